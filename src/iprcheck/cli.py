@@ -1,0 +1,325 @@
+"""The command line: parse, call the library, render. Logic lives in the other modules."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .errors import IprcheckError
+from .i18n import detect_lang
+
+if TYPE_CHECKING:
+    from .applicability import Profile
+    from .catalog import Catalog
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ActorChoice(StrEnum):
+    national = "national"
+    province = "province"
+
+
+class RequirementChoice(StrEnum):
+    mandatory = "mandatory"
+    optional = "optional"
+
+
+class _Group(TyperGroup):
+    """The one error boundary: a domain error becomes one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except IprcheckError as exc:
+            state = ctx.find_object(State)
+            lang = state.lang if state else detect_lang()
+            typer.echo(exc.render(lang), err=True)
+            raise typer.Exit(1) from None
+        except BrokenPipeError:
+            # `iprcheck list | head` closes the pipe early; that is not an error.
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="iprcheck",
+    help="2020年推动知识产权高质量发展任务清单 — checklist, ledger and reports.\n\n"
+    "Example: iprcheck list --province-type pilot",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=False,
+)
+
+
+@dataclass
+class State:
+    lang: str
+    tasks: str | None
+    ledger: str | None
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        from .catalog import load
+
+        return load(self.tasks)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"iprcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    tasks: Annotated[
+        str | None,
+        typer.Option(
+            "--tasks",
+            envvar="IPRCHECK_TASKS",
+            help="Task list YAML to use instead of the bundled 2020 list. 任务清单文件",
+        ),
+    ] = None,
+    ledger: Annotated[
+        str | None,
+        typer.Option(
+            "--ledger",
+            envvar="IPRCHECK_LEDGER",
+            help="Ledger file or folder (default: the current folder). 台账位置",
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of labels and messages (default: IPRCHECK_LANG, then the locale). 语言",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = State(detect_lang(lang.value if lang else None), tasks, ledger)
+
+
+def _state(ctx: typer.Context) -> State:
+    state = ctx.find_object(State)
+    assert state is not None
+    return state
+
+
+def _profile(types: list[str] | None) -> Profile | None:
+    from .applicability import Profile
+
+    return Profile.of(types) if types else None
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+ProvinceTypeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--province-type",
+        "-p",
+        help="Province type, repeatable; types combine as one province's profile: all, involved, "
+        "pilot, pilot-leading, pilot-supporting, pilot-featured (or 试点省, 引领型…). 省份类型",
+    ),
+]
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    file: Annotated[
+        str | None, typer.Argument(help="Task list YAML (default: --tasks, else the bundled list).")
+    ] = None,
+) -> None:
+    """Check a task list against the schema; print every located problem.
+
+    Example: iprcheck validate my_tasks.yaml
+    """
+    from .catalog import read_source
+    from .catalog import validate as check
+    from .i18n import t
+    from .models import Actor, obligations
+
+    state = _state(ctx)
+    source = read_source(file if file is not None else state.tasks)
+    task_list = check(source)
+    obs = obligations(task_list)
+    national = sum(o.actor is Actor.NATIONAL for o in obs)
+    typer.echo(
+        t(
+            "validate_ok",
+            state.lang,
+            path=source.name,
+            sections=len(task_list.sections),
+            tasks=sum(len(s.tasks) for s in task_list.sections),
+            measures=len(obs),
+            national=national,
+            province=len(obs) - national,
+        )
+    )
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    province_type: ProvinceTypeOpt = None,
+    section: Annotated[
+        list[int] | None, typer.Option("--section", "-s", help="Section number, repeatable. 部分")
+    ] = None,
+    task: Annotated[
+        list[int] | None, typer.Option("--task", "-t", help="Task number, repeatable. 任务")
+    ] = None,
+    department: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--department",
+            "-d",
+            help="Executing department of the national office, e.g. 保护司. 执行部门",
+        ),
+    ] = None,
+    actor: Annotated[
+        ActorChoice | None, typer.Option("--actor", help="national or province. 执行主体")
+    ] = None,
+    requirement: Annotated[
+        RequirementChoice | None,
+        typer.Option(
+            "--requirement", "-r", help="mandatory or optional (needs a profile). 必做/选做"
+        ),
+    ] = None,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.table,
+    full: Annotated[
+        bool, typer.Option("--full", help="Show each measure's whole text in the table.")
+    ] = False,
+) -> None:
+    """List obligations, filtered by province type and more.
+
+    Example: iprcheck list --province-type pilot --section 1
+    """
+    from .applicability import Filters, check_filters, entries, select
+    from .models import Actor, Requirement
+    from .records import records
+
+    state = _state(ctx)
+    catalog = state.catalog
+    profile = _profile(province_type)
+    filters = Filters(
+        sections=section or (),
+        tasks=task or (),
+        departments=department or (),
+        actor=Actor(actor.value) if actor else None,
+        requirement=Requirement(requirement.value) if requirement else None,
+    )
+    check_filters(catalog, filters)
+    chosen = select(entries(catalog.obligations, profile), filters)
+    tracking: dict[str, Any] = {}
+    if fmt is ListFormat.table:
+        from .render import console, list_table, profile_line
+
+        out = console()
+        out.print(profile_line(profile, state.lang), style="dim")
+        out.print(list_table(chosen, tracking, state.lang, full=full))
+        from .i18n import t
+
+        out.print(
+            t("count_listed", state.lang, count=len(chosen))
+            if chosen
+            else t("no_match", state.lang),
+            style="dim",
+        )
+        return
+    from . import render
+
+    rows = records(chosen, tracking)
+    if fmt is ListFormat.json:
+        _out(render.to_json(rows))
+    elif fmt is ListFormat.csv:
+        _out(render.to_csv(rows))
+    else:
+        _out(render.to_markdown(rows, state.lang))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help="Task number (6) or obligation id (6.2).")
+    ],
+    province_type: ProvinceTypeOpt = None,
+) -> None:
+    """Show a whole task: every measure, its rule, departments, targets.
+
+    Example: iprcheck show 6.2
+    """
+    from .applicability import find_task
+    from .render import console, task_page
+
+    state = _state(ctx)
+    task, focus = find_task(state.catalog, ident)
+    out = console()
+    for part in task_page(state.catalog, task, _profile(province_type), {}, state.lang, focus):
+        out.print(part)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[
+        str, typer.Argument(help="Text to find (Chinese substrings work), e.g. 地理标志.")
+    ],
+) -> None:
+    """Find text in titles and measures; matches are highlighted.
+
+    Example: iprcheck search 地理标志
+    """
+    from .i18n import t
+    from .render import console, highlight, search_hits
+
+    state = _state(ctx)
+    hits = search_hits(state.catalog, text)
+    out = console()
+    if not hits:
+        out.print(t("search_none", state.lang, query=text))
+        raise typer.Exit(1)
+    for where, _field, value in hits:
+        line = highlight(value, text)
+        line.pad_left(1)
+        out.print(f"[bold]{where}[/bold]", end=" ")
+        out.print(line)
+    out.print(t("search_count", state.lang, count=len(hits), query=text), style="dim")
+
+
+def main() -> None:
+    app(prog_name="iprcheck")

@@ -1,0 +1,281 @@
+"""Views of the catalog for people and programs: tables, task pages, search hits, exports.
+
+rich is imported inside the functions that draw, so the JSON and CSV paths never pay for it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .i18n import status_label, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .applicability import Entry, Profile
+    from .catalog import Catalog
+    from .models import Task
+    from .records import Tracking
+
+STATUS_STYLE = {
+    "todo": "dim",
+    "in-progress": "yellow",
+    "done": "green",
+    "blocked": "bold red",
+    "waived": "magenta",
+}
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_FIELDS = [
+    "id",
+    "section",
+    "task",
+    "task_title",
+    "actor",
+    "requirement",
+    "rule",
+    "mandatory_for",
+    "optional_for",
+    "departments",
+    "completion",
+    "due",
+    "status",
+    "owner",
+    "internal_due",
+    "note",
+    "evidence",
+    "updated",
+    "text",
+]
+
+
+def to_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """UTF-8 with a BOM, so that Excel opens the Chinese text correctly on a double-click."""
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv.DictWriter(buf, CSV_FIELDS, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
+        )
+    return buf.getvalue()
+
+
+def _md(text: object) -> str:
+    return "" if text is None else str(text).replace("|", "\\|").replace("\n", "<br>")
+
+
+def requirement_label(req: str | None, lang: str) -> str:
+    return t(f"req_{req}", lang) if req else t("req_none", lang)
+
+
+def to_markdown(rows: Sequence[dict[str, Any]], lang: str) -> str:
+    heads = [
+        t(k, lang) for k in ("col_id", "col_task", "col_requirement", "col_status", "col_measure")
+    ]
+    out = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    for r in rows:
+        title = r["task_title"] if lang == "zh" else r["task_title_en"]
+        cells = [
+            r["id"],
+            f"{r['task']}. {title}",
+            requirement_label(r["requirement"], lang),
+            status_label(r["status"], lang),
+            r["text"],
+        ]
+        out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+def profile_line(profile: Profile | None, lang: str) -> str:
+    from .models import PROVINCE_TYPE_LABELS, ProvinceType
+
+    if profile is None:
+        return f"{t('profile', lang)}: {t('no_profile', lang)}"
+    names = [
+        PROVINCE_TYPE_LABELS[ProvinceType(k)][0 if lang == "zh" else 1] for k in profile.type_keys()
+    ]
+    return f"{t('profile', lang)}: " + ("、" if lang == "zh" else ", ").join(names)
+
+
+def list_table(
+    entries: Sequence[Entry],
+    tracking: dict[str, Tracking],
+    lang: str,
+    *,
+    full: bool = False,
+    title: str | None = None,
+) -> Any:
+    """Obligations grouped under their task: id, requirement, status, the measure."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .records import UNTRACKED, summary
+
+    table = Table(
+        box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False, expand=False
+    )
+    table.add_column(t("col_id", lang), no_wrap=True, style="bold")
+    table.add_column(t("col_requirement", lang), no_wrap=True)
+    table.add_column(t("col_status", lang), no_wrap=True)
+    table.add_column(t("col_measure", lang), overflow="fold", ratio=1)
+    show_owner = any(tracking.get(e.obligation.id, UNTRACKED).owner for e in entries)
+    if show_owner:
+        table.add_column(t("col_owner", lang), overflow="fold", max_width=12)
+    current_task = None
+    for e in entries:
+        o = e.obligation
+        if o.task.number != current_task:
+            current_task = o.task.number
+            task_title = o.task.title if lang == "zh" else o.task.title_en
+            table.add_row(
+                str(o.task.number),
+                "",
+                "",
+                Text(task_title, style="bold cyan"),
+                *([""] if show_owner else []),
+            )
+        tr = tracking.get(o.id, UNTRACKED)
+        req = e.requirement.value if e.requirement else None
+        actor = "" if req else t(f"actor_{o.actor.value}", lang)
+        req_cell = Text(
+            requirement_label(req, lang) if req else actor,
+            style="bold" if req == "mandatory" else "",
+        )
+        status = Text(status_label(tr.status, lang), style=STATUS_STYLE.get(tr.status, ""))
+        text = o.measure.text if full else summary(o.measure.text)
+        row: list[str | Text] = [f"  {o.id}", req_cell, status, text]
+        if show_owner:
+            row.append(tr.owner or "")
+        table.add_row(*row)
+    return table
+
+
+def task_page(
+    catalog: Catalog,
+    task: Task,
+    profile: Profile | None,
+    tracking: dict[str, Tracking],
+    lang: str,
+    focus: str | None = None,
+) -> list[Any]:
+    """The whole task laid out for reading: header, each measure with its rule and targets."""
+    from rich.padding import Padding
+    from rich.rule import Rule
+    from rich.text import Text
+
+    from .records import UNTRACKED
+
+    section = next(s for s in catalog.task_list.sections if task in s.tasks)
+    parts: list[Any] = []
+    head = Text()
+    head.append(f"{t('task_heading', lang, number=task.number)}  ", style="bold")
+    head.append(task.title, style="bold cyan")
+    parts.append(head)
+    if lang == "en":
+        parts.append(Text(task.title_en, style="italic"))
+    sec_title = section.title if lang == "zh" else section.title_en
+    parts.append(Text(f"{t('section', lang, number=section.number)}: {sec_title}", style="dim"))
+    parts.append(Text(f"{t('col_departments', lang)}: " + "、".join(task.departments)))
+    completion = task.completion or "—"
+    due = f" ({task.due.isoformat()})" if task.due else ""
+    parts.append(Text(f"{t('col_completion', lang)}: {completion}{due}"))
+    for m in task.measures:
+        parts.append(Rule(style="dim"))
+        line = Text()
+        line.append(m.id, style="bold reverse" if m.id == focus else "bold")
+        line.append("  ")
+        line.append(t(f"actor_{m.actor.value}", lang), style="bold")
+        if m.rule:
+            line.append(f"  {t('col_rule', lang)}: {m.rule}")
+        if profile is not None and m.rule:
+            req = profile.requirement(m)
+            line.append("  → ")
+            line.append(
+                requirement_label(req.value if req else None, lang),
+                style="bold green" if req else "dim",
+            )
+        tr = tracking.get(m.id, UNTRACKED)
+        if tr is not UNTRACKED:
+            line.append(
+                f"  [{status_label(tr.status, lang)}]", style=STATUS_STYLE.get(tr.status, "")
+            )
+        parts.append(line)
+        parts.append(Padding(Text(m.text), (0, 0, 0, 2)))
+        if m.targets:
+            parts.append(Text(f"  {t('targets', lang)}:", style="bold"))
+            for target in m.targets:
+                parts.append(
+                    Text(
+                        f"    • {target.text}  ({target.metric_en} "
+                        f"{target.comparator} {target.value} {target.unit})"
+                    )
+                )
+    return parts
+
+
+# Traditional forms the PDF extraction left in the text (意見); a search for 意见 should find them.
+_FOLD = str.maketrans({"見": "见"})
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD).casefold()
+
+
+def search_hits(catalog: Catalog, query: str) -> list[tuple[str, str, str]]:
+    """(where, field, text) for every title and measure text that contains ``query``."""
+    needle = fold(query)
+    hits: list[tuple[str, str, str]] = []
+    for section in catalog.task_list.sections:
+        for value in (section.title, section.title_en):
+            if needle in fold(value):
+                hits.append((f"§{section.number}", "title", value))
+        for task in section.tasks:
+            for value in (task.title, task.title_en):
+                if needle in fold(value):
+                    hits.append((str(task.number), "title", value))
+            for m in task.measures:
+                if needle in fold(m.text):
+                    hits.append((m.id, "text", m.text))
+    return hits
+
+
+def highlight(text: str, query: str, context: int | None = 40) -> Any:
+    """The text around each match, the match highlighted; long texts are cut to the matches."""
+    from rich.text import Text
+
+    needle = fold(query)
+    folded = fold(text)
+    spans = []
+    start = 0
+    while needle and (i := folded.find(needle, start)) >= 0:
+        spans.append((i, i + len(needle)))
+        start = i + len(needle)
+    if context is None or not spans:
+        lo, hi = 0, len(text)
+    else:
+        lo, hi = max(0, spans[0][0] - context), min(len(text), spans[-1][1] + context)
+    out = Text("…" if lo > 0 else "")
+    piece = Text(text[lo:hi])
+    for a, b in spans:
+        piece.stylize("bold black on yellow", a - lo, b - lo)
+    out.append_text(piece)
+    if hi < len(text):
+        out.append("…")
+    return out
