@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,9 +17,11 @@ from .models import (
     Requirement,
     Task,
 )
+from .records import UNTRACKED, Tracking
 
 if TYPE_CHECKING:
     from .catalog import Catalog
+    from .ledger import Ledger
 
 
 def parse_province_type(value: str) -> ProvinceType:
@@ -79,6 +81,8 @@ class Filters:
     departments: Sequence[str] = ()
     actor: Actor | None = None
     requirement: Requirement | None = None
+    statuses: Sequence[str] = ()
+    owners: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -101,11 +105,18 @@ def entries(obligations: Sequence[Obligation], profile: Profile | None) -> list[
     return out
 
 
-def select(entries: Sequence[Entry], filters: Filters) -> list[Entry]:
+def select(
+    entries: Sequence[Entry], filters: Filters, tracking: Mapping[str, Tracking] | None = None
+) -> list[Entry]:
+    tracking = tracking or {}
+
     def keep(e: Entry) -> bool:
         o = e.obligation
+        tr = tracking.get(o.id, UNTRACKED)
         return (
-            (not filters.sections or o.section.number in filters.sections)
+            (not filters.statuses or tr.status in filters.statuses)
+            and (not filters.owners or tr.owner in filters.owners)
+            and (not filters.sections or o.section.number in filters.sections)
             and (not filters.tasks or o.task.number in filters.tasks)
             and (not filters.departments or bool(set(filters.departments) & set(o.departments)))
             and (filters.actor is None or o.actor is filters.actor)
@@ -148,3 +159,18 @@ def _span(numbers: list[int]) -> str:
         if contiguous and len(numbers) > 2
         else ", ".join(map(str, numbers))
     )
+
+
+def listing(
+    catalog: Catalog, ledger: Ledger | None, override: Profile | None, filters: Filters
+) -> tuple[Profile | None, list[Entry], dict[str, Tracking]]:
+    """What ``list`` shows: the ledger's obligations and statuses, unless a profile overrides."""
+    check_filters(catalog, filters)
+    tracking = ledger.state() if ledger else {}
+    if override is not None or ledger is None:
+        chosen = entries(catalog.obligations, override)
+        profile = override
+    else:
+        chosen = ledger.entries(catalog)
+        profile = ledger.profile
+    return profile, select(chosen, filters, tracking), tracking

@@ -18,6 +18,7 @@ from .i18n import detect_lang
 if TYPE_CHECKING:
     from .applicability import Profile
     from .catalog import Catalog
+    from .ledger import Ledger
 
 
 class Lang(StrEnum):
@@ -84,6 +85,20 @@ class State:
 
         return load(self.tasks)
 
+    @cached_property
+    def current_ledger(self) -> Ledger | None:
+        """The ledger in effect, checked against the task list; None where there is none."""
+        from .ledger import open_for_reading
+
+        return open_for_reading(self.ledger, self.catalog)
+
+    def require_ledger(self) -> Ledger:
+        from .ledger import LedgerError, resolve
+
+        if self.current_ledger is None:
+            raise LedgerError("ledger_missing", path=str(resolve(self.ledger)))
+        return self.current_ledger
+
 
 def _version(value: bool) -> None:
     if value:
@@ -127,7 +142,7 @@ def _root(
     ctx.obj = State(detect_lang(lang.value if lang else None), tasks, ledger)
 
 
-def _state(ctx: typer.Context) -> State:
+def state_of(ctx: typer.Context) -> State:
     state = ctx.find_object(State)
     assert state is not None
     return state
@@ -171,7 +186,7 @@ def validate(
     from .i18n import t
     from .models import Actor, obligations
 
-    state = _state(ctx)
+    state = state_of(ctx)
     source = read_source(file if file is not None else state.tasks)
     task_list = check(source)
     obs = obligations(task_list)
@@ -223,42 +238,46 @@ def list_(
     full: Annotated[
         bool, typer.Option("--full", help="Show each measure's whole text in the table.")
     ] = False,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", help="Status in the ledger, repeatable (done, 已完成…). 状态"),
+    ] = None,
+    owner: Annotated[
+        list[str] | None, typer.Option("--owner", help="Responsible division. 责任处室")
+    ] = None,
 ) -> None:
     """List obligations, filtered by province type and more.
 
+    With a ledger here, its profile and statuses apply; --province-type overrides the profile.
+
     Example: iprcheck list --province-type pilot --section 1
     """
-    from .applicability import Filters, check_filters, entries, select
+    from .applicability import Filters, listing
+    from .ledger import parse_status
     from .models import Actor, Requirement
     from .records import records
 
-    state = _state(ctx)
-    catalog = state.catalog
-    profile = _profile(province_type)
+    state = state_of(ctx)
     filters = Filters(
         sections=section or (),
         tasks=task or (),
         departments=department or (),
         actor=Actor(actor.value) if actor else None,
         requirement=Requirement(requirement.value) if requirement else None,
+        statuses=tuple(parse_status(s) for s in status or ()),
+        owners=tuple(owner or ()),
     )
-    check_filters(catalog, filters)
-    chosen = select(entries(catalog.obligations, profile), filters)
-    tracking: dict[str, Any] = {}
+    override = _profile(province_type)
+    profile, chosen, tracking = listing(state.catalog, state.current_ledger, override, filters)
     if fmt is ListFormat.table:
+        from .i18n import t
         from .render import console, list_table, profile_line
 
         out = console()
         out.print(profile_line(profile, state.lang), style="dim")
         out.print(list_table(chosen, tracking, state.lang, full=full))
-        from .i18n import t
-
-        out.print(
-            t("count_listed", state.lang, count=len(chosen))
-            if chosen
-            else t("no_match", state.lang),
-            style="dim",
-        )
+        done = t("count_listed", state.lang, count=len(chosen))
+        out.print(done if chosen else t("no_match", state.lang), style="dim")
         return
     from . import render
 
@@ -286,10 +305,13 @@ def show(
     from .applicability import find_task
     from .render import console, task_page
 
-    state = _state(ctx)
+    state = state_of(ctx)
     task, focus = find_task(state.catalog, ident)
+    led = state.current_ledger
+    profile = _profile(province_type) or (led.profile if led else None)
+    tracking = led.state() if led else {}
     out = console()
-    for part in task_page(state.catalog, task, _profile(province_type), {}, state.lang, focus):
+    for part in task_page(state.catalog, task, profile, tracking, state.lang, focus):
         out.print(part)
 
 
@@ -307,7 +329,7 @@ def search(
     from .i18n import t
     from .render import console, highlight, search_hits
 
-    state = _state(ctx)
+    state = state_of(ctx)
     hits = search_hits(state.catalog, text)
     out = console()
     if not hits:
@@ -323,3 +345,7 @@ def search(
 
 def main() -> None:
     app(prog_name="iprcheck")
+
+
+# The ledger commands register themselves on ``app``.
+from . import cli_ledger  # noqa: E402, F401

@@ -47,6 +47,77 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的语言“{value}”；可选：zh, en",
         "unknown language '{value}'; valid: zh, en",
     ),
+    "ledger_missing": (
+        "找不到台账 {path}；先运行 iprcheck init 创建",
+        "no ledger at {path}; create one with: iprcheck init",
+    ),
+    "ledger_exists": (
+        "台账 {path} 已存在，未作任何改动（不会覆盖）",
+        "a ledger already exists at {path}; left unchanged (init never overwrites)",
+    ),
+    "ledger_bad": (
+        "无法读取台账 {path} 第 {line} 行：{problem}。文件未作改动；请修正或删除该行（先备份），或从备份恢复",
+        "cannot read ledger {path}, line {line}: {problem}. The file was left unchanged;"
+        " fix or delete that line (keep a copy first), or restore a backup",
+    ),
+    "ledger_other_list": (
+        "台账 {path} 跟踪的是任务清单 {ledger_list}，而当前清单是 {current}；请用 --tasks 指定原清单",
+        "ledger {path} tracks task list {ledger_list}, but the list in use is {current};"
+        " pass the original list with --tasks",
+    ),
+    "merge_other_list": (
+        "{path} 跟踪的是另一份任务清单，不能合并",
+        "{path} tracks another task list; not merged",
+    ),
+    "merge_other_ledger": (
+        "{path} 不是本台账的副本（{theirs}，本台账：{ours}），不能合并",
+        "{path} is not a copy of this ledger ({theirs}; this one: {ours}); not merged",
+    ),
+    "unknown_status": (
+        "未知的状态“{value}”；可选：{valid}",
+        "unknown status '{value}'; valid: {valid}",
+    ),
+    "not_applicable": (
+        "{value} 不适用于本台账的省份类型，未作记录",
+        "{value} does not apply to this ledger's profile; nothing recorded",
+    ),
+    "waive_needs_note": (
+        "必做举措 {value} 标为不适用时必须用 --note 说明理由；未作记录",
+        "waiving mandatory obligation {value} needs a reason in --note; nothing recorded",
+    ),
+    "nothing_to_undo": ("没有可撤销的操作", "nothing to undo"),
+    "bad_date": ("日期“{value}”无效，应为 YYYY-MM-DD", "invalid date '{value}'; use YYYY-MM-DD"),
+    "assign_nothing": ("请给出 --owner 或 --due", "give --owner or --due"),
+    "unknown_province": (
+        "未知的省份“{value}”；应为正式名称，如 广东省、新疆生产建设兵团",
+        "unknown province '{value}'; use the official name, e.g. 广东省, 新疆生产建设兵团",
+    ),
+    "init_done": (
+        "已创建台账 {path}（{who}；{profile}）",
+        "created ledger {path} ({who}; {profile})",
+    ),
+    "init_auto": (
+        "此处没有台账，已按“各类省份”创建 {path}（可用 iprcheck init 指定省份类型）",
+        "no ledger here: created {path} for an every-province profile"
+        " (use iprcheck init to declare the province's types)",
+    ),
+    "marked": ("已记录 {count} 项：{ids} → {status}", "recorded {count}: {ids} → {status}"),
+    "dry_run": ("（预演，未作记录）", "(dry run: nothing recorded)"),
+    "unchanged": ("{ids} 已是 {status}，未作改动", "{ids} already {status}; nothing changed"),
+    "undone": ("已撤销 {count} 项更改：{ids}", "undid {count} change(s): {ids}"),
+    "assigned": ("已指派 {count} 项：{ids}", "assigned {count}: {ids}"),
+    "merged": ("从 {path} 合并了 {count} 项更改", "merged {count} change(s) from {path}"),
+    "merge_conflicts": (
+        "双方都改动且结果不同（以较晚的更改为准，另一方保留在历史中）：{ids}",
+        "changed differently in both copies (the later change wins; the other stays in history): {ids}",
+    ),
+    "national_office": ("国家知识产权局", "national office"),
+    "col_when": ("时间", "When"),
+    "col_who": ("操作人", "Who"),
+    "col_change": ("变更", "Change"),
+    "col_note": ("说明", "Note"),
+    "col_evidence": ("佐证材料", "Evidence"),
+    "history_empty": ("尚无记录", "no changes recorded yet"),
     # labels
     "validate_ok": (
         "{path}：有效 —— {sections} 个部分，{tasks} 项任务，{measures} 项举措"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .applicability import Entry
+if TYPE_CHECKING:
+    from .applicability import Entry
 
 
 @dataclass(frozen=True)

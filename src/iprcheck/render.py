@@ -279,3 +279,34 @@ def highlight(text: str, query: str, context: int | None = 40) -> Any:
     if hi < len(text):
         out.append("…")
     return out
+
+
+def history_table(events: Sequence[Any], lang: str) -> Any:
+    """Every change, oldest first: when, who, which obligation, from → to, note, evidence."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(t("col_when", lang), no_wrap=True)
+    table.add_column(t("col_who", lang), overflow="fold", max_width=10)
+    table.add_column(t("col_id", lang), no_wrap=True)
+    table.add_column(t("col_change", lang), overflow="fold")
+    table.add_column(t("col_note", lang), overflow="fold", ratio=1)
+    for ev in events:
+        when = ev.at[:19].replace("T", " ") + ev.at[26:]
+        if ev.kind == "status":
+            change = (
+                f"{status_label(ev.before.get('status', ''), lang)} → "
+                f"{status_label(ev.after['status'], lang)}"
+            )
+        else:
+            change = ", ".join(
+                f"{k}: {ev.before.get(k) or '—'} → {v or '—'}" for k, v in ev.after.items()
+            )
+        if ev.undo_of:
+            change += " (undo)" if lang == "en" else "（撤销）"
+        note = ev.note or ""
+        if ev.evidence:
+            note += ("\n" if note else "") + "📎 " + "; ".join(ev.evidence)
+        table.add_row(when, ev.by, ev.obligation, change, note)
+    return table

@@ -1,0 +1,237 @@
+"""Ledger commands: init, mark, history, undo, assign, merge. Parse, call ledger.py, render."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from .cli import ProvinceTypeOpt, app, state_of
+from .errors import IprcheckError
+from .i18n import status_label, t
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise IprcheckError("bad_date", value=value) from None
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    province: Annotated[
+        str | None, typer.Option("--province", help="Official name, e.g. 广东省. 省份名称")
+    ] = None,
+    province_type: ProvinceTypeOpt = None,
+    national: Annotated[
+        bool,
+        typer.Option("--national", help="A ledger of the national office's own measures. 国家局"),
+    ] = False,
+    department: Annotated[
+        str | None,
+        typer.Option(
+            "--department", "-d", help="With --national: one department's measures. 执行部门"
+        ),
+    ] = None,
+) -> None:
+    """Create a ledger for one province's profile (or the national office); never overwrites.
+
+    Example: iprcheck init --province 广东省 --province-type pilot-leading
+    """
+    from . import ledger
+    from .render import profile_line
+
+    state = state_of(ctx)
+    path = ledger.resolve(state.ledger)
+    made = ledger.init(
+        path,
+        state.catalog,
+        province=province,
+        types=province_type or [],
+        national=national,
+        department=department,
+    )
+    owner = made.header.province or (t("national_office", state.lang) if national else "—")
+    if national and department:
+        owner += f" {department}"
+    typer.echo(
+        t(
+            "init_done",
+            state.lang,
+            path=path,
+            who=owner,
+            profile=profile_line(made.profile, state.lang),
+        )
+    )
+
+
+@app.command()
+def mark(
+    ctx: typer.Context,
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID... STATUS",
+            help="Task numbers (6), ids (9.3), ranges (8-10), then a status: todo, "
+            "in-progress, done, blocked, waived (or 未开始 进行中 已完成 受阻 不适用).",
+        ),
+    ],
+    note: Annotated[
+        str | None, typer.Option("--note", "-n", help="Progress note or reason. 进展情况")
+    ] = None,
+    evidence: Annotated[
+        list[str] | None,
+        typer.Option("--evidence", "-e", help="Evidence reference, repeatable. 佐证材料"),
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who records this (default: your login name).")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; record nothing.")
+    ] = False,
+) -> None:
+    """Record the status of obligations; one call is all-or-nothing.
+
+    Example: iprcheck mark 3 4 5.2 in-progress --note "已部署"
+    """
+    from . import ledger
+
+    state = state_of(ctx)
+    if len(args) < 2:
+        raise typer.BadParameter("give at least one ID and a STATUS, e.g. iprcheck mark 6 done")
+    *idents, status = args
+    path = ledger.resolve(state.ledger)
+    result = ledger.mark(
+        path,
+        state.catalog,
+        idents,
+        status,
+        note=note,
+        evidence=evidence or [],
+        by=by,
+        dry_run=dry_run,
+    )
+    if result.created:
+        typer.echo(t("init_auto", state.lang, path=path), err=True)
+    ids = ", ".join(ev.obligation for ev in result.events)
+    word = status_label(ledger.parse_status(status), state.lang)
+    typer.echo(t("marked", state.lang, count=len(result.events), ids=ids, status=word))
+    if dry_run:
+        for ev in result.events:
+            typer.echo(
+                f"  {ev.obligation}: {status_label(ev.before['status'], state.lang)} → {word}"
+            )
+        typer.echo(t("dry_run", state.lang))
+
+
+class HistoryFormat(str):
+    pass
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    ident: Annotated[
+        list[str] | None, typer.Argument(metavar="[ID]...", help="Only these tasks or obligations.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Every recorded change, oldest first.
+
+    Example: iprcheck history 6
+    """
+    from . import ledger
+    from .render import history_table, to_json
+
+    state = state_of(ctx)
+    led = state.require_ledger()
+    events = ledger.history(led, state.catalog, ident or [])
+    if fmt == "json":
+        typer.echo(to_json([ev.to_json() for ev in events]), nl=False)
+    elif fmt == "table":
+        from .render import console
+
+        out = console()
+        if not events:
+            out.print(t("history_empty", state.lang))
+        else:
+            out.print(history_table(events, state.lang))
+    else:
+        raise typer.BadParameter(
+            f"unknown format '{fmt}'; valid: table, json", param_hint="--format"
+        )
+
+
+@app.command()
+def undo(
+    ctx: typer.Context,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who undoes (default: your login name).")
+    ] = None,
+) -> None:
+    """Revert the most recent command; the undo itself is recorded.
+
+    Example: iprcheck undo
+    """
+    from . import ledger
+
+    state = state_of(ctx)
+    _, events = ledger.undo(ledger.resolve(state.ledger), state.catalog, by=by)
+    ids = ", ".join(ev.obligation for ev in events)
+    typer.echo(t("undone", state.lang, count=len(events), ids=ids))
+
+
+@app.command()
+def assign(
+    ctx: typer.Context,
+    ident: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="Tasks, obligation ids or ranges.")
+    ],
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Responsible division inside the office. 责任处室")
+    ] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", help="Internal deadline, YYYY-MM-DD. 内部时限")
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who records this (default: your login name).")
+    ] = None,
+) -> None:
+    """Give obligations an owner (责任处室) and an internal deadline.
+
+    Example: iprcheck assign 8-10 --owner 运用促进处 --due 2020-10-31
+    """
+    from . import ledger
+
+    state = state_of(ctx)
+    _, events = ledger.assign(
+        ledger.resolve(state.ledger), state.catalog, ident, owner=owner, due=_date(due), by=by
+    )
+    typer.echo(
+        t("assigned", state.lang, count=len(events), ids=", ".join(ev.obligation for ev in events))
+    )
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    other: Annotated[str, typer.Argument(metavar="PATH", help="Another copy of this ledger.")],
+) -> None:
+    """Fold in the changes another copy of this ledger has and this one lacks.
+
+    Example: iprcheck merge ~/Downloads/iprcheck-ledger.jsonl
+    """
+    from pathlib import Path
+
+    from . import ledger
+
+    state = state_of(ctx)
+    _, result = ledger.merge(ledger.resolve(state.ledger), Path(other), state.catalog)
+    typer.echo(t("merged", state.lang, count=len(result.added), path=other))
+    if result.conflicts:
+        typer.echo(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))
