@@ -274,7 +274,7 @@ def list_(
         from .render import console, list_table, profile_line
 
         out = console()
-        out.print(profile_line(profile, state.lang), style="dim")
+        out.print(profile_line(profile, state.lang, state.current_ledger), style="dim")
         out.print(list_table(chosen, tracking, state.lang, full=full))
         done = t("count_listed", state.lang, count=len(chosen))
         out.print(done if chosen else t("no_match", state.lang), style="dim")
@@ -327,7 +327,7 @@ def search(
     Example: iprcheck search 地理标志
     """
     from .i18n import t
-    from .render import console, highlight, search_hits
+    from .render import console, search_grid, search_hits
 
     state = state_of(ctx)
     hits = search_hits(state.catalog, text)
@@ -335,11 +335,7 @@ def search(
     if not hits:
         out.print(t("search_none", state.lang, query=text))
         raise typer.Exit(1)
-    for where, _field, value in hits:
-        line = highlight(value, text)
-        line.pad_left(1)
-        out.print(f"[bold]{where}[/bold]", end=" ")
-        out.print(line)
+    out.print(search_grid(hits, text))
     out.print(t("search_count", state.lang, count=len(hits), query=text), style="dim")
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from .applicability import Entry, Profile
     from .catalog import Catalog
+    from .ledger import Ledger
     from .models import Task
     from .records import Tracking
 
@@ -102,15 +103,21 @@ def to_markdown(rows: Sequence[dict[str, Any]], lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def profile_line(profile: Profile | None, lang: str) -> str:
+def profile_line(profile: Profile | None, lang: str, ledger: Ledger | None = None) -> str:
+    """Whose obligations these are: the ledger's owner, where one is in effect, and the profile."""
     from .models import PROVINCE_TYPE_LABELS, ProvinceType
 
+    sep = "：" if lang == "zh" else ": "
+    if ledger is not None and ledger.header.national:
+        dept = ledger.header.department
+        return t("national_office", lang) + (f" · {dept}" if dept else "")
+    owner = f"{ledger.header.province} · " if ledger is not None and ledger.header.province else ""
     if profile is None:
-        return f"{t('profile', lang)}: {t('no_profile', lang)}"
+        return f"{owner}{t('profile', lang)}{sep}{t('no_profile', lang)}"
     names = [
         PROVINCE_TYPE_LABELS[ProvinceType(k)][0 if lang == "zh" else 1] for k in profile.type_keys()
     ]
-    return f"{t('profile', lang)}: " + ("、" if lang == "zh" else ", ").join(names)
+    return f"{owner}{t('profile', lang)}{sep}" + ("、" if lang == "zh" else ", ").join(names)
 
 
 def list_table(
@@ -221,13 +228,20 @@ def task_page(
         if m.targets:
             parts.append(Text(f"  {t('targets', lang)}:", style="bold"))
             for target in m.targets:
-                parts.append(
-                    Text(
-                        f"    • {target.text}  ({target.metric_en} "
-                        f"{target.comparator} {target.value} {target.unit})"
-                    )
-                )
+                parts.append(Padding(Text(f"• {target.text}"), (0, 0, 0, 4)))
+                parts.append(Padding(Text(target_line(target, lang), style="dim"), (0, 0, 0, 6)))
     return parts
+
+
+UNITS = {"month": ("个月", " months"), "point": ("分", " points"), "percent": ("%", "%")}
+
+
+def target_line(target: Any, lang: str) -> str:
+    """``≤ 16 个月`` / ``Examination cycle for high-value patents: ≤ 16 months``."""
+    sign = "≤" if target.comparator == "<=" else "≥"
+    unit = UNITS[target.unit][0 if lang == "zh" else 1]
+    value = f"{sign} {target.value}{unit}"
+    return value if lang == "zh" else f"{target.metric_en}: {value}"
 
 
 # Traditional forms the PDF extraction left in the text (意見); a search for 意见 should find them.
@@ -254,6 +268,18 @@ def search_hits(catalog: Catalog, query: str) -> list[tuple[str, str, str]]:
                 if needle in fold(m.text):
                     hits.append((m.id, "text", m.text))
     return hits
+
+
+def search_grid(hits: Sequence[tuple[str, str, str]], query: str) -> Any:
+    """One row per hit: where it is, then the text around the match, wrapped under itself."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for where, _field, value in hits:
+        grid.add_row(where, highlight(value, query))
+    return grid
 
 
 def highlight(text: str, query: str, context: int | None = 40) -> Any:
