@@ -147,7 +147,7 @@ def find_task(catalog: Catalog, ident: str) -> tuple[Task, str | None]:
     ident = ident.strip()
     if ident in catalog.by_id:
         return catalog.by_id[ident].task, ident
-    if ident.isdigit() and int(ident) in catalog.tasks:
+    if ident.isascii() and ident.isdigit() and int(ident) in catalog.tasks:  # not "²"
         return catalog.tasks[int(ident)], None
     raise IprcheckError("unknown_id", value=ident, valid=_span(list(catalog.tasks)))
 
@@ -173,4 +173,7 @@ def listing(
     else:
         chosen = ledger.entries(catalog)
         profile = ledger.profile
+    if filters.requirement is not None and profile is None:
+        # Without a profile nothing is mandatory or optional: say so rather than list nothing.
+        raise IprcheckError("requirement_needs_profile")
     return profile, select(chosen, filters, tracking), tracking

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import cached_property
-from importlib import resources
+from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import UnionType
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from .errors import CatalogError, IprcheckError
 
 if TYPE_CHECKING:
     import yaml
+    from pydantic import BaseModel
 
     from .models import Obligation, Task, TaskList
 
@@ -39,8 +42,17 @@ class Source:
 
 
 def bundled_source() -> Source:
-    ref = resources.files("iprcheck").joinpath("data").joinpath(BUNDLED)
-    return Source(BUNDLED, ref.read_bytes())
+    # The list ships as a file inside the package. Reading it beside this module skips
+    # importlib.resources' own imports (~3 ms of every command); resources still finds it where
+    # there is no such file (a zipped install).
+    beside = Path(__file__).with_name("data") / BUNDLED
+    try:
+        return Source(BUNDLED, beside.read_bytes())
+    except OSError:
+        from importlib import resources
+
+        ref = resources.files("iprcheck").joinpath("data").joinpath(BUNDLED)
+        return Source(BUNDLED, ref.read_bytes())
 
 
 def read_source(path: str | os.PathLike[str] | None = None) -> Source:
@@ -102,11 +114,7 @@ class _Reader:
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = (
-                    self.scalars.construct_object(key_node)
-                    if isinstance(key_node, yaml.ScalarNode)
-                    else None
-                )
+                key = self.scalar(key_node, loc) if isinstance(key_node, yaml.ScalarNode) else None
                 if not isinstance(key, str):
                     raise _Stop(key_node.start_mark.line + 1, "mapping keys must be plain strings")
                 if key in out:
@@ -120,7 +128,18 @@ class _Reader:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.read(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.scalars.construct_object(node)
+        return self.scalar(node, loc)
+
+    def scalar(self, node: Any, loc: Loc) -> Any:
+        try:
+            return self.scalars.construct_object(node)
+        except (ValueError, OverflowError) as exc:
+            # PyYAML reads 2020-13-45 as a date, then fails to build it; a 5000-digit number
+            # exceeds Python's int conversion limit. Both are a bad value, not a crash.
+            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            raise _Stop(
+                node.start_mark.line + 1, f"not a valid value: {value!r} ({exc})", _dotted(loc)
+            ) from None
 
     def line_of(self, loc: Loc) -> int | None:
         # A missing field has no line of its own: point at the mapping that lacks it.
@@ -197,11 +216,18 @@ def validate(source: Source) -> TaskList:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             problems.append((reader.line_of(loc), _dotted(loc), _pydantic_message(err)))
-        raise CatalogError(source.name, problems) from None
+        raise CatalogError(source.name, _in_file_order(problems)) from None
     problems = [(reader.line_of(loc), _dotted(loc), msg) for loc, msg in cross_check(task_list)]
     if problems:
-        raise CatalogError(source.name, problems)
+        raise CatalogError(source.name, _in_file_order(problems))
     return task_list
+
+
+def _in_file_order(
+    problems: list[tuple[int | None, str, str]],
+) -> list[tuple[int | None, str, str]]:
+    # So that a reader can walk down the file fixing them.
+    return sorted(problems, key=lambda problem: problem[0] or 0)
 
 
 def _with_enums(data: Any) -> Any:
@@ -234,8 +260,15 @@ def _pydantic_message(err: Any) -> str:
         return "field required"
     if kind == "extra_forbidden":
         return "unknown field (not in the schema)"
-    if kind == "enum" or (kind == "is_instance_of" and "Enum" in err["msg"]):
-        return f"not one of the allowed values: {err['input']!r}"
+    if kind in ("enum", "is_instance_of"):
+        # Strict enum fields report "instance of Actor": name the values a file may use instead.
+        from .models import Actor, ProvinceType
+
+        enums: dict[str, Any] = {"Actor": Actor, "ProvinceType": ProvinceType}
+        enum = enums.get((err.get("ctx") or {}).get("class", ""))
+        if enum is not None:
+            valid = ", ".join(member.value for member in enum)
+            return f"not one of the allowed values: {err['input']!r}; valid: {valid}"
     msg: str = err["msg"]
     return msg[0].lower() + msg[1:] if msg else kind
 
@@ -269,13 +302,16 @@ def cross_check(task_list: TaskList) -> list[tuple[Loc, str]]:
                 problems.append(
                     ((*tloc, "due"), "a due date needs the completion text it comes from")
                 )
-            nationals = [m for m in task.measures if m.actor is Actor.NATIONAL]
+            nationals = [i for i, m in enumerate(task.measures) if m.actor is Actor.NATIONAL]
             if len(nationals) != 1:
+                # Point at the second national measure when there is one: that is the line to fix.
+                where: Loc = (
+                    (*tloc, "measures", nationals[1], "actor")
+                    if nationals[1:]
+                    else (*tloc, "measures")
+                )
                 problems.append(
-                    (
-                        (*tloc, "measures"),
-                        f"a task has exactly one national measure; found {len(nationals)}",
-                    )
+                    (where, f"a task has exactly one national measure; found {len(nationals)}")
                 )
             elif task.measures[0].actor is not Actor.NATIONAL:
                 problems.append(
@@ -324,7 +360,8 @@ def _check_measure(m: Any, known: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
             yield ("targets",), "targets belong to national measures"
     both = set(m.mandatory_for) & set(m.optional_for)
     if both:
-        yield ("optional_for",), f"{sorted(both)} cannot be both mandatory and optional"
+        names = ", ".join(sorted(str(t) for t in both))
+        yield ("optional_for",), f"{names}: cannot be both mandatory and optional"
     for i, target in enumerate(m.targets):
         if target.text not in m.text:
             yield ("targets", i, "text"), "a target's text must be quoted verbatim from its measure"
@@ -363,5 +400,187 @@ class Catalog:
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalog:
+    """The task list a command works with, validated once per content (see the cache below)."""
     source = read_source(path)
-    return Catalog(source, validate(source))
+    key = _cache_key(source)
+    task_list = _cache_read(key)
+    if task_list is None:
+        task_list = validate(source)
+        _cache_write(key, task_list)
+    return Catalog(source, task_list)
+
+
+# ---------------------------------------------------------------------------------------------
+# The validated-list cache. Validating costs a command more than all its own work (importing
+# and running the YAML reader, pydantic building its validators), and the list rarely changes;
+# so the validated list is kept as JSON in the user's cache folder under its content's sha256,
+# and rebuilt with ``model_construct``. The key is stored inside and compared in full; any
+# problem with the cache (missing, stale, corrupt, unwritable) means "validate again", never an
+# error. `iprcheck validate` does not use it. JSON rather than pickle: within a millisecond of
+# it here, and a cache file someone else wrote can at worst show wrong data, not run code.
+
+CACHE_FORMAT = 1
+CACHE_KEEP = 8  # cache files for this many different lists; older ones are removed
+CACHE_MAX_BYTES = 8 * MAX_BYTES
+
+
+def _cache_key(source: Source) -> dict[str, Any]:
+    from . import __version__
+    from .models import SCHEMA_VERSION
+
+    return {
+        "format": CACHE_FORMAT,
+        "sha256": source.digest,
+        "iprcheck": __version__,
+        "schema": SCHEMA_VERSION,
+        # Validation rules can change in a checkout without a version bump: the code is in the key.
+        "code": [_stamp(Path(__file__)), _stamp(Path(__file__).with_name("models.py"))],
+    }
+
+
+def _stamp(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return ""
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _cache_file(key: dict[str, Any]) -> Path:
+    from .paths import user_cache_dir
+
+    return user_cache_dir() / f"catalog-{key['sha256'][:32]}.json"
+
+
+def _cache_read(key: dict[str, Any]) -> TaskList | None:
+    from .models import TaskList
+
+    try:
+        with _cache_file(key).open("rb") as f:
+            raw = f.read(CACHE_MAX_BYTES + 1)
+        if len(raw) > CACHE_MAX_BYTES:
+            return None
+        payload = json.loads(raw)
+        if not isinstance(payload, dict) or payload.get("key") != key:
+            return None
+        return _construct(TaskList, payload["task_list"])
+    except Exception:
+        # Whatever is wrong with a cache file (absent, unreadable, truncated, garbage, written by
+        # another version), the answer is the same: validate the list again.
+        return None
+
+
+def _cache_write(key: dict[str, Any], task_list: TaskList) -> None:
+    import tempfile
+
+    from .models import TaskList
+
+    try:
+        data = task_list.model_dump(mode="json", exclude_unset=True)
+        # A field type _reviver mishandled would come back subtly different (a str for an enum):
+        # better no cache than a wrong one. repr shows types (enum members, dates, 1 vs 1.0).
+        if repr(_construct(TaskList, data)) != repr(task_list):
+            return
+        target = _cache_file(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".catalog-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(json.dumps({"key": key, "task_list": data}, ensure_ascii=False).encode())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _cache_prune(target.parent)
+    except Exception:
+        # An unwritable or full cache folder costs the next run its speed, nothing else.
+        return
+
+
+def _cache_prune(folder: Path) -> None:
+    import time
+
+    entries = []
+    for p in folder.glob("catalog-*.json"):
+        with suppress(OSError):
+            entries.append((p.stat().st_mtime, p))
+    for _mtime, p in sorted(entries, reverse=True)[CACHE_KEEP:]:
+        with suppress(OSError):
+            p.unlink()
+    for p in folder.glob(".catalog-*.tmp"):  # left by a process killed while writing
+        with suppress(OSError):
+            if p.stat().st_mtime < time.time() - 3600:
+                p.unlink()
+
+
+_M = TypeVar("_M", bound="BaseModel")
+
+
+def _construct(cls: type[_M], data: Any) -> _M:
+    """A model rebuilt from its own JSON dump, without validation, every value of its field type."""
+    built: _M = _builder(cls)(data)
+    return built
+
+
+@cache
+def _builder(cls: type[BaseModel]) -> Callable[[Any], Any]:
+    # Worked out once per class from its annotations: about 10x faster than inspecting them for
+    # each of the list's ~100 objects.
+    fields = [
+        (name, _reviver(info.annotation), info.is_required())
+        for name, info in cls.model_fields.items()
+    ]
+    construct = cls.model_construct
+
+    def build(data: Any) -> Any:
+        if type(data) is not dict:
+            raise TypeError(f"{cls.__name__}: expected an object")
+        values = {}
+        for name, revive, required in fields:
+            if name in data:
+                values[name] = revive(data[name])
+            elif required:
+                raise KeyError(f"{cls.__name__}.{name}")
+        return construct(**values)
+
+    return build
+
+
+def _reviver(tp: Any) -> Callable[[Any], Any]:
+    """How to turn a JSON value back into a value of type ``tp``; TypeError if it is not one."""
+    from datetime import date
+    from enum import Enum
+
+    from pydantic import BaseModel
+
+    def fail(value: Any) -> Any:
+        raise TypeError(f"cannot rebuild {tp!r} from {type(value).__name__}")
+
+    origin = get_origin(tp)
+    if origin is list:
+        (item_type,) = get_args(tp)
+        item = _reviver(item_type)
+        return lambda v: [item(x) for x in v] if type(v) is list else fail(v)
+    if origin in (Union, UnionType):
+        options = [o for o in get_args(tp) if o is not type(None)]
+        nullable = len(options) < len(get_args(tp))
+        if len(options) == 1:
+            one = _reviver(options[0])
+            return lambda v: None if v is None and nullable else one(v)
+        if all(o in (str, int, float, bool) for o in options):
+            # int | float: JSON keeps 1 and 1.0 apart, so the type survives as it is.
+            kinds = tuple(options)
+            return lambda v: v if type(v) in kinds or (v is None and nullable) else fail(v)
+    elif origin is Literal:
+        allowed = get_args(tp)
+        return lambda v: v if v in allowed else fail(v)
+    elif isinstance(tp, type):
+        if issubclass(tp, BaseModel):
+            return lambda v: _builder(tp)(v)
+        if issubclass(tp, Enum):
+            return tp
+        if tp is date:
+            return lambda v: date.fromisoformat(v) if type(v) is str else fail(v)
+        if tp in (str, int, float, bool):
+            return lambda v: v if type(v) is tp else fail(v)
+    raise TypeError(f"no way to rebuild {tp!r} from JSON")

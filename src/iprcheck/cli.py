@@ -343,5 +343,5 @@ def main() -> None:
     app(prog_name="iprcheck")
 
 
-# The ledger commands register themselves on ``app``.
-from . import cli_ledger  # noqa: E402, F401
+# The ledger, report and rollup commands register themselves on ``app``.
+from . import cli_ledger, cli_report, cli_rollup  # noqa: E402, F401

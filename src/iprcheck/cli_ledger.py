@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -10,6 +11,17 @@ import typer
 from .cli import ProvinceTypeOpt, app, state_of
 from .errors import IprcheckError
 from .i18n import status_label, t
+
+
+def _text(value: str | None, option: str) -> str | None:
+    """Text from the command line that can be stored. Bytes that are not UTF-8 in the arguments
+    reach Python as lone surrogates, which no UTF-8 file can hold: refuse them here."""
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise typer.BadParameter("is not valid UTF-8 text", param_hint=option) from None
+    return value
 
 
 def _date(value: str | None) -> date | None:
@@ -47,6 +59,13 @@ def init(
     from .render import profile_line
 
     state = state_of(ctx)
+    if department is not None and not national:
+        raise typer.BadParameter("needs --national", param_hint="--department")
+    if national and (province is not None or province_type):
+        raise typer.BadParameter(
+            "a national ledger has no province or province type",
+            param_hint="--province / --province-type",
+        )
     path = ledger.resolve(state.ledger)
     made = ledger.init(
         path,
@@ -105,15 +124,17 @@ def mark(
     if len(args) < 2:
         raise typer.BadParameter("give at least one ID and a STATUS, e.g. iprcheck mark 6 done")
     *idents, status = args
+    for ref in evidence or []:
+        _text(ref, "--evidence")
     path = ledger.resolve(state.ledger)
     result = ledger.mark(
         path,
         state.catalog,
         idents,
         status,
-        note=note,
+        note=_text(note, "--note"),
         evidence=evidence or [],
-        by=by,
+        by=_text(by, "--by"),
         dry_run=dry_run,
     )
     if result.created:
@@ -129,8 +150,9 @@ def mark(
         typer.echo(t("dry_run", state.lang))
 
 
-class HistoryFormat(str):
-    pass
+class HistoryFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 @app.command()
@@ -139,7 +161,9 @@ def history(
     ident: Annotated[
         list[str] | None, typer.Argument(metavar="[ID]...", help="Only these tasks or obligations.")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[
+        HistoryFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = HistoryFormat.table,
 ) -> None:
     """Every recorded change, oldest first.
 
@@ -151,20 +175,16 @@ def history(
     state = state_of(ctx)
     led = state.require_ledger()
     events = ledger.history(led, state.catalog, ident or [])
-    if fmt == "json":
+    if fmt is HistoryFormat.json:
         typer.echo(to_json([ev.to_json() for ev in events]), nl=False)
-    elif fmt == "table":
-        from .render import console
+        return
+    from .render import console
 
-        out = console()
-        if not events:
-            out.print(t("history_empty", state.lang))
-        else:
-            out.print(history_table(events, state.lang))
+    out = console()
+    if not events:
+        out.print(t("history_empty", state.lang))
     else:
-        raise typer.BadParameter(
-            f"unknown format '{fmt}'; valid: table, json", param_hint="--format"
-        )
+        out.print(history_table(events, state.lang))
 
 
 @app.command()
@@ -181,7 +201,7 @@ def undo(
     from . import ledger
 
     state = state_of(ctx)
-    _, events = ledger.undo(ledger.resolve(state.ledger), state.catalog, by=by)
+    _, events = ledger.undo(ledger.resolve(state.ledger), state.catalog, by=_text(by, "--by"))
     ids = ", ".join(ev.obligation for ev in events)
     typer.echo(t("undone", state.lang, count=len(events), ids=ids))
 
@@ -210,7 +230,12 @@ def assign(
 
     state = state_of(ctx)
     _, events = ledger.assign(
-        ledger.resolve(state.ledger), state.catalog, ident, owner=owner, due=_date(due), by=by
+        ledger.resolve(state.ledger),
+        state.catalog,
+        ident,
+        owner=_text(owner, "--owner"),
+        due=_date(due),
+        by=_text(by, "--by"),
     )
     typer.echo(
         t("assigned", state.lang, count=len(events), ids=", ".join(ev.obligation for ev in events))
@@ -220,18 +245,19 @@ def assign(
 @app.command()
 def merge(
     ctx: typer.Context,
-    other: Annotated[str, typer.Argument(metavar="PATH", help="Another copy of this ledger.")],
+    other: Annotated[
+        str,
+        typer.Argument(metavar="PATH", help="Another copy of this ledger (a file, or its folder)."),
+    ],
 ) -> None:
     """Fold in the changes another copy of this ledger has and this one lacks.
 
     Example: iprcheck merge ~/Downloads/iprcheck-ledger.jsonl
     """
-    from pathlib import Path
-
     from . import ledger
 
     state = state_of(ctx)
-    _, result = ledger.merge(ledger.resolve(state.ledger), Path(other), state.catalog)
+    _, result = ledger.merge(ledger.resolve(state.ledger), ledger.resolve(other), state.catalog)
     typer.echo(t("merged", state.lang, count=len(result.added), path=other))
     if result.conflicts:
         typer.echo(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))

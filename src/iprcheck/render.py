@@ -167,9 +167,9 @@ def list_table(
         )
         status = Text(status_label(tr.status, lang), style=STATUS_STYLE.get(tr.status, ""))
         text = o.measure.text if full else summary(o.measure.text)
-        row: list[str | Text] = [f"  {o.id}", req_cell, status, text]
+        row: list[str | Text] = [f"  {o.id}", req_cell, status, Text(text)]
         if show_owner:
-            row.append(tr.owner or "")
+            row.append(Text(tr.owner or ""))  # Text: what a user typed is never markup
         table.add_row(*row)
     return table
 
@@ -311,6 +311,7 @@ def history_table(events: Sequence[Any], lang: str) -> Any:
     """Every change, oldest first: when, who, which obligation, from → to, note, evidence."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column(t("col_when", lang), no_wrap=True)
@@ -319,7 +320,7 @@ def history_table(events: Sequence[Any], lang: str) -> Any:
     table.add_column(t("col_change", lang), overflow="fold")
     table.add_column(t("col_note", lang), overflow="fold", ratio=1)
     for ev in events:
-        when = ev.at[:19].replace("T", " ") + ev.at[26:]
+        when = ev.when.isoformat(sep=" ", timespec="seconds")
         if ev.kind == "status":
             change = (
                 f"{status_label(ev.before.get('status', ''), lang)} → "
@@ -334,5 +335,6 @@ def history_table(events: Sequence[Any], lang: str) -> Any:
         note = ev.note or ""
         if ev.evidence:
             note += ("\n" if note else "") + "📎 " + "; ".join(ev.evidence)
-        table.add_row(when, ev.by, ev.obligation, change, note)
+        # Text: what a user typed is never markup ("[/x]" in a note would stop the table).
+        table.add_row(when, Text(ev.by), ev.obligation, Text(change), Text(note))
     return table

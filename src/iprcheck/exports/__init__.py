@@ -1,0 +1,110 @@
+"""Views of a ``report.Report``: terminal text, JSON, Markdown, CSV, xlsx and HTML.
+
+Each view is a module with one entry point that takes the report and a language and returns
+text or bytes; this module picks one by name and writes files atomically. Heavy imports (rich,
+openpyxl, jinja2) happen inside the view that needs them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import IprcheckError
+
+if TYPE_CHECKING:
+    from ..report import Report
+
+
+class Format(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    xlsx = "xlsx"
+    html = "html"
+
+
+SUFFIXES = {
+    ".txt": Format.terminal,
+    ".json": Format.json,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".csv": Format.csv,
+    ".xlsx": Format.xlsx,
+    ".html": Format.html,
+    ".htm": Format.html,
+}
+
+
+def guess(path: Path | None) -> Format:
+    """The format a file name asks for (``report.xlsx`` -> xlsx); the terminal otherwise."""
+    return SUFFIXES.get(path.suffix.lower(), Format.terminal) if path else Format.terminal
+
+
+def render(report: Report, fmt: Format, lang: str, *, width: int = 80) -> bytes:
+    """The report as the bytes of a file in ``fmt``; text formats are UTF-8."""
+    if fmt is Format.xlsx:
+        from .to_xlsx import to_xlsx
+
+        return to_xlsx(report, lang)
+    if fmt is Format.json:
+        from .to_json import to_json
+
+        text = to_json(report)
+    elif fmt is Format.markdown:
+        from .to_markdown import to_markdown
+
+        text = to_markdown(report, lang)
+    elif fmt is Format.csv:
+        from .to_csv import to_csv
+
+        text = to_csv(report)
+    elif fmt is Format.html:
+        from .to_html import to_html
+
+        text = to_html(report, lang)
+    else:
+        from .terminal import to_text
+
+        text = to_text(report, lang, width=width)
+    return text.encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to a temporary sibling and rename it over ``path``: a reader sees the old
+    file or the new one, never half of one. An existing file is replaced only with ``force``."""
+    if path.exists() and not force:
+        raise IprcheckError("output_exists", path=str(path))
+    if path.is_dir():
+        raise IprcheckError("output_unwritable", path=str(path), reason="it is a folder")
+    import tempfile
+
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise IprcheckError(
+            "output_unwritable", path=str(path), reason=exc.strerror or exc
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise IprcheckError(
+            "output_unwritable", path=str(path), reason=exc.strerror or exc
+        ) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

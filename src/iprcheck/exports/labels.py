@@ -1,0 +1,143 @@
+"""Phrases every view shares, so that the terminal, Markdown, xlsx and HTML say the same thing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import t
+from ..ledger import STATUSES
+
+if TYPE_CHECKING:
+    from ..report import Facts, Finding, Group, Overdue, Report
+
+
+def percent(done: int, total: int) -> int:
+    """Whole percent, rounded down so that 99.6 % never shows as 100 %."""
+    return done * 100 // total if total else 0
+
+
+def who(facts: Facts, lang: str) -> str:
+    if facts.national:
+        name = t("national_office", lang)
+        return f"{name} {facts.department}" if facts.department else name
+    if facts.province:
+        return facts.province if lang == "zh" or not facts.province_en else facts.province_en
+    return "—"
+
+
+def profile(facts: Facts, lang: str) -> str:
+    from ..models import PROVINCE_TYPE_LABELS, ProvinceType
+
+    if facts.profile is None:
+        return ""
+    names = [PROVINCE_TYPE_LABELS[ProvinceType(k)][0 if lang == "zh" else 1] for k in facts.profile]
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
+def list_title(facts: Facts, lang: str) -> str:
+    return facts.list_title if lang == "zh" else facts.list_title_en
+
+
+def title(report: Report, lang: str) -> str:
+    return t("report_title", lang, title=list_title(report.facts, lang))
+
+
+def days(facts: Facts, lang: str) -> str:
+    left = facts.days_left
+    if left > 0:
+        return t("report_days_left", lang, days=left)
+    if left == 0:
+        return t("report_due_today", lang)
+    return t("report_days_over", lang, days=-left)
+
+
+def when(at: str | None) -> str:
+    """``2020-09-28T10:00:00.000000+08:00`` -> ``2020-09-28 10:00``."""
+    return at[:16].replace("T", " ") if at else ""
+
+
+def dateline(facts: Facts, lang: str) -> str:
+    """``截至 2020-09-30 · 完成时限 2020-12-31 · 还剩 92 天``."""
+    return " · ".join(
+        [
+            t("report_as_of", lang, date=facts.as_of.isoformat()),
+            t("report_deadline", lang, date=facts.deadline.isoformat()),
+            days(facts, lang),
+        ]
+    )
+
+
+def colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def shown_path(path: str) -> str:
+    """A path under the current folder is shown relative to it."""
+    from pathlib import Path
+
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return path
+
+
+def ledger_line(facts: Facts, lang: str) -> str:
+    if facts.ledger is None:
+        return t("report_preview", lang)
+    last = (
+        t("report_last_update", lang, when=when(facts.last_update))
+        if facts.last_update
+        else t("report_no_changes", lang)
+    )
+    return f"{t('report_ledger', lang, path=shown_path(facts.ledger))} · {last}"
+
+
+def group_title(group: Group, lang: str) -> str:
+    return group.title if lang == "zh" else group.title_en
+
+
+def task_title(item: dict[str, Any], lang: str) -> str:
+    return str(item["task_title"] if lang == "zh" else item["task_title_en"])
+
+
+def requirement(item: dict[str, Any], lang: str, *, rule: bool = False) -> str:
+    req = item["requirement"]
+    word = t(f"req_{req}", lang) if req else t("req_none", lang)
+    if rule and item.get("rule"):
+        return f"{word}（{item['rule']}）" if lang == "zh" else f"{word} ({item['rule']})"
+    return word
+
+
+def due(item: dict[str, Any], lang: str) -> str:
+    """The list's due date (or its completion wording), then the internal one if set."""
+    lines = [item["due"] or item["completion"] or ""]
+    if item["internal_due"]:
+        lines.append(f"{t('internal_due', lang)} {item['internal_due']}")
+    return "\n".join(x for x in lines if x)
+
+
+def overdue_text(o: Overdue, lang: str) -> str:
+    key = "att_overdue_internal" if o.internal else "att_overdue_list"
+    return t(key, lang, due=o.due.isoformat(), days=o.days)
+
+
+def finding_text(f: Finding, lang: str) -> str:
+    return t(f"finding_{f.code}", lang)
+
+
+def level(f: Finding, lang: str) -> str:
+    return t(f"level_{f.level}", lang)
+
+
+def note(item: dict[str, Any], lang: str) -> str:
+    return str(item["note"]) if item.get("note") else t("att_no_note", lang)
+
+
+def status_counts(report: Report, lang: str) -> list[tuple[str, list[int]]]:
+    """Rows of (requirement label, [count per status..., total]) for the tracked requirements."""
+    rows = []
+    for req in ("mandatory", "optional"):
+        c = report.totals[req]
+        if c["total"]:
+            rows.append((t(f"req_{req}", lang), [c[s] for s in STATUSES] + [c["total"]]))
+    return rows

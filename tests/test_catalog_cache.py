@@ -1,0 +1,211 @@
+"""The validated-list cache: used while a list is unchanged, never trusted after, never fatal."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import iprcheck
+from iprcheck import catalog, paths
+from iprcheck.catalog import Catalog, load
+from iprcheck.cli import app
+from iprcheck.errors import CatalogError
+from iprcheck.models import Actor, ProvinceType
+
+runner = CliRunner()
+
+
+def cache_dir() -> Path:
+    return paths.user_cache_dir()
+
+
+def cache_files() -> list[Path]:
+    return sorted(cache_dir().glob("catalog-*.json"))
+
+
+def no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, reading any task list from YAML fails: only the cache can answer."""
+
+    def refuse(source: Any) -> Any:
+        raise AssertionError(f"{source.name} was parsed again")
+
+    monkeypatch.setattr(catalog, "_parse", refuse)
+
+
+def own_list(tmp_path: Path, change: tuple[str, str] | None = None) -> Path:
+    """A copy of the bundled list, optionally with one text replaced."""
+    text = catalog.bundled_source().data.decode()
+    if change:
+        assert change[0] in text
+        text = text.replace(change[0], change[1], 1)
+    path = tmp_path / "tasks.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def same(a: Catalog, b: Catalog) -> None:
+    # repr shows the types too: an enum member, not its string; a date, not its ISO text.
+    assert repr(a.task_list) == repr(b.task_list)
+
+
+def test_second_load_comes_from_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load()
+    assert len(cache_files()) == 1
+    no_yaml(monkeypatch)
+    second = load()
+    same(first, second)
+    measure = second.task_list.sections[0].tasks[0].measures[1]
+    assert measure.actor is Actor.PROVINCE
+    assert all(isinstance(p, ProvinceType) for p in measure.mandatory_for)
+    assert isinstance(second.task_list.deadline, date)
+    assert second.task_list.model_fields_set == first.task_list.model_fields_set
+
+
+def test_the_cache_holds_its_key_and_leaves_no_temp_files() -> None:
+    source = catalog.read_source()
+    load()
+    (only,) = cache_files()
+    payload = json.loads(only.read_text(encoding="utf-8"))
+    assert payload["key"]["sha256"] == source.digest
+    assert payload["key"]["iprcheck"] == iprcheck.__version__
+    assert [p.name for p in cache_dir().iterdir()] == [only.name]
+
+
+def test_commands_read_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = runner.invoke(app, ["list", "--format", "json"])
+    assert first.exit_code == 0, first.output
+    no_yaml(monkeypatch)
+    second = runner.invoke(app, ["list", "--format", "json"])
+    assert second.exit_code == 0, second.output
+    assert second.stdout == first.stdout
+
+
+def test_validate_never_uses_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    load()
+
+    def broken(source: Any) -> Any:
+        raise CatalogError(source.name, [(3, "", "checked for real")])
+
+    monkeypatch.setattr(catalog, "_parse", broken)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 1
+    assert "checked for real" in result.output
+
+
+def test_a_changed_list_is_validated_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = own_list(tmp_path)
+    load(path)
+    old_title = load(path).task_list.sections[0].title
+    own_list(tmp_path, (old_title, old_title + "（修订）"))
+    assert load(path).task_list.sections[0].title == old_title + "（修订）"
+    # A change that breaks the list is an error, whatever an older cache says.
+    own_list(tmp_path, ("schema_version: 1", "schema_version: 2"))
+    with pytest.raises(CatalogError):
+        load(path)
+
+
+def test_a_cache_whose_key_does_not_match_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An old list's cache copied to the name the new list's cache would have: the key inside
+    # still names the old content, so the new list is validated (and here, found invalid).
+    path = own_list(tmp_path)
+    load(path)
+    (old,) = cache_files()
+    own_list(tmp_path, ("schema_version: 1", "schema_version: 2"))
+    new_name = catalog._cache_file(catalog._cache_key(catalog.read_source(path)))
+    new_name.write_bytes(old.read_bytes())
+    with pytest.raises(CatalogError):
+        load(path)
+
+
+def test_another_version_of_iprcheck_rebuilds_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    load()
+    monkeypatch.setattr(iprcheck, "__version__", "99.0")
+    calls = []
+    parse = catalog._parse
+    monkeypatch.setattr(catalog, "_parse", lambda source: calls.append(1) or parse(source))
+    load()
+    assert calls == [1]
+    (only,) = cache_files()
+    assert json.loads(only.read_text(encoding="utf-8"))["key"]["iprcheck"] == "99.0"
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"\x00\xff not json",
+        b'{"key": ',
+        b"[]",
+        b'{"key": "right?", "task_list": {}}',
+    ],
+    ids=["empty", "binary", "truncated", "not-an-object", "wrong-key"],
+)
+def test_a_corrupt_cache_is_ignored_and_rebuilt(garbage: bytes) -> None:
+    first = load()
+    (path,) = cache_files()
+    path.write_bytes(garbage)
+    same(first, load())
+    assert json.loads(path.read_text(encoding="utf-8"))["key"]["sha256"] == first.source.digest
+
+
+def test_a_cache_with_the_right_key_but_broken_data_is_ignored() -> None:
+    first = load()
+    (path,) = cache_files()
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    del payload["task_list"]["sections"][0]["tasks"][0]["title"]  # a required field
+    payload["task_list"]["sections"][1]["tasks"][0]["measures"][0]["actor"] = "martian"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    same(first, load())
+    assert json.loads(path.read_text(encoding="utf-8")) != payload
+
+
+def test_an_unwritable_cache_folder_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A folder below a plain file can be neither created nor written, even by root.
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("IPRCHECK_CACHE_DIR", str(blocker / "cache"))
+    first, second = load(), load()
+    same(first, second)
+    result = runner.invoke(app, ["show", "6"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_cache_folder_that_is_a_file_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "cache-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("IPRCHECK_CACHE_DIR", str(blocker))
+    same(load(), load())
+
+
+def test_old_caches_are_pruned(tmp_path: Path) -> None:
+    for i in range(catalog.CACHE_KEEP + 3):
+        load(own_list(tmp_path, ("schema_version: 1", f"schema_version: 1  # {i}")))
+    assert len(cache_files()) == catalog.CACHE_KEEP
+
+
+def test_cache_dir_follows_the_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPRCHECK_CACHE_DIR", str(tmp_path / "mine"))
+    assert paths.user_cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("IPRCHECK_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert paths.user_cache_dir() == tmp_path / "xdg" / "iprcheck"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
+    assert paths.user_cache_dir() == tmp_path / "home" / ".cache" / "iprcheck"
+    monkeypatch.setattr("sys.platform", "darwin")
+    assert paths.user_cache_dir() == tmp_path / "home" / "Library" / "Caches" / "iprcheck"
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    assert paths.user_cache_dir() == tmp_path / "local" / "iprcheck" / "Cache"
