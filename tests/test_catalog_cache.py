@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -63,7 +66,23 @@ def test_second_load_comes_from_the_cache(monkeypatch: pytest.MonkeyPatch) -> No
     assert measure.actor is Actor.PROVINCE
     assert all(isinstance(p, ProvinceType) for p in measure.mandatory_for)
     assert isinstance(second.task_list.deadline, date)
-    assert second.task_list.model_fields_set == first.task_list.model_fields_set
+    assert second.task_list == first.task_list
+
+
+def test_a_cached_load_never_imports_pydantic_or_yaml(tmp_path: Path) -> None:
+    # Validation needs them; reading a list the cache has seen must not pay for them.
+    code = (
+        "import sys\n"
+        "from iprcheck.catalog import load\n"
+        "load()\n"
+        "print(sorted(m for m in ('pydantic', 'yaml') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "IPRCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert "pydantic" in first.stdout  # the first load validates
+    assert again.stdout.strip() == "[]", again.stderr
 
 
 def test_the_cache_holds_its_key_and_leaves_no_temp_files() -> None:

@@ -17,7 +17,6 @@ from .errors import CatalogError, IprcheckError
 
 if TYPE_CHECKING:
     import yaml
-    from pydantic import BaseModel
 
     from .models import Obligation, Task, TaskList
 
@@ -207,10 +206,13 @@ def validate(source: Source) -> TaskList:
     from pydantic import ValidationError
 
     from .models import TaskList
+    from .schema import model_for
 
     data, reader = _parse(source)
     try:
-        task_list = TaskList.model_validate(_with_enums(data))
+        # Strict: nothing was coerced, so the data is already of the dataclasses' types.
+        model_for(TaskList).model_validate(_with_enums(data))
+        task_list = _construct(TaskList, data)
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
@@ -476,7 +478,7 @@ def _cache_write(key: dict[str, Any], task_list: TaskList) -> None:
     from .models import TaskList
 
     try:
-        data = task_list.model_dump(mode="json", exclude_unset=True)
+        data = _jsonable(task_list)
         # A field type _reviver mishandled would come back subtly different (a str for an enum):
         # better no cache than a wrong one. repr shows types (enum members, dates, 1 vs 1.0).
         if repr(_construct(TaskList, data)) != repr(task_list):
@@ -513,30 +515,50 @@ def _cache_prune(folder: Path) -> None:
                 p.unlink()
 
 
-_M = TypeVar("_M", bound="BaseModel")
+_M = TypeVar("_M")
 
 
 def _construct(cls: type[_M], data: Any) -> _M:
-    """A model rebuilt from its own JSON dump, without validation, every value of its field type."""
-    built: _M = _builder(cls)(data)
+    """A dataclass built from validated data or its own JSON dump, every value of its field type."""
+    built: _M = _builder(cls)(data)  # type: ignore[arg-type]
     return built
 
 
+def _jsonable(value: Any) -> Any:
+    from dataclasses import fields, is_dataclass
+    from datetime import date
+    from enum import Enum
+
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 @cache
-def _builder(cls: type[BaseModel]) -> Callable[[Any], Any]:
+def _builder(cls: type[Any]) -> Callable[[Any], Any]:
     # Worked out once per class from its annotations: about 10x faster than inspecting them for
     # each of the list's ~100 objects.
-    fields = [
-        (name, _reviver(info.annotation), info.is_required())
-        for name, info in cls.model_fields.items()
+    from dataclasses import MISSING, fields
+    from typing import get_type_hints
+
+    hints = get_type_hints(cls)
+    fields_ = [
+        (f.name, _reviver(hints[f.name]), f.default is MISSING and f.default_factory is MISSING)
+        for f in fields(cls)
     ]
-    construct = cls.model_construct
+    construct = cls
 
     def build(data: Any) -> Any:
         if type(data) is not dict:
             raise TypeError(f"{cls.__name__}: expected an object")
         values = {}
-        for name, revive, required in fields:
+        for name, revive, required in fields_:
             if name in data:
                 values[name] = revive(data[name])
             elif required:
@@ -548,10 +570,9 @@ def _builder(cls: type[BaseModel]) -> Callable[[Any], Any]:
 
 def _reviver(tp: Any) -> Callable[[Any], Any]:
     """How to turn a JSON value back into a value of type ``tp``; TypeError if it is not one."""
+    from dataclasses import is_dataclass
     from datetime import date
     from enum import Enum
-
-    from pydantic import BaseModel
 
     def fail(value: Any) -> Any:
         raise TypeError(f"cannot rebuild {tp!r} from {type(value).__name__}")
@@ -575,12 +596,15 @@ def _reviver(tp: Any) -> Callable[[Any], Any]:
         allowed = get_args(tp)
         return lambda v: v if v in allowed else fail(v)
     elif isinstance(tp, type):
-        if issubclass(tp, BaseModel):
+        if is_dataclass(tp):
             return lambda v: _builder(tp)(v)
         if issubclass(tp, Enum):
             return tp
         if tp is date:
-            return lambda v: date.fromisoformat(v) if type(v) is str else fail(v)
+            # A date from YAML arrives as one; from the cache's JSON, as ISO text.
+            return lambda v: (
+                v if type(v) is date else date.fromisoformat(v) if type(v) is str else fail(v)
+            )
         if tp in (str, int, float, bool):
             return lambda v: v if type(v) is tp else fail(v)
     raise TypeError(f"no way to rebuild {tp!r} from JSON")

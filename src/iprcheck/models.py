@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
@@ -78,64 +76,74 @@ STATUS_LABELS: dict[Status, str] = {
 }
 
 
-class _Model(BaseModel):
-    # defer_build: the schema is built on first validation, not at import, which keeps
-    # start-up cheap for the commands that read a cached, already validated catalog.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+# The schema is written once, as plain dataclasses: commands read them at no cost, and
+# ``schema.py`` derives the pydantic models that validate a task list file from them (with the
+# constraints in each field's metadata), so start-up never pays for pydantic.
 
 
-class Target(_Model):
+NONEMPTY = {"min_length": 1}
+POSITIVE = {"ge": 1}
+OBLIGATION_ID = {"pattern": r"^\d+\.\d+$"}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
     """A numeric target written in a national measure, beside its verbatim text."""
 
-    text: str = Field(min_length=1)
-    metric_en: str = Field(min_length=1)
+    text: str = field(metadata=NONEMPTY)
+    metric_en: str = field(metadata=NONEMPTY)
     comparator: Literal["<=", ">="]
     value: int | float
     unit: Literal["month", "point", "percent"]
 
 
-class Measure(_Model):
-    id: str = Field(pattern=r"^\d+\.\d+$")
+@dataclass(frozen=True, slots=True)
+class Measure:
+    id: str = field(metadata=OBLIGATION_ID)
     actor: Actor
-    text: str = Field(min_length=1)
+    text: str = field(metadata=NONEMPTY)
     rule: str | None = None
-    mandatory_for: list[ProvinceType] = []
-    optional_for: list[ProvinceType] = []
-    targets: list[Target] = []
+    mandatory_for: list[ProvinceType] = field(default_factory=list)
+    optional_for: list[ProvinceType] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
 
 
-class Task(_Model):
-    number: int = Field(ge=1)
-    title: str = Field(min_length=1)
-    title_en: str = Field(min_length=1)
-    departments: list[str] = Field(min_length=1)
+@dataclass(frozen=True, slots=True)
+class Task:
+    number: int = field(metadata=POSITIVE)
+    title: str = field(metadata=NONEMPTY)
+    title_en: str = field(metadata=NONEMPTY)
+    departments: list[str] = field(metadata=NONEMPTY)
+    measures: list[Measure] = field(metadata=NONEMPTY)
     completion: str | None = None
     due: date | None = None
-    measures: list[Measure] = Field(min_length=1)
 
 
-class Section(_Model):
-    number: int = Field(ge=1)
-    title: str = Field(min_length=1)
-    title_en: str = Field(min_length=1)
-    tasks: list[Task] = Field(min_length=1)
+@dataclass(frozen=True, slots=True)
+class Section:
+    number: int = field(metadata=POSITIVE)
+    title: str = field(metadata=NONEMPTY)
+    title_en: str = field(metadata=NONEMPTY)
+    tasks: list[Task] = field(metadata=NONEMPTY)
 
 
-class ReportingUnit(_Model):
-    name: str = Field(min_length=1)
-    name_en: str = Field(min_length=1)
+@dataclass(frozen=True, slots=True)
+class ReportingUnit:
+    name: str = field(metadata=NONEMPTY)
+    name_en: str = field(metadata=NONEMPTY)
 
 
-class TaskList(_Model):
+@dataclass(frozen=True, slots=True)
+class TaskList:
     schema_version: Literal[1]
-    id: str = Field(min_length=1)
+    id: str = field(metadata=NONEMPTY)
     year: int
-    title: str = Field(min_length=1)
-    title_en: str = Field(min_length=1)
-    issuer: str = Field(min_length=1)
+    title: str = field(metadata=NONEMPTY)
+    title_en: str = field(metadata=NONEMPTY)
+    issuer: str = field(metadata=NONEMPTY)
     deadline: date
-    reporting_units: list[ReportingUnit] = Field(min_length=1)
-    sections: list[Section] = Field(min_length=1)
+    reporting_units: list[ReportingUnit] = field(metadata=NONEMPTY)
+    sections: list[Section] = field(metadata=NONEMPTY)
 
 
 @dataclass(frozen=True, slots=True)
