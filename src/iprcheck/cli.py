@@ -340,7 +340,36 @@ def search(
 
 
 def main() -> None:
+    name = _invoked_command(sys.argv[1:])
+    if name is not None:
+        # Typer builds every command's parameters before running one (~1 ms each): build only
+        # the command that runs. Help for the whole app still sees them all.
+        app.registered_commands = [c for c in app.registered_commands if _name_of(c) == name]
     app(prog_name="iprcheck")
+
+
+_GLOBAL_WITH_VALUE = {"--tasks", "--ledger", "--lang"}
+
+
+def _invoked_command(args: list[str]) -> str | None:
+    """The subcommand a command line runs, or None when that is not plain to see."""
+    names = {_name_of(c) for c in app.registered_commands}
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _GLOBAL_WITH_VALUE:
+            skip = True
+        elif arg.startswith("-"):
+            if arg.split("=", 1)[0] not in _GLOBAL_WITH_VALUE:
+                return None  # --help, --version, or an option we do not know: build everything
+        else:
+            return arg if arg in names else None
+    return None
+
+
+def _name_of(info: Any) -> str:
+    return str(info.name or info.callback.__name__.replace("_", "-"))
 
 
 # The ledger, report and rollup commands register themselves on ``app``.
