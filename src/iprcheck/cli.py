@@ -270,14 +270,18 @@ def list_(
     override = _profile(province_type)
     profile, chosen, tracking = listing(state.catalog, state.current_ledger, override, filters)
     if fmt is ListFormat.table:
-        from .i18n import t
-        from .render import console, list_table, profile_line
+        from rich.text import Text
 
-        out = console()
-        out.print(profile_line(profile, state.lang, state.current_ledger), style="dim")
-        out.print(list_table(chosen, tracking, state.lang, full=full))
+        from .i18n import t
+        from .render import console, emit, list_table, profile_line
+
         done = t("count_listed", state.lang, count=len(chosen))
-        out.print(done if chosen else t("no_match", state.lang), style="dim")
+        parts = [
+            Text(profile_line(profile, state.lang, state.current_ledger), style="dim"),
+            list_table(chosen, tracking, state.lang, full=full),
+            Text(done if chosen else t("no_match", state.lang), style="dim"),
+        ]
+        emit(parts, console())
         return
     from . import render
 
@@ -303,16 +307,14 @@ def show(
     Example: iprcheck show 6.2
     """
     from .applicability import find_task
-    from .render import console, task_page
+    from .render import console, emit, task_page
 
     state = state_of(ctx)
     task, focus = find_task(state.catalog, ident)
     led = state.current_ledger
     profile = _profile(province_type) or (led.profile if led else None)
     tracking = led.state() if led else {}
-    out = console()
-    for part in task_page(state.catalog, task, profile, tracking, state.lang, focus):
-        out.print(part)
+    emit(task_page(state.catalog, task, profile, tracking, state.lang, focus), console())
 
 
 @app.command()
@@ -326,8 +328,10 @@ def search(
 
     Example: iprcheck search 地理标志
     """
+    from rich.text import Text
+
     from .i18n import t
-    from .render import console, search_grid, search_hits
+    from .render import console, emit, search_grid, search_hits
 
     state = state_of(ctx)
     hits = search_hits(state.catalog, text)
@@ -335,8 +339,8 @@ def search(
     if not hits:
         out.print(t("search_none", state.lang, query=text))
         raise typer.Exit(1)
-    out.print(search_grid(hits, text))
-    out.print(t("search_count", state.lang, count=len(hits), query=text), style="dim")
+    count = Text(t("search_count", state.lang, count=len(hits), query=text), style="dim")
+    emit([search_grid(hits, text), count], out)
 
 
 def main() -> None:

@@ -124,8 +124,8 @@ def check(
 
     Example: iprcheck check && iprcheck report --output report.html
     """
-    from .exports.terminal import checks, emit
-    from .render import console
+    from .exports.terminal import checks
+    from .render import console, emit
     from .report import build
 
     state = state_of(ctx)

@@ -37,6 +37,19 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def emit(parts: Sequence[Any], out: Console) -> None:
+    """Print to ``out``; piped or into a file, without the spaces tables pad lines with."""
+    if out.is_terminal:
+        for part in parts:
+            out.print(part)
+        return
+    with out.capture() as cap:
+        for part in parts:
+            out.print(part)
+    out.file.write("\n".join(line.rstrip() for line in cap.get().split("\n")))
+    out.file.flush()
+
+
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import status_label, t
 from ..ledger import STATUSES
+from ..render import emit
 from . import labels as L
 
 if TYPE_CHECKING:
@@ -275,16 +276,3 @@ def to_text(report: Report, lang: str, *, width: int = 80) -> str:
 
 def show(report: Report, lang: str, out: Console) -> None:
     emit(renderables(report, lang, out.width), out)
-
-
-def emit(parts: list[RenderableType], out: Console) -> None:
-    """Print to ``out``; piped or into a file, without the spaces tables pad lines with."""
-    if out.is_terminal:
-        for part in parts:
-            out.print(part)
-        return
-    with out.capture() as cap:
-        for part in parts:
-            out.print(part)
-    out.file.write("\n".join(line.rstrip() for line in cap.get().split("\n")))
-    out.file.flush()
