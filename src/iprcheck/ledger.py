@@ -554,6 +554,8 @@ def _problem(ev: Event) -> str | None:
     if ev.kind == "status":
         return _status_problem(ev.before, ev.after)
     if ev.kind == "assign":
+        if not ev.after or not ev.after.keys() <= {"owner", "due"}:
+            return "an assignment sets owner or due, nothing else"
         return _assign_problem(ev.before) or _assign_problem(ev.after)
     return f"unknown change kind {ev.kind!r}"
 
@@ -604,10 +606,11 @@ def _optional_text(value: Any) -> bool:
 def resolve(explicit: str | os.PathLike[str] | None) -> Path:
     """--ledger (or $IPRCHECK_LEDGER, which Typer folds into it), else the current folder.
 
-    A folder means the default file name inside it.
+    A folder means the default file name inside it; so does a name ending in a slash, a folder
+    that ``init`` or the first ``mark`` will create.
     """
     path = Path(explicit) if explicit else Path.cwd()
-    if path.is_dir():
+    if path.is_dir() or (explicit and os.fspath(explicit).endswith(("/", os.sep))):
         return path / DEFAULT_NAME
     return path
 
@@ -975,20 +978,37 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
     ours_ids = {ev.event for ev in ours.events}
     added = [ev for ev in theirs.events if ev.event not in ours_ids]
     theirs_ids = {ev.event for ev in theirs.events}
-    only_ours = {ev.obligation for ev in ours.events if ev.event not in theirs_ids}
-    only_theirs = {ev.obligation for ev in added}
-    ours_state = ours.state()
-    theirs_state = theirs.state()
+    mine = _touched(ev for ev in ours.events if ev.event not in theirs_ids)
+    yours = _touched(added)
+    ours_state, theirs_state = ours.state(), theirs.state()
     conflicts = sorted(
         (
             oid
-            for oid in only_ours & only_theirs
-            if _comparable(ours_state.get(oid, UNTRACKED))
-            != _comparable(theirs_state.get(oid, UNTRACKED))
+            for oid in mine.keys() & yours.keys()
+            if any(
+                getattr(ours_state.get(oid, UNTRACKED), name)
+                != getattr(theirs_state.get(oid, UNTRACKED), name)
+                for name in mine[oid] & yours[oid]
+            )
         ),
         key=_id_key,
     )
     return MergeResult(added, conflicts)
+
+
+def _touched(events: Iterable[Event]) -> dict[str, set[str]]:
+    """Per obligation, what these changes set. One copy giving an owner while the other marks
+    the status is no conflict: both stay. Evidence only accumulates, so it never conflicts."""
+    out: dict[str, set[str]] = {}
+    for ev in events:
+        names = out.setdefault(ev.obligation, set())
+        if ev.kind == "status":
+            names.add("status")
+            if ev.note is not None or "note" in ev.after:
+                names.add("note")
+        else:
+            names.update({"owner": "owner", "due": "internal_due"}[k] for k in ev.after)
+    return out
 
 
 def _whose(h: Header) -> str:
@@ -998,10 +1018,6 @@ def _whose(h: Header) -> str:
     if h.national:
         return "national" + (f" {h.department}" if h.department else "")
     return "/".join(h.types)
-
-
-def _comparable(tr: Tracking) -> tuple[Any, ...]:
-    return (tr.status, tr.note, tr.evidence, tr.owner, tr.internal_due)
 
 
 # ---------------------------------------------------------------------------------------------
