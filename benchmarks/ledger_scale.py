@@ -61,8 +61,9 @@ def build_large(empty: Path, large: Path, changes: int, ids: list[str]) -> None:
         command = str(uuid.uuid4())
         at = (start + step * n).isoformat(timespec="microseconds")
         size = min(1 + n % 3, changes - n)
-        for k in range(size):
-            oid = ids[(n + k * 7) % len(ids)]
+        # One command's changes in the list's order, as iprcheck writes them.
+        chosen = sorted({ids[(n + k * 7) % len(ids)] for k in range(size)}, key=ids.index)
+        for k, oid in enumerate(chosen):
             record: dict[str, object] = {
                 "event": str(uuid.uuid4()),
                 "command": command,
@@ -91,7 +92,7 @@ def build_large(empty: Path, large: Path, changes: int, ids: list[str]) -> None:
                     record["evidence"] = [f"粤知函〔2020〕{n}号"]
                 status[oid] = new
             lines.append(json.dumps(record, ensure_ascii=False, separators=(", ", ": ")) + "\n")
-        n += size
+        n += len(chosen)
     large.write_text("".join(lines), encoding="utf-8")
 
 

@@ -331,10 +331,15 @@ def _in_replay_order(events: list[Event]) -> bool:
             before = prev.at
             if before[26:] != at[26:] or before > at:
                 return False
-            if before == at and replay_order(prev) > replay_order(ev):
+            if before == at and _tie_key(prev) > _tie_key(ev):
                 return False
         prev = ev
     return True
+
+
+def _tie_key(ev: Event) -> tuple[str, tuple[int, ...], str]:
+    """``replay_order`` without the time, for two changes known to share it."""
+    return (ev.command, _ID_KEYS[ev.obligation], ev.event)
 
 
 @contextlib.contextmanager

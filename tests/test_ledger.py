@@ -1,0 +1,307 @@
+"""The ledger library underneath the commands: replay, order, merge, writing (issue #3).
+
+The commands are tested from outside in test_ledger_cli.py; this file pins down what they rest
+on with many generated ledgers, and what cannot be provoked from outside (a full disk)."""
+
+from __future__ import annotations
+
+import errno
+import functools
+import json
+import os
+import random
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from iprcheck import ledger
+from iprcheck.catalog import Catalog, load
+from iprcheck.errors import IprcheckError
+from iprcheck.records import UNTRACKED, Tracking
+
+IDS = ["1.2", "3.2", "3.3", "6.2", "9.2", "9.3", "10.2", "16.2"]
+STATUSES = list(ledger.STATUSES)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load()
+
+
+def _time(rng: random.Random, base: datetime, minutes: int) -> str:
+    """A time written with one of several UTC offsets, as laptops in other zones would."""
+    offset = timezone(timedelta(hours=rng.choice([8, 8, 8, 0, -5, 5.5])))
+    return (base + timedelta(minutes=minutes)).astimezone(offset).isoformat(timespec="microseconds")
+
+
+def random_changes(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    """Commands of one to three changes, some at the same instant, some undoing an earlier one,
+    notes and evidence repeating: every path of the replay."""
+    base = datetime(2020, 5, 1, 9, tzinfo=timezone(timedelta(hours=8)))
+    out: list[dict[str, Any]] = []
+    minute = 0
+    while len(out) < count:
+        minute += rng.choice([0, 1, 1, 30])
+        at = _time(rng, base, minute)
+        command = str(uuid.uuid4())
+        kind = rng.choice(["status", "status", "status", "assign", "undo"])
+        for oid in rng.sample(IDS, rng.randint(1, 3)):
+            rec: dict[str, Any] = {"event": str(uuid.uuid4()), "command": command, "at": at}
+            rec |= {"by": rng.choice(["张三", "李四"]), "obligation": oid}
+            if kind == "assign":
+                after = {"owner": rng.choice(["甲处", "乙处", None])}
+                if rng.random() < 0.5:
+                    after["due"] = rng.choice(["2020-09-30", "2020-10-31", None])
+                rec |= {"kind": "assign", "before": dict.fromkeys(after), "after": after}
+            else:
+                rec |= {"kind": "status", "before": {"status": rng.choice(STATUSES)}}
+                rec["after"] = {"status": rng.choice(STATUSES)}
+                if kind == "undo":
+                    note = rng.choice([None, "恢复"])
+                    rec["after"] |= {"note": note, "evidence": rng.sample(["a", "b", "c"], 2)}
+                    rec["undo_of"] = str(uuid.uuid4())
+                else:
+                    if rng.random() < 0.5:
+                        rec["note"] = rng.choice(["进展", "完成", ""])
+                    if rng.random() < 0.5:
+                        rec["evidence"] = rng.choices(["a", "b", "c", "d"], k=rng.randint(1, 3))
+            out.append(rec)
+    return out
+
+
+@functools.cache
+def header_line() -> str:
+    return ledger._line(ledger._header(load(), "广东省", None, None).to_json())
+
+
+def ledger_text(changes: list[dict[str, Any]]) -> str:
+    return header_line() + "".join(ledger._line(c) for c in changes)
+
+
+def parse(text: str) -> ledger.Ledger:
+    return ledger.parse(Path("t.jsonl"), text.encode("utf-8"))
+
+
+def slow_state(events: list[ledger.Event]) -> dict[str, Tracking]:
+    """The definition: each change applied in turn to the obligation's tracking."""
+    state: dict[str, Tracking] = {}
+    for ev in events:
+        state[ev.obligation] = ledger.apply(state.get(ev.obligation, UNTRACKED), ev)
+    return state
+
+
+# ---------------------------------------------------------------------------------------------
+# Replay
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_replay_is_apply_in_turn(seed: int) -> None:
+    led = parse(ledger_text(random_changes(random.Random(seed), 300)))
+    assert led.state() == slow_state(led.events)
+    cutoff = led.events[150].when
+    assert led.state(as_of=cutoff) == slow_state([e for e in led.events if e.when <= cutoff])
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_replay_order_does_not_depend_on_line_order(seed: int) -> None:
+    rng = random.Random(seed)
+    changes = random_changes(rng, 200)
+    written = parse(ledger_text(changes))
+    rng.shuffle(changes)
+    shuffled = parse(ledger_text(changes))
+    assert [e.event for e in shuffled.events] == [e.event for e in written.events]
+    assert [e.event for e in written.events] == [
+        e.event for e in sorted(written.events, key=ledger.replay_order)
+    ]
+    assert shuffled.state() == written.state()
+    latest = max(written.events, key=lambda e: e.when)
+    assert written.last_update is not None
+    assert datetime.fromisoformat(written.last_update) == latest.when
+
+
+def test_one_offset_in_order_needs_no_sort_and_still_orders_ties() -> None:
+    """The shortcut that skips sorting a file already in order must agree with the sort,
+    including changes of one command (one time) written out of the list's order."""
+    at = "2020-05-01T09:00:00.000000+08:00"
+    changes = [
+        {"event": str(uuid.uuid4()), "command": "c1", "at": at, "by": "t", "kind": "status"}
+        | {"obligation": oid, "before": {"status": "todo"}, "after": {"status": "done"}}
+        for oid in ("10.2", "9.3", "1.2")
+    ]
+    led = parse(ledger_text(changes))
+    assert [e.obligation for e in led.events] == ["1.2", "9.3", "10.2"]
+
+
+def test_mixed_separators_and_precision_are_sorted_by_time() -> None:
+    times = ["2020-05-01 09:00:00.000000+08:00", "2020-05-01T08:00:00+08:00"]
+    changes = [
+        {"event": f"e{n}", "command": f"c{n}", "at": at, "by": "t", "kind": "status"}
+        | {"obligation": "6.2", "before": {}, "after": {"status": status}}
+        for n, (at, status) in enumerate(zip(times, ["done", "blocked"], strict=True))
+    ]
+    led = parse(ledger_text(changes))
+    assert [e.event for e in led.events] == ["e1", "e0"]
+    assert led.state()["6.2"].status == "done"
+
+
+# ---------------------------------------------------------------------------------------------
+# Merge
+
+
+def _two_copies(tmp_path: Path, catalog: Catalog) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    ledger.init(a, catalog, province=None, types=["pilot"], national=False, department=None)
+    b.write_bytes(a.read_bytes())
+    return a, b
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "conflict"),
+    [
+        ([("mark", "6", "done", None)], [("mark", "6", "blocked", None)], True),
+        ([("mark", "6", "done", None)], [("mark", "6", "done", None)], False),
+        ([("mark", "6", "done", "甲")], [("mark", "6", "done", "乙")], True),
+        ([("mark", "6", "done", None)], [("assign", "6", "甲处", None)], False),
+        ([("assign", "6", "甲处", None)], [("assign", "6", "乙处", None)], True),
+        ([("assign", "6", "甲处", None)], [("assign", "6", None, "2020-10-31")], False),
+        ([("mark", "6", "done", None)], [("mark", "7", "done", None)], False),
+    ],
+)
+def test_merge_conflicts_are_fields_both_copies_set_differently(
+    tmp_path: Path, catalog: Catalog, ours: list[Any], theirs: list[Any], conflict: bool
+) -> None:
+    from datetime import date
+
+    a, b = _two_copies(tmp_path, catalog)
+    for path, ops in ((a, ours), (b, theirs)):
+        for op, ident, value, extra in ops:
+            if op == "mark":
+                ledger.mark(path, catalog, [ident], value, note=extra, by="t")
+            else:
+                due = date.fromisoformat(extra) if extra else None
+                ledger.assign(path, catalog, [ident], owner=value, due=due, by="t")
+    a0 = tmp_path / "a0.jsonl"
+    a0.write_bytes(a.read_bytes())
+    _, result = ledger.merge(a, b, catalog)
+    assert result.conflicts == (["6.2"] if conflict else [])
+    _, back = ledger.merge(b, a0, catalog)
+    assert back.conflicts == result.conflicts
+    assert ledger.read(a).state() == ledger.read(b).state()
+    _, again = ledger.merge(b, a, catalog)
+    assert again.added == again.conflicts == []
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_copies_merge_to_one_state_either_way(seed: int, tmp_path: Path) -> None:
+    rng = random.Random(seed)
+    common, only_a, only_b = (random_changes(rng, n) for n in (50, 80, 80))
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(ledger_text(common + only_a), encoding="utf-8")
+    b.write_text(ledger_text(common + only_b), encoding="utf-8")
+    a_led, b_led = ledger.read(a), ledger.read(b)
+    result_a = ledger.merge_events(a_led, b_led)
+    result_b = ledger.merge_events(b_led, a_led)
+    assert len(result_a.added) == len(only_b) and len(result_b.added) == len(only_a)
+    merged_a = ledger.Ledger(a, a_led.header, ledger._merged(a_led.events, result_a.added))
+    merged_b = ledger.Ledger(b, b_led.header, ledger._merged(b_led.events, result_b.added))
+    assert [e.event for e in merged_a.events] == [e.event for e in merged_b.events]
+    assert merged_a.state() == merged_b.state()
+    assert result_a.conflicts == result_b.conflicts
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def _init(path: Path, catalog: Catalog) -> None:
+    ledger.init(path, catalog, province=None, types=[], national=False, department=None)
+
+
+def test_a_writer_clears_what_killed_writers_left_and_nothing_else(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    path = tmp_path / ledger.DEFAULT_NAME
+    _init(path, catalog)
+    stale = tmp_path / f".{path.name}.0123456789ab.tmp"
+    stale.write_text("half a ledger")
+    kept = [
+        tmp_path / f".{path.name}.bak.0123456789ab.tmp",  # another ledger's, named alike
+        tmp_path / f".{path.name}.lock",
+        tmp_path / f"{path.name}.0123456789ab.tmp",
+        tmp_path / "notes.tmp",
+    ]
+    for other in kept:
+        other.write_text("keep")
+    ledger.mark(path, catalog, ["6"], "done", by="t")
+    assert not stale.exists()
+    assert all(other.exists() for other in kept)
+    assert ledger.read(path).state()["6.2"].status == "done"
+
+
+def test_a_failed_write_is_one_error_and_leaves_the_ledger(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / ledger.DEFAULT_NAME
+    _init(path, catalog)
+    before = path.read_bytes()
+
+    def full(src: str, dst: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(ledger.os, "replace", full)
+    with pytest.raises(IprcheckError) as caught:
+        ledger.mark(path, catalog, ["6"], "done", by="t")
+    assert caught.value.key == "output_unwritable"
+    assert "No space left on device" in str(caught.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f".{path.name}.lock", path.name]
+
+
+def test_what_a_write_returns_is_what_a_read_sees(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also when the clock went back between two marks (the new change sorts first)."""
+    path = tmp_path / ledger.DEFAULT_NAME
+    _init(path, catalog)
+    clock = iter(["2020-06-02T10:00:00.000000+08:00", "2020-06-01T10:00:00.000000+08:00"])
+    monkeypatch.setattr(ledger, "now", lambda: next(clock))
+    for ids, status in ((["8-10"], "done"), (["9"], "blocked")):
+        written = ledger.mark(path, catalog, ids, status, by="t").ledger
+        read = ledger.read(path)
+        assert [e.event for e in written.events] == [e.event for e in read.events]
+        assert written.state() == read.state()
+    assert ledger.read(path).state()["9.2"].status == "done"  # the later time wins
+
+
+def test_a_range_passes_over_tasks_that_owe_nothing(catalog: Catalog) -> None:
+    from iprcheck.applicability import Profile
+
+    tracked = ledger.tracked_entries(catalog, Profile.of(()), None)
+    assert ledger.expand_ids(catalog, tracked, ["14-16", "6"]) == ["6.2", "14.2", "16.2"]
+    for nothing in (["15"], ["15-15"], ["6", "15"]):
+        with pytest.raises(IprcheckError, match="15 does not apply"):
+            ledger.expand_ids(catalog, tracked, nothing)
+
+
+def test_a_line_of_json_that_is_not_a_change_names_its_line() -> None:
+    good = random_changes(random.Random(1), 3)
+    for bad, says in [
+        ({**good[0], "evidence": "a.pdf"}, "evidence must be a list of text"),
+        ({**good[0], "by": 7}, "must be text"),
+        ({**good[0], "before": ["status", "todo"]}, "must be JSON objects"),
+        ({**good[0], "at": "yesterday"}, "is not an ISO 8601 time"),
+        ({**good[0], "obligation": ["6.2"]}, "must be text"),
+        ({**good[0], "obligation": "6.2.1"}, "is not an obligation id"),
+        ({**good[0], "obligation": "６.２"}, "is not an obligation id"),
+        ({**good[0], "kind": "delete"}, "unknown change kind 'delete'"),
+        ({**good[0], "kind": "assign", "after": {"colour": "red"}}, "owner or due"),
+        ([good[0]], "not a JSON object"),
+    ]:
+        text = ledger_text(good[1:]) + json.dumps(bad, ensure_ascii=False) + "\n"
+        with pytest.raises(ledger.LedgerError) as caught:
+            parse(text)
+        assert caught.value.params["line"] == 4, bad
+        assert says in str(caught.value), (bad, str(caught.value))
