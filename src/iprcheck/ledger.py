@@ -167,11 +167,35 @@ def _line(record: dict[str, Any]) -> str:
 # Reading.
 
 
-@dataclass
 class Ledger:
-    path: Path
-    header: Header
-    events: list[Event] = field(default_factory=list)  # in replay order
+    """A ledger as read: its header, and its changes in replay order.
+
+    A ledger read before (same bytes) comes with a snapshot of its current state from the cache;
+    then its changes are parsed only when something asks for them (history, undo, merge, a
+    report's progress over time), and ``list`` or ``mark`` on a long ledger skip the replay.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        header: Header,
+        events: list[Event] | None = None,
+        *,
+        snapshot: Snapshot | None = None,
+        load: Callable[[], list[Event]] | None = None,
+    ) -> None:
+        self.path = path
+        self.header = header
+        self._events = events if events is not None or load is not None else []
+        self._load = load
+        self.snapshot = snapshot
+
+    @property
+    def events(self) -> list[Event]:
+        if self._events is None:
+            assert self._load is not None
+            self._events = self._load()
+        return self._events
 
     @property
     def profile(self) -> Profile | None:
@@ -181,6 +205,8 @@ class Ledger:
 
     def state(self, as_of: datetime | None = None) -> dict[str, Tracking]:
         """Each obligation's tracking after replaying the log (up to ``as_of`` if given)."""
+        if as_of is None and self.snapshot is not None:
+            return dict(self.snapshot.state)
         rows: dict[str, _Row] = {}
         for ev in self.events:
             if as_of is not None and ev.when > as_of:
@@ -193,6 +219,8 @@ class Ledger:
 
     @property
     def last_update(self) -> str | None:
+        if self.snapshot is not None:
+            return self.snapshot.last_update
         # The events are in replay order, which is time order first.
         return self.events[-1].at if self.events else None
 
@@ -293,7 +321,99 @@ def read(path: Path) -> Ledger:
     return parse(path, data)
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """The state at the end of a ledger's log, and when it last changed."""
+
+    state: dict[str, Tracking]
+    last_update: str | None
+    replay_key: tuple[float, str, tuple[int, ...], str] | None  # the last change's place
+
+
+# A short ledger replays faster than a cache file is read and written.
+SNAPSHOT_MIN_EVENTS = 200
+SNAPSHOT_KEEP = 256  # ledgers whose snapshots are kept (a national rollup reads 32)
+
+
+def _snapshot_key(digest: str) -> dict[str, Any]:
+    from . import __version__
+    from .cache import stamp
+
+    return {
+        "sha256": digest,
+        "iprcheck": __version__,
+        "format": VERSION,
+        "code": stamp(Path(__file__), Path(__file__).with_name("records.py")),
+    }
+
+
+def _snapshot_read(path: Path, data: bytes, digest: str) -> Ledger | None:
+    from . import cache
+
+    payload = cache.read("ledger", _snapshot_key(digest))
+    if payload is None:
+        return None
+    try:
+
+        def bad(line: int, problem: str) -> LedgerError:
+            return LedgerError("ledger_bad", path=str(path), line=line, problem=problem)
+
+        header = _parse_header(payload["header"], 1, bad)
+        state = {
+            oid: Tracking(st, note, tuple(ev), owner, due, upd, by)
+            for oid, (st, note, ev, owner, due, upd, by) in payload["state"].items()
+        }
+        key = payload["replay_key"]
+        replay_key = (key[0], key[1], tuple(key[2]), key[3]) if key else None
+        snap = Snapshot(state, payload["last_update"], replay_key)
+    except Exception:
+        return None
+    return Ledger(path, header, snapshot=snap, load=lambda: _parse(path, data).events)
+
+
+def _snapshot_write(digest: str, ledger: Ledger) -> None:
+    events = ledger.events
+    if len(events) >= SNAPSHOT_MIN_EVENTS:
+        snap = Snapshot(ledger.state(), ledger.last_update, replay_order(events[-1]))
+        _store(digest, ledger.header, snap)
+
+
+def _store(digest: str, header: Header, snap: Snapshot) -> None:
+    from . import cache
+
+    state = {
+        oid: [tr.status, tr.note, list(tr.evidence), tr.owner, tr.internal_due, tr.updated, tr.by]
+        for oid, tr in snap.state.items()
+    }
+    key = snap.replay_key
+    payload = {
+        "header": header.to_json(),
+        "state": state,
+        "last_update": snap.last_update,
+        "replay_key": [key[0], key[1], list(key[2]), key[3]] if key else None,
+    }
+    cache.write("ledger", _snapshot_key(digest), payload, keep=SNAPSHOT_KEEP)
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def parse(path: Path, data: bytes) -> Ledger:
+    """The ledger these bytes hold: from the snapshot cache when it has seen them, else parsed
+    (and, when long, snapshotted for next time)."""
+    digest = _digest(data)
+    cached = _snapshot_read(path, data, digest)
+    if cached is not None:
+        return cached
+    ledger = _parse(path, data)
+    _snapshot_write(digest, ledger)
+    return ledger
+
+
+def _parse(path: Path, data: bytes) -> Ledger:
     def bad(line: int, problem: str) -> LedgerError:
         return LedgerError("ledger_bad", path=str(path), line=line, problem=problem)
 
@@ -763,9 +883,29 @@ def append(path: Path, build: Any) -> tuple[Ledger, list[Event]]:
             # saved without its line end gets one, or the first new record would run into it.
             gap = b"" if data.endswith(b"\n") else b"\n"
             new = "".join(_line(e.to_json()) for e in events).encode("utf-8")
-            _write_atomic(path, data + gap + new)
-            ledger = Ledger(path, ledger.header, _merged(ledger.events, events))
+            written = data + gap + new
+            _write_atomic(path, written)
+            ledger = _after(ledger, events, written)
     return ledger, events
+
+
+def _after(ledger: Ledger, events: list[Event], written: bytes) -> Ledger:
+    """The ledger once ``events`` are written. From a snapshot, the new state is the old one
+    with the new changes applied — they are stamped now, so they nearly always come last — and
+    it is snapshotted in turn, so that the next command on a long ledger skips the replay too."""
+    snap = ledger.snapshot
+    new = sorted(events, key=replay_order)
+    if snap is None or snap.replay_key is None or not snap.replay_key < replay_order(new[0]):
+        full = Ledger(ledger.path, ledger.header, _merged(ledger.events, events))
+        _snapshot_write(_digest(written), full)
+        return full
+    state = dict(snap.state)
+    for ev in new:
+        state[ev.obligation] = apply(state.get(ev.obligation, UNTRACKED), ev)
+    snap = Snapshot(state, new[-1].at, replay_order(new[-1]))
+    _store(_digest(written), ledger.header, snap)
+    path = ledger.path
+    return Ledger(path, ledger.header, snapshot=snap, load=lambda: _parse(path, written).events)
 
 
 def _merged(old: list[Event], new: list[Event]) -> list[Event]:

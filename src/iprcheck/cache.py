@@ -1,0 +1,86 @@
+"""A small content-addressed cache of JSON files in the user's cache folder.
+
+Entries are named by a kind and a digest of what they were computed from, carry their full key
+inside, and are only believed when that key matches exactly. Any problem with the cache —
+absent, unreadable, truncated, garbage, another version, an unwritable folder — means
+"compute it again", never an error: the cache can make a command faster, not wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def _file(kind: str, digest: str) -> Path:
+    from .paths import user_cache_dir
+
+    return user_cache_dir() / f"{kind}-{digest[:32]}.json"
+
+
+def read(kind: str, key: dict[str, Any]) -> Any:
+    """The payload stored under ``key``, or None."""
+    try:
+        with _file(kind, key["sha256"]).open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            return None
+        entry = json.loads(raw)
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            return None
+        return entry.get("payload")
+    except Exception:
+        return None
+
+
+def write(kind: str, key: dict[str, Any], payload: Any, *, keep: int) -> None:
+    """Store ``payload`` atomically; keep the ``keep`` newest entries of this kind."""
+    import tempfile
+
+    try:
+        target = _file(kind, key["sha256"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{kind}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                entry = {"key": key, "payload": payload}
+                f.write(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(target.parent, kind, keep)
+    except Exception:
+        return
+
+
+def stamp(*paths: Path) -> list[str]:
+    """Size and mtime of source files: code can change in a checkout without a version bump."""
+    out = []
+    for path in paths:
+        try:
+            st = path.stat()
+            out.append(f"{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            out.append("")
+    return out
+
+
+def _prune(folder: Path, kind: str, keep: int) -> None:
+    entries = []
+    for p in folder.glob(f"{kind}-*.json"):
+        with suppress(OSError):
+            entries.append((p.stat().st_mtime, p))
+    for _mtime, p in sorted(entries, reverse=True)[keep:]:
+        with suppress(OSError):
+            p.unlink()
+    for p in folder.glob(f".{kind}-*.tmp"):  # left by a process killed while writing
+        with suppress(OSError):
+            if p.stat().st_mtime < time.time() - 3600:
+                p.unlink()

@@ -1,0 +1,91 @@
+"""The snapshot cache of long ledgers: fast, and never believed for bytes it was not made from.
+
+A ledger read before comes back with its state from the cache; these tests hold it to the
+same answers as a full replay, through reads, writes and damage."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from test_ledger import ledger_text, random_changes
+
+from iprcheck import ledger
+from iprcheck.catalog import Catalog, load
+from iprcheck.paths import user_cache_dir
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load()
+
+
+def long_ledger(tmp_path: Path, count: int = 400, seed: int = 7) -> Path:
+    path = tmp_path / "iprcheck-ledger.jsonl"
+    changes = random_changes(random.Random(seed), count)
+    path.write_text(ledger_text(changes), encoding="utf-8")
+    return path
+
+
+def snapshots() -> list[Path]:
+    return sorted(user_cache_dir().glob("ledger-*.json"))
+
+
+def test_a_second_read_comes_from_the_snapshot_with_the_same_answers(tmp_path: Path) -> None:
+    path = long_ledger(tmp_path)
+    first = ledger.read(path)
+    assert first.snapshot is None
+    assert len(snapshots()) == 1
+    second = ledger.read(path)
+    assert second.snapshot is not None
+    assert second.state() == first.state()
+    assert second.last_update == first.last_update
+    assert second.header == first.header
+    # The changes themselves are still there, parsed when asked for.
+    assert [e.event for e in second.events] == [e.event for e in first.events]
+
+
+def test_short_ledgers_are_not_snapshotted(tmp_path: Path) -> None:
+    path = long_ledger(tmp_path, count=20)
+    ledger.read(path)
+    assert snapshots() == []
+
+
+def test_changed_bytes_are_parsed_again_and_damage_is_still_found(tmp_path: Path) -> None:
+    path = long_ledger(tmp_path)
+    ledger.read(path)
+    data = path.read_bytes()
+    broken = data.replace(b'"kind": "status"', b'"kind": "statuz"', 1)
+    path.write_bytes(broken)
+    with pytest.raises(ledger.LedgerError):
+        ledger.read(path)
+    assert path.read_bytes() == broken
+
+
+def test_a_garbage_snapshot_is_ignored(tmp_path: Path) -> None:
+    path = long_ledger(tmp_path)
+    truth = ledger.read(path).state()
+    for snap in snapshots():
+        snap.write_text('{"key": 1', encoding="utf-8")
+    again = ledger.read(path)
+    assert again.snapshot is None
+    assert again.state() == truth
+
+
+def test_marks_on_a_snapshotted_ledger_match_a_full_replay(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    path = tmp_path / "iprcheck-ledger.jsonl"
+    ledger.init(path, catalog, province=None, types=["pilot"], national=False, department=None)
+    for i in range(ledger.SNAPSHOT_MIN_EVENTS + 5):
+        ledger.mark(path, catalog, ["6.2"], "in-progress", note=f"第{i}次", evidence=[f"e{i % 3}"])
+    assert ledger.read(path).snapshot is not None
+    for word, ids in (("done", ["6"]), ("blocked", ["1.2", "3"]), ("todo", ["6.2"])):
+        result = ledger.mark(path, catalog, ids, word, note=word)
+        assert result.ledger.snapshot is not None  # the new state was carried forward
+        full = ledger._parse(path, path.read_bytes())
+        assert result.ledger.state() == full.state()
+        assert ledger.read(path).state() == full.state()
+    ledger.undo(path, catalog)
+    assert ledger.read(path).state() == ledger._parse(path, path.read_bytes()).state()
