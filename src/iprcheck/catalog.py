@@ -13,7 +13,7 @@ from pathlib import Path
 from types import UnionType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
 
-from .errors import CatalogError, IprcheckError
+from .errors import CatalogError, IprcheckError, Msg, Problem
 
 if TYPE_CHECKING:
     import yaml
@@ -64,7 +64,7 @@ def read_source(path: str | os.PathLike[str] | None = None) -> Source:
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise CatalogError(
-                str(p), [(None, "", f"file is {size} bytes; the limit is {MAX_BYTES}")]
+                str(p), [(None, "", Msg("tl_too_large", size=size, limit=MAX_BYTES))]
             )
         return Source(str(p), p.read_bytes())
     except FileNotFoundError:
@@ -95,7 +95,6 @@ class _Reader:
 
         self.scalars = yaml.constructor.SafeConstructor()
         self.lines: dict[Loc, int] = {}
-        self.problems: list[tuple[int | None, str, str]] = []
         self.seen: set[int] = set()
 
     def read(self, node: Any, loc: Loc = (), depth: int = 0) -> Any:
@@ -104,23 +103,23 @@ class _Reader:
         line = node.start_mark.line + 1
         self.lines[loc] = line
         if id(node) in self.seen:
-            raise _Stop(line, "YAML anchors and aliases are not allowed in a task list")
+            raise _Stop(line, Msg("tl_alias"))
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
-            raise _Stop(line, f"more than {MAX_NODES} YAML nodes; this is not a task list")
+            raise _Stop(line, Msg("tl_too_many_nodes", limit=MAX_NODES))
         if depth > MAX_DEPTH:
-            raise _Stop(line, f"nested deeper than {MAX_DEPTH} levels")
+            raise _Stop(line, Msg("tl_too_deep", limit=MAX_DEPTH))
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key = self.scalar(key_node, loc) if isinstance(key_node, yaml.ScalarNode) else None
                 if not isinstance(key, str):
-                    raise _Stop(key_node.start_mark.line + 1, "mapping keys must be plain strings")
+                    raise _Stop(key_node.start_mark.line + 1, Msg("tl_key_not_string"))
                 if key in out:
                     first = self.lines.get((*loc, key))
                     raise _Stop(
                         key_node.start_mark.line + 1,
-                        f"duplicate key '{key}' (first at line {first})",
+                        Msg("tl_duplicate_key", name=key, first=first),
                         _dotted((*loc, key)),
                     )
                 out[key] = self.read(value_node, (*loc, key), depth + 1)
@@ -136,8 +135,10 @@ class _Reader:
             # PyYAML reads 2020-13-45 as a date, then fails to build it; a 5000-digit number
             # exceeds Python's int conversion limit. Both are a bad value, not a crash.
             value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            # The reason is Python's English: the Chinese names the kind of value instead.
+            kind = _BAD_VALUE_KEYS.get(node.tag, "tl_bad_value")
             raise _Stop(
-                node.start_mark.line + 1, f"not a valid value: {value!r} ({exc})", _dotted(loc)
+                node.start_mark.line + 1, Msg(kind, value=value, reason=exc), _dotted(loc)
             ) from None
 
     def line_of(self, loc: Loc) -> int | None:
@@ -147,9 +148,16 @@ class _Reader:
         return self.lines.get(loc)
 
 
+_BAD_VALUE_KEYS = {
+    "tag:yaml.org,2002:timestamp": "tl_bad_date",
+    "tag:yaml.org,2002:int": "tl_bad_number",
+    "tag:yaml.org,2002:float": "tl_bad_number",
+}
+
+
 class _Stop(Exception):
-    def __init__(self, line: int | None, message: str, where: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, line: int | None, message: Msg, where: str = "") -> None:
+        super().__init__(message.key)
         self.line, self.message, self.where = line, message, where
 
 
@@ -160,22 +168,22 @@ def _dotted(loc: Loc) -> str:
 def _parse(source: Source) -> tuple[Any, _Reader]:
     import yaml
 
-    def fail(line: int | None, message: str) -> CatalogError:
+    def fail(line: int | None, message: Msg) -> CatalogError:
         return CatalogError(source.name, [(line, "", message)])
 
     if len(source.data) > MAX_BYTES:
-        raise fail(None, f"file is {len(source.data)} bytes; the limit is {MAX_BYTES}")
+        raise fail(None, Msg("tl_too_large", size=len(source.data), limit=MAX_BYTES))
     try:
         text = source.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = source.data[: exc.start].count(b"\n") + 1
-        raise fail(line, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+        raise fail(line, Msg("tl_not_utf8", offset=exc.start)) from None
     if not text.strip():
-        raise fail(None, "the file is empty")
+        raise fail(None, Msg("tl_empty"))
     if "\x00" in text:
         raise fail(
             text[: text.index("\x00")].count("\n") + 1,
-            "the file contains a NUL byte; it is not YAML text",
+            Msg("tl_nul_byte"),
         )
     reader = _Reader()
     try:
@@ -186,14 +194,14 @@ def _parse(source: Source) -> tuple[Any, _Reader]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise fail(
-            mark.line + 1 if mark else None, f"not valid YAML: {exc.problem or exc}"
+            mark.line + 1 if mark else None, Msg("tl_not_yaml", problem=exc.problem or exc)
         ) from None
     except yaml.YAMLError as exc:
-        raise fail(None, f"not valid YAML: {exc}") from None
+        raise fail(None, Msg("tl_not_yaml", problem=exc)) from None
     except RecursionError:
-        raise fail(None, "nested too deeply") from None
+        raise fail(None, Msg("tl_nested_too_deeply")) from None
     if not isinstance(data, dict):
-        raise fail(1, "the top level must be a mapping (schema_version, id, sections, …)")
+        raise fail(1, Msg("tl_top_level"))
     return data, reader
 
 
@@ -214,20 +222,20 @@ def validate(source: Source) -> TaskList:
         model_for(TaskList).model_validate(_with_enums(data))
         task_list = _construct(TaskList, data)
     except ValidationError as exc:
-        problems = []
+        problems: list[Problem] = []
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             problems.append((reader.line_of(loc), _dotted(loc), _pydantic_message(err)))
         raise CatalogError(source.name, _in_file_order(problems)) from None
-    problems = [(reader.line_of(loc), _dotted(loc), msg) for loc, msg in cross_check(task_list)]
-    if problems:
-        raise CatalogError(source.name, _in_file_order(problems))
+    checked: list[Problem] = [
+        (reader.line_of(loc), _dotted(loc), msg) for loc, msg in cross_check(task_list)
+    ]
+    if checked:
+        raise CatalogError(source.name, _in_file_order(checked))
     return task_list
 
 
-def _in_file_order(
-    problems: list[tuple[int | None, str, str]],
-) -> list[tuple[int | None, str, str]]:
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
     # So that a reader can walk down the file fixing them.
     return sorted(problems, key=lambda problem: problem[0] or 0)
 
@@ -256,37 +264,83 @@ def _with_enums(data: Any) -> Any:
     return data
 
 
-def _pydantic_message(err: Any) -> str:
+# pydantic error types put into words in both languages, with the context each message uses.
+# The English words are pydantic's own (its ``msg``, lowercased); the Chinese, i18n's.
+_PYDANTIC_KEYS = {
+    "string_type": "pyd_string_type",
+    "int_type": "pyd_int_type",
+    "int_parsing": "pyd_int_type",
+    "float_type": "pyd_float_type",
+    "float_parsing": "pyd_float_type",
+    "bool_type": "pyd_bool_type",
+    "bool_parsing": "pyd_bool_type",
+    "list_type": "pyd_list_type",
+    "dict_type": "pyd_dict_type",
+    "too_short": "pyd_too_short",
+    "string_too_short": "pyd_string_too_short",
+    "too_long": "pyd_too_long",
+    "string_too_long": "pyd_string_too_long",
+    "greater_than_equal": "pyd_greater_than_equal",
+    "greater_than": "pyd_greater_than",
+    "less_than_equal": "pyd_less_than_equal",
+    "less_than": "pyd_less_than",
+    "string_pattern_mismatch": "pyd_pattern",
+    "date_type": "pyd_date_type",
+    "date_parsing": "pyd_date_type",
+    "date_from_datetime_parsing": "pyd_date_type",
+    "date_from_datetime_inexact": "pyd_date_type",
+    "datetime_type": "pyd_datetime_type",
+    "model_type": "pyd_dict_type",
+    "dataclass_type": "pyd_dict_type",
+    "model_attributes_type": "pyd_dict_type",
+}
+
+
+def _pydantic_message(err: Any) -> Msg:
     kind = err["type"]
+    ctx: dict[str, Any] = dict(err.get("ctx") or {})
     if kind == "missing":
-        return "field required"
+        return Msg("tl_field_required")
     if kind == "extra_forbidden":
-        return "unknown field (not in the schema)"
+        return Msg("tl_unknown_field")
     if kind in ("enum", "is_instance_of"):
         # Strict enum fields report "instance of Actor": name the values a file may use instead.
         from .models import Actor, ProvinceType
 
         enums: dict[str, Any] = {"Actor": Actor, "ProvinceType": ProvinceType}
-        enum = enums.get((err.get("ctx") or {}).get("class", ""))
+        enum = enums.get(ctx.get("class", ""))
         if enum is not None:
             valid = ", ".join(member.value for member in enum)
-            return f"not one of the allowed values: {err['input']!r}; valid: {valid}"
-    msg: str = err["msg"]
-    return msg[0].lower() + msg[1:] if msg else kind
+            return Msg("tl_not_allowed", value=err["input"], valid=valid)
+    text: str = err["msg"]
+    msg = text[0].lower() + text[1:] if text else kind
+    if kind in ("literal_error", "enum") and "expected" in ctx:
+        # pydantic lists the choices as "'a', 'b' or 'c'": the Chinese says "'a', 'b', 'c'".
+        head, sep, last = str(ctx["expected"]).rpartition(" or ")
+        if sep:
+            return Msg("pyd_one_of", msg=msg, choices=f"{head}, {last}")
+        return Msg("pyd_literal", msg=msg, expected=last)
+    key = _PYDANTIC_KEYS.get(kind, "pyd_other")
+    try:
+        Msg(key, msg=msg, **ctx).render("zh")
+    except (KeyError, IndexError, ValueError):
+        # A pydantic version whose context lacks what the Chinese names: say it in its words.
+        key, ctx = "pyd_other", {}
+    return Msg(key, msg=msg, **ctx)
 
 
-def cross_check(task_list: TaskList) -> list[tuple[Loc, str]]:
+def cross_check(task_list: TaskList) -> list[tuple[Loc, Msg]]:
     """What pydantic cannot see: numbering, ids, the national measure, rules and targets."""
     from .models import KNOWN_RULES, Actor
 
-    problems: list[tuple[Loc, str]] = []
+    problems: list[tuple[Loc, Msg]] = []
     expected_task = 1
     for si, section in enumerate(task_list.sections):
         if section.number != si + 1:
             problems.append(
                 (
                     ("sections", si, "number"),
-                    f"section numbers must run 1, 2, 3…: expected {si + 1}, found {section.number}",
+                    Msg("tl_section_numbers", expected=si + 1, found=section.number),
                 )
             )
         for ti, task in enumerate(section.tasks):
@@ -295,15 +349,12 @@ def cross_check(task_list: TaskList) -> list[tuple[Loc, str]]:
                 problems.append(
                     (
                         (*tloc, "number"),
-                        "task numbers must be unique and run on across sections: "
-                        f"expected {expected_task}, found {task.number}",
+                        Msg("tl_task_numbers", expected=expected_task, found=task.number),
                     )
                 )
             expected_task = task.number + 1
             if (task.completion is None) != (task.due is None) and task.due is not None:
-                problems.append(
-                    ((*tloc, "due"), "a due date needs the completion text it comes from")
-                )
+                problems.append(((*tloc, "due"), Msg("tl_due_without_completion")))
             nationals = [i for i, m in enumerate(task.measures) if m.actor is Actor.NATIONAL]
             if len(nationals) != 1:
                 # Point at the second national measure when there is one: that is the line to fix.
@@ -312,61 +363,50 @@ def cross_check(task_list: TaskList) -> list[tuple[Loc, str]]:
                     if nationals[1:]
                     else (*tloc, "measures")
                 )
-                problems.append(
-                    (where, f"a task has exactly one national measure; found {len(nationals)}")
-                )
+                problems.append((where, Msg("tl_national_count", count=len(nationals))))
             elif task.measures[0].actor is not Actor.NATIONAL:
-                problems.append(
-                    ((*tloc, "measures", 0, "actor"), "the national measure comes first")
-                )
+                problems.append(((*tloc, "measures", 0, "actor"), Msg("tl_national_first")))
             for mi, m in enumerate(task.measures):
                 mloc: Loc = (*tloc, "measures", mi)
                 want = f"{task.number}.{mi + 1}"
                 if m.id != want:
-                    problems.append(
-                        (
-                            (*mloc, "id"),
-                            "obligation ids count the task's measures in order: "
-                            f"expected '{want}', found '{m.id}'",
-                        )
-                    )
+                    problems.append(((*mloc, "id"), Msg("tl_obligation_id", want=want, found=m.id)))
                 problems.extend(((*mloc, *sub), msg) for sub, msg in _check_measure(m, KNOWN_RULES))
     return problems
 
 
-def _check_measure(m: Any, known: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+def _check_measure(m: Any, known: dict[str, Any]) -> Iterator[tuple[Loc, Msg]]:
     from .models import Actor
 
     if m.actor is Actor.NATIONAL:
         if m.rule is not None or m.mandatory_for or m.optional_for:
-            yield ("rule",), "a national measure has no province rule"
+            yield ("rule",), Msg("tl_national_rule")
     else:
         if not m.rule:
-            yield ("rule",), "a provincial measure needs its rule (the 省份 line)"
+            yield ("rule",), Msg("tl_rule_missing")
         elif not (m.mandatory_for or m.optional_for):
-            yield (
-                ("mandatory_for",),
-                "a provincial measure must say which province types must or may do it",
-            )
+            yield ("mandatory_for",), Msg("tl_province_types_missing")
         elif m.rule in known:
             must, may = known[m.rule]
             if set(m.mandatory_for) != set(must) or set(m.optional_for) != set(may):
                 yield (
                     ("rule",),
-                    (
-                        f"rule '{m.rule}' means mandatory_for {[str(x) for x in must]}, "
-                        f"optional_for {[str(x) for x in may]}"
+                    Msg(
+                        "tl_rule_disagrees",
+                        rule=m.rule,
+                        must=[str(x) for x in must],
+                        may=[str(x) for x in may],
                     ),
                 )
         if m.targets:
-            yield ("targets",), "targets belong to national measures"
+            yield ("targets",), Msg("tl_targets_national")
     both = set(m.mandatory_for) & set(m.optional_for)
     if both:
         names = ", ".join(sorted(str(t) for t in both))
-        yield ("optional_for",), f"{names}: cannot be both mandatory and optional"
+        yield ("optional_for",), Msg("tl_both_mandatory_optional", names=names)
     for i, target in enumerate(m.targets):
         if target.text not in m.text:
-            yield ("targets", i, "text"), "a target's text must be quoted verbatim from its measure"
+            yield ("targets", i, "text"), Msg("tl_target_not_verbatim")
 
 
 # ---------------------------------------------------------------------------------------------

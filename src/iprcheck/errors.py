@@ -2,6 +2,42 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
+
+class Msg:
+    """A message not yet put into words: a key in ``i18n.MESSAGES`` and its parameters."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str) -> str:
+        from .i18n import t
+
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        args = "".join(f", {name}={value!r}" for name, value in self.params.items())
+        return f"Msg({self.key!r}{args})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Msg):
+            return NotImplemented
+        return (self.key, self.params) == (other.key, other.params)
+
+    __hash__ = None  # type: ignore[assignment]  # params may hold lists
+
+
+# One problem in a task list: its line (None: the whole file), its dotted path ("" for none) and
+# what is wrong. A plain string is printed as it is, in every language.
+Problem: TypeAlias = tuple[int | None, str, Msg | str]
+
 
 class IprcheckError(Exception):
     """An error a user can act on. ``key`` names a message in ``i18n.MESSAGES``."""
@@ -23,17 +59,19 @@ class IprcheckError(Exception):
 class CatalogError(IprcheckError):
     """A task list that cannot be used: each problem is (line, path, message)."""
 
-    def __init__(self, path: str, problems: list[tuple[int | None, str, str]]) -> None:
+    def __init__(self, path: str, problems: list[Problem]) -> None:
         super().__init__("catalog_invalid", path=path, count=len(problems))
         self.path = path
         self.problems = problems
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str = "en") -> list[str]:
+        """One ``file:LINE: path: message`` line per problem, in ``lang``."""
         out = []
         for line, where, msg in self.problems:
+            text = msg if isinstance(msg, str) else msg.render(lang)
             loc = f"{self.path}:{line}" if line else self.path
-            out.append(f"{loc}: {where}: {msg}" if where else f"{loc}: {msg}")
+            out.append(f"{loc}: {where}: {text}" if where else f"{loc}: {text}")
         return out
 
     def render(self, lang: str) -> str:
-        return "\n".join(self.lines())
+        return "\n".join(self.lines(lang))
