@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 import iprcheck
-from iprcheck import catalog, paths
+from iprcheck import cache, catalog, paths
 from iprcheck.catalog import Catalog, load
 from iprcheck.cli import app
 from iprcheck.errors import CatalogError
@@ -137,7 +137,7 @@ def test_a_cache_whose_key_does_not_match_is_not_trusted(
     load(path)
     (old,) = cache_files()
     own_list(tmp_path, ("schema_version: 1", "schema_version: 2"))
-    new_name = catalog._cache_file(catalog._cache_key(catalog.read_source(path)))
+    new_name = cache._file("catalog", catalog._cache_key(catalog.read_source(path))["sha256"])
     new_name.write_bytes(old.read_bytes())
     with pytest.raises(CatalogError):
         load(path)
@@ -162,7 +162,7 @@ def test_another_version_of_iprcheck_rebuilds_the_cache(monkeypatch: pytest.Monk
         b"\x00\xff not json",
         b'{"key": ',
         b"[]",
-        b'{"key": "right?", "task_list": {}}',
+        b'{"key": "right?", "payload": {}}',
     ],
     ids=["empty", "binary", "truncated", "not-an-object", "wrong-key"],
 )
@@ -178,8 +178,8 @@ def test_a_cache_with_the_right_key_but_broken_data_is_ignored() -> None:
     first = load()
     (path,) = cache_files()
     payload = json.loads(path.read_text(encoding="utf-8"))
-    del payload["task_list"]["sections"][0]["tasks"][0]["title"]  # a required field
-    payload["task_list"]["sections"][1]["tasks"][0]["measures"][0]["actor"] = "martian"
+    del payload["payload"]["sections"][0]["tasks"][0]["title"]  # a required field
+    payload["payload"]["sections"][1]["tasks"][0]["measures"][0]["actor"] = "martian"
     path.write_text(json.dumps(payload), encoding="utf-8")
     same(first, load())
     assert json.loads(path.read_text(encoding="utf-8")) != payload

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Callable, Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -463,96 +461,45 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
 
 CACHE_FORMAT = 1
 CACHE_KEEP = 8  # cache files for this many different lists; older ones are removed
-CACHE_MAX_BYTES = 8 * MAX_BYTES
 
 
 def _cache_key(source: Source) -> dict[str, Any]:
     from . import __version__
+    from .cache import stamp
     from .models import SCHEMA_VERSION
 
+    here = Path(__file__)
     return {
         "format": CACHE_FORMAT,
         "sha256": source.digest,
         "iprcheck": __version__,
         "schema": SCHEMA_VERSION,
         # Validation rules can change in a checkout without a version bump: the code is in the key.
-        "code": [_stamp(Path(__file__)), _stamp(Path(__file__).with_name("models.py"))],
+        "code": stamp(here, here.with_name("models.py"), here.with_name("schema.py")),
     }
 
 
-def _stamp(path: Path) -> str:
-    try:
-        st = path.stat()
-    except OSError:
-        return ""
-    return f"{st.st_size}:{st.st_mtime_ns}"
-
-
-def _cache_file(key: dict[str, Any]) -> Path:
-    from .paths import user_cache_dir
-
-    return user_cache_dir() / f"catalog-{key['sha256'][:32]}.json"
-
-
 def _cache_read(key: dict[str, Any]) -> TaskList | None:
+    from . import cache
     from .models import TaskList
 
+    data = cache.read("catalog", key)
     try:
-        with _cache_file(key).open("rb") as f:
-            raw = f.read(CACHE_MAX_BYTES + 1)
-        if len(raw) > CACHE_MAX_BYTES:
-            return None
-        payload = json.loads(raw)
-        if not isinstance(payload, dict) or payload.get("key") != key:
-            return None
-        return _construct(TaskList, payload["task_list"])
+        return None if data is None else _construct(TaskList, data)
     except Exception:
-        # Whatever is wrong with a cache file (absent, unreadable, truncated, garbage, written by
-        # another version), the answer is the same: validate the list again.
+        # Right key, wrong data (edited by hand, another build): validate the list again.
         return None
 
 
 def _cache_write(key: dict[str, Any], task_list: TaskList) -> None:
-    import tempfile
-
+    from . import cache
     from .models import TaskList
 
-    try:
-        data = _jsonable(task_list)
-        # A field type _reviver mishandled would come back subtly different (a str for an enum):
-        # better no cache than a wrong one. repr shows types (enum members, dates, 1 vs 1.0).
-        if repr(_construct(TaskList, data)) != repr(task_list):
-            return
-        target = _cache_file(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".catalog-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(json.dumps({"key": key, "task_list": data}, ensure_ascii=False).encode())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _cache_prune(target.parent)
-    except Exception:
-        # An unwritable or full cache folder costs the next run its speed, nothing else.
-        return
-
-
-def _cache_prune(folder: Path) -> None:
-    import time
-
-    entries = []
-    for p in folder.glob("catalog-*.json"):
-        with suppress(OSError):
-            entries.append((p.stat().st_mtime, p))
-    for _mtime, p in sorted(entries, reverse=True)[CACHE_KEEP:]:
-        with suppress(OSError):
-            p.unlink()
-    for p in folder.glob(".catalog-*.tmp"):  # left by a process killed while writing
-        with suppress(OSError):
-            if p.stat().st_mtime < time.time() - 3600:
-                p.unlink()
+    data = _jsonable(task_list)
+    # A field type _reviver mishandled would come back subtly different (a str for an enum):
+    # better no cache than a wrong one. repr shows types (enum members, dates, 1 vs 1.0).
+    if repr(_construct(TaskList, data)) == repr(task_list):
+        cache.write("catalog", key, data, keep=CACHE_KEEP)
 
 
 _M = TypeVar("_M")
