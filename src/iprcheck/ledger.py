@@ -776,37 +776,11 @@ def _lock(fd: int) -> None:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write a complete new copy beside ``path``, fsync it, rename it over ``path``.
+    """Replace the ledger with ``data``; call with the lock held."""
+    from .files import replace_atomically
 
-    Call with the lock held. Any failure leaves ``path`` as it was and is one clean error."""
     _sweep(path)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise IprcheckError(
-                "output_unwritable", path=str(path), reason=exc.strerror or exc
-            ) from None
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+    replace_atomically(path, data)
 
 
 def _sweep(path: Path) -> None:
@@ -815,7 +789,9 @@ def _sweep(path: Path) -> None:
     Only writers holding the lock make them, and we hold it now, so every one found is dead;
     matching the exact name shape spares the files of a ledger whose name starts like this one.
     """
-    stale = re.compile(re.escape(f".{path.name}.") + r"[0-9a-f]{12}\.tmp")
+    from .files import temp_name_pattern
+
+    stale = temp_name_pattern(path)
     with contextlib.suppress(OSError), os.scandir(path.parent) as found:
         for entry in found:
             if stale.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
@@ -995,17 +971,13 @@ def status_events(
     by: str,
 ) -> list[Event]:
     state = ledger.state()
-    command, at = str(uuid.uuid4()), now()
+    command = _Command(by)
     return [
-        Event(
-            event=str(uuid.uuid4()),
-            command=command,
-            at=at,
-            by=by,
-            kind="status",
-            obligation=oid,
-            before={"status": state.get(oid, UNTRACKED).status},
-            after={"status": status},
+        command.change(
+            "status",
+            oid,
+            {"status": state.get(oid, UNTRACKED).status},
+            {"status": status},
             note=note,
             evidence=tuple(evidence),
         )
@@ -1017,7 +989,7 @@ def assign_events(
     ledger: Ledger, ids: Sequence[str], *, owner: str | None, due: date | None, by: str
 ) -> list[Event]:
     state = ledger.state()
-    command, at = str(uuid.uuid4()), now()
+    command = _Command(by)
     after: dict[str, Any] = {}
     if owner is not None:
         after["owner"] = owner
@@ -1027,18 +999,7 @@ def assign_events(
     for oid in ids:
         cur = state.get(oid, UNTRACKED)
         before = {"owner": cur.owner, "due": cur.internal_due}
-        out.append(
-            Event(
-                str(uuid.uuid4()),
-                command,
-                at,
-                by,
-                "assign",
-                oid,
-                {k: before[k] for k in after},
-                after,
-            )
-        )
+        out.append(command.change("assign", oid, {k: before[k] for k in after}, after))
     return out
 
 
@@ -1051,41 +1012,41 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
     target = commands[-1]
     original = [ev for ev in ledger.events if ev.command == target]
     state = ledger.state()
-    command, at = str(uuid.uuid4()), now()
+    command = _Command(by)
     out = []
     for ev in original:
-        cur = state.get(ev.obligation, UNTRACKED)
         if ev.kind == "status":
             prior = _before_command(ledger, ev)
+            now_status = {"status": state.get(ev.obligation, UNTRACKED).status}
             restore = {"status": prior.status, "note": prior.note, "evidence": list(prior.evidence)}
-            out.append(
-                Event(
-                    str(uuid.uuid4()),
-                    command,
-                    at,
-                    by,
-                    "status",
-                    ev.obligation,
-                    {"status": cur.status},
-                    restore,
-                    undo_of=target,
-                )
-            )
+            out.append(command.change("status", ev.obligation, now_status, restore, undo_of=target))
         else:
+            back = {k: ev.before.get(k) for k in ev.after}
             out.append(
-                Event(
-                    str(uuid.uuid4()),
-                    command,
-                    at,
-                    by,
-                    "assign",
-                    ev.obligation,
-                    dict(ev.after),
-                    {k: ev.before.get(k) for k in ev.after},
-                    undo_of=target,
-                )
+                command.change("assign", ev.obligation, dict(ev.after), back, undo_of=target)
             )
     return out
+
+
+@dataclass
+class _Command:
+    """The changes one command makes share its id, its time and its person."""
+
+    by: str
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    at: str = field(default_factory=lambda: now())  # looked up at call time: tests stand in
+
+    def change(
+        self,
+        kind: str,
+        obligation: str,
+        before: dict[str, Any],
+        after: dict[str, Any],
+        **extra: Any,
+    ) -> Event:
+        return Event(
+            str(uuid.uuid4()), self.id, self.at, self.by, kind, obligation, before, after, **extra
+        )
 
 
 def _before_command(ledger: Ledger, target: Event) -> Tracking:

@@ -7,8 +7,6 @@ openpyxl, jinja2) happen inside the view that needs them.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,30 +79,6 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise IprcheckError("output_exists", path=str(path))
     if path.is_dir():
         raise IprcheckError("output_unwritable", path=str(path), reason="it is a folder")
-    import tempfile
+    from ..files import replace_atomically
 
-    parent = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise IprcheckError(
-            "output_unwritable", path=str(path), reason=exc.strerror or exc
-        ) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise IprcheckError(
-            "output_unwritable", path=str(path), reason=exc.strerror or exc
-        ) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    replace_atomically(path, data)

@@ -1,0 +1,51 @@
+"""Writing a file so that nobody ever sees half of it: ledgers and the reports people forward."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import uuid
+from pathlib import Path
+
+from .errors import IprcheckError
+
+
+def temp_name_pattern(path: Path) -> re.Pattern[str]:
+    """The names ``replace_atomically`` gives its temporary copies of ``path``."""
+    return re.compile(re.escape(f".{path.name}.") + r"[0-9a-f]{12}\.tmp")
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write a complete new copy beside ``path``, fsync it, rename it over ``path``.
+
+    A reader, or a crash at any instant, sees the old file or the new one. Any failure leaves
+    ``path`` as it was and is one clean error."""
+    parent = path.parent if str(path.parent) else Path(".")
+    tmp = parent / f".{path.name}.{uuid.uuid4().hex[:12]}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise IprcheckError(
+                "output_unwritable", path=str(path), reason=exc.strerror or exc
+            ) from None
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
+        dfd = os.open(parent, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
