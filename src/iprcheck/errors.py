@@ -44,13 +44,18 @@ class IprcheckError(Exception):
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)
-        self.key = key
-        self.params = params
+        self.message = Msg(key, **params)
+
+    @property
+    def key(self) -> str:
+        return self.message.key
+
+    @property
+    def params(self) -> dict[str, object]:
+        return self.message.params
 
     def render(self, lang: str) -> str:
-        from .i18n import t
-
-        return t(self.key, lang, **self.params)
+        return self.message.render(lang)
 
     def __str__(self) -> str:
         return self.render("en")

@@ -90,8 +90,19 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def _md(text: object) -> str:
-    return "" if text is None else str(text).replace("|", "\\|").replace("\n", "<br>")
+def md_cell(value: object) -> str:
+    """Text safe in a Markdown table cell: pipes escaped, lines joined, and HTML shown as text
+    (a wiki renders raw HTML, and a note is user input)."""
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def md_table(heads: Sequence[object], rows: Sequence[Sequence[object]]) -> list[str]:
+    """A Markdown table's lines, then a blank line."""
+    out = ["| " + " | ".join(md_cell(h) for h in heads) + " |", "|" + "---|" * len(heads)]
+    out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+    return [*out, ""]
 
 
 def requirement_label(req: str | None, lang: str) -> str:
@@ -102,18 +113,17 @@ def to_markdown(rows: Sequence[dict[str, Any]], lang: str) -> str:
     heads = [
         t(k, lang) for k in ("col_id", "col_task", "col_requirement", "col_status", "col_measure")
     ]
-    out = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
-    for r in rows:
-        title = r["task_title"] if lang == "zh" else r["task_title_en"]
-        cells = [
+    cells = [
+        [
             r["id"],
-            f"{r['task']}. {title}",
+            f"{r['task']}. {r['task_title'] if lang == 'zh' else r['task_title_en']}",
             requirement_label(r["requirement"], lang),
             status_label(r["status"], lang),
             r["text"],
         ]
-        out.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    return "\n".join(out) + "\n"
+        for r in rows
+    ]
+    return "\n".join(md_table(heads, cells))
 
 
 def profile_line(profile: Profile | None, lang: str, ledger: Ledger | None = None) -> str:

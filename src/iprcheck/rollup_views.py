@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .i18n import status_label, t
 from .ledger import STATUSES
 from .records import UNTRACKED
+from .render import md_cell, md_table
 from .rollup import Cell, Rollup, Row, SortKey
 
 if TYPE_CHECKING:
@@ -343,22 +344,9 @@ def to_text(rollup: Rollup, lang: str, *, width: int = 100) -> str:
 # Markdown.
 
 
-def _md(value: object) -> str:
-    """Safe in a table cell: user text (names, paths) shown as text, never as HTML or markup."""
-    text = "" if value is None else str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def _md_table(heads: Sequence[object], rows: Sequence[Sequence[object]]) -> list[str]:
-    out = ["| " + " | ".join(_md(h) for h in heads) + " |", "|" + "---|" * len(heads)]
-    out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
-    return [*out, ""]
-
-
 def to_markdown(rollup: Rollup, lang: str) -> str:
     numbers = list(rollup.catalog.tasks)
-    out = [f"# {_md(list_title(rollup, lang))}", "", _md(counted_line(rollup, lang)), ""]
+    out = [f"# {md_cell(list_title(rollup, lang))}", "", md_cell(counted_line(rollup, lang)), ""]
     out += [f"## {t('rollup_matrix', lang)}", ""]
     heads: list[object] = [
         t("rollup_col_province", lang),
@@ -379,11 +367,11 @@ def to_markdown(rollup: Rollup, lang: str) -> str:
         ]
         for r in rollup.rows
     ]
-    out += _md_table(heads, rows)
+    out += md_table(heads, rows)
     out += ["  ".join(f"`{GLYPH[c]}` {cell_label(c, lang)}" for c in Cell), ""]
-    out += [_md(n) for n in notes(rollup, lang)] + ([""] if notes(rollup, lang) else [])
+    out += [md_cell(n) for n in notes(rollup, lang)] + ([""] if notes(rollup, lang) else [])
     out += [f"## {t('rollup_tasks', lang)}", ""]
-    out += _md_table(
+    out += md_table(
         [
             t("rollup_col_task", lang),
             t("col_task", lang),
@@ -398,7 +386,7 @@ def to_markdown(rollup: Rollup, lang: str) -> str:
     )
     if rollup.skipped:
         out += [f"## {t('rollup_skipped', lang)}", ""]
-        out += _md_table(
+        out += md_table(
             [t("rollup_col_path", lang), t("col_note", lang)],
             [[s.path, s.error.render(lang)] for s in rollup.skipped],
         )

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import status_label, t
 from ..ledger import STATUSES
+from ..render import md_cell as cell
+from ..render import md_table as table
 from . import labels as L
 
 if TYPE_CHECKING:
     from ..report import Report
-
-
-def cell(value: object) -> str:
-    """Text safe in a table cell: pipes escaped, lines joined, and HTML shown as text (a wiki
-    renders raw HTML, and a note is user input)."""
-    text = "" if value is None else str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
-
-
-def table(heads: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    out = ["| " + " | ".join(cell(h) for h in heads) + " |", "|" + "---|" * len(heads)]
-    out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-    return out + [""]
 
 
 def to_markdown(report: Report, lang: str) -> str:
