@@ -453,11 +453,12 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
 # ---------------------------------------------------------------------------------------------
 # The validated-list cache. Validating costs a command more than all its own work (importing
 # and running the YAML reader, pydantic building its validators), and the list rarely changes;
-# so the validated list is kept as JSON in the user's cache folder under its content's sha256,
-# and rebuilt with ``model_construct``. The key is stored inside and compared in full; any
-# problem with the cache (missing, stale, corrupt, unwritable) means "validate again", never an
-# error. `iprcheck validate` does not use it. JSON rather than pickle: within a millisecond of
-# it here, and a cache file someone else wrote can at worst show wrong data, not run code.
+# so the validated list is kept as JSON in the user's cache folder (cache.py) under its content's
+# sha256, and the dataclasses are rebuilt from it by their annotations. The key is stored inside
+# and compared in full; any problem with the cache (missing, stale, corrupt, unwritable) means
+# "validate again", never an error. `iprcheck validate` does not use it. JSON rather than
+# pickle: within a millisecond of it here, and a cache file someone else wrote can at worst show
+# wrong data, not run code.
 
 CACHE_FORMAT = 1
 CACHE_KEEP = 8  # cache files for this many different lists; older ones are removed

@@ -1,4 +1,4 @@
-"""The schema of a task list: pydantic models and the closed vocabularies. No I/O here."""
+"""The schema of a task list as frozen dataclasses, and the closed vocabularies. No I/O here."""
 
 from __future__ import annotations
 
