@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -9,10 +10,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click import exceptions as click_exc
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import IprcheckError
+from .errors import IprcheckError, Msg
 from .i18n import detect_lang
 
 if TYPE_CHECKING:
@@ -43,17 +45,116 @@ class RequirementChoice(StrEnum):
     optional = "optional"
 
 
+class UsageProblem(typer.BadParameter):
+    """A usage error of ours, put into words in the user's language when shown (exit code 2)."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.msg = Msg(key, **params)
+
+
+class _OneLine(click_exc.UsageError):
+    """Click's usage error (usage, a hint, then the message: four lines, always English) as one
+    line on stderr in the user's language, still exit code 2."""
+
+    def __init__(self, line: str) -> None:
+        super().__init__(line)
+        self.line = line
+
+    def show(self, file: Any = None) -> None:
+        typer.echo(self.line, err=True)
+
+
+def _lang_in(args: list[str]) -> str:
+    """The language a command line asks for, before Click has parsed it."""
+    chosen = None
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            chosen = args[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.removeprefix("--lang=")
+    return detect_lang(chosen)
+
+
+def _lang_of(ctx: typer.Context) -> str:
+    state = ctx.find_object(State)
+    if state is not None:
+        return state.lang
+    chosen = ctx.find_root().params.get("lang")  # not yet an enum before the callback runs
+    return detect_lang(str(getattr(chosen, "value", chosen)) if chosen else None)
+
+
+_QUOTED = re.compile(r"^(?P<value>'.*'|\".*\") is not (?:one of |a valid (?P<type>[\w ]+)\.)")
+
+
+def usage_line(exc: click_exc.UsageError, lang: str, command: str = "iprcheck") -> str:
+    """One line for a usage error: what is wrong, and where the help is."""
+    from .i18n import t
+
+    detail = exc.format_message()
+    if isinstance(exc, UsageProblem):
+        detail = exc.msg.render(lang)
+    elif isinstance(exc, click_exc.NoSuchOption):
+        detail = t("usage_no_option", lang, name=exc.option_name)
+        if exc.possibilities:
+            detail += t("usage_did_you_mean", lang, names=", ".join(sorted(exc.possibilities)))
+    elif isinstance(exc, click_exc.MissingParameter):
+        name = exc.param.human_readable_name if exc.param is not None else ""
+        detail = t("usage_missing", lang, name=name)
+    elif isinstance(exc, click_exc.BadParameter):
+        where = exc.param.opts[0] if exc.param is not None and exc.param.opts else ""
+        choices = getattr(exc.param.type, "choices", None) if exc.param is not None else None
+        found = _QUOTED.match(exc.message)
+        if found and where:
+            value = found["value"][1:-1]
+            if choices:
+                valid = ", ".join(str(getattr(c, "value", c)) for c in choices)
+                detail = t("usage_not_choice", lang, option=where, value=value, valid=valid)
+            else:
+                kind = found["type"]
+                kind = t(f"type_{kind}", lang) if kind in ("int", "float") else kind
+                detail = t("usage_bad_value", lang, option=where, value=value, type=kind)
+        elif where:
+            detail = t("usage_bad_option", lang, option=where, problem=exc.message)
+    elif isinstance(exc, click_exc.BadOptionUsage) and "requires an argument" in exc.message:
+        detail = t("usage_needs_value", lang, option=exc.option_name)
+    elif exc.message.startswith("Got unexpected extra argument"):
+        extra = exc.message.split(" (", 1)[-1].removesuffix(")")
+        detail = t("usage_extra", lang, args=extra)
+    elif exc.message.startswith("No such command"):
+        name = exc.message.removeprefix("No such command ").rstrip(".").strip("'\"")
+        detail = t("usage_no_command", lang, name=name)
+    if exc.ctx is not None:
+        command = exc.ctx.command_path
+    return t("usage_error", lang, problem=detail, help=f"{command} -h")
+
+
 class _Group(TyperGroup):
-    """The one error boundary: a domain error becomes one line on stderr and exit code 1."""
+    """The one error boundary: a domain error becomes one line on stderr and exit code 1; a
+    usage error, one line and exit code 2."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        given = list(args)  # parsing consumes the list
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click_exc.UsageError as exc:  # the global options: --lang fr, --tasks alone
+            if isinstance(exc, click_exc.NoArgsIsHelpError | _OneLine):
+                raise
+            raise _OneLine(usage_line(exc, _lang_in(given))) from None
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except IprcheckError as exc:
-            state = ctx.find_object(State)
-            lang = state.lang if state else detect_lang()
-            typer.echo(exc.render(lang), err=True)
+            typer.echo(exc.render(_lang_of(ctx)), err=True)
             raise typer.Exit(1) from None
+        except click_exc.UsageError as exc:
+            if isinstance(exc, click_exc.NoArgsIsHelpError | _OneLine):
+                raise
+            where = " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand]))
+            raise _OneLine(usage_line(exc, _lang_of(ctx), where)) from None
         except BrokenPipeError:
             # `iprcheck list | head` closes the pipe early; that is not an error.
             sys.stderr.close()
@@ -334,6 +435,8 @@ def search(
     from .render import console, emit, search_grid, search_hits
 
     state = state_of(ctx)
+    if not text.strip():  # "" is in every text: it would print the whole list
+        raise UsageProblem("search_empty")
     hits = search_hits(state.catalog, text)
     out = console()
     if not hits:

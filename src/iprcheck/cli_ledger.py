@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .cli import ProvinceTypeOpt, app, state_of
+from .cli import ProvinceTypeOpt, UsageProblem, app, state_of
 from .errors import IprcheckError
 from .i18n import status_label, t
 
@@ -20,8 +20,24 @@ def _text(value: str | None, option: str) -> str | None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise typer.BadParameter("is not valid UTF-8 text", param_hint=option) from None
+            raise UsageProblem("usage_not_utf8", option=option) from None
     return value
+
+
+def _evidence(refs: list[str] | None) -> list[str]:
+    """Evidence references: each must say something, or check would count "" as evidence."""
+    for ref in refs or []:
+        _text(ref, "--evidence")
+        if not ref.strip():
+            raise UsageProblem("usage_blank", option="--evidence")
+    return refs or []
+
+
+def _note(value: str | None) -> str | None:
+    """A note of nothing but spaces says nothing: it counts as empty (so a waiver still needs a
+    reason, as check expects)."""
+    value = _text(value, "--note")
+    return "" if value is not None and not value.strip() else value
 
 
 def _date(value: str | None) -> date | None:
@@ -60,12 +76,9 @@ def init(
 
     state = state_of(ctx)
     if department is not None and not national:
-        raise typer.BadParameter("needs --national", param_hint="--department")
+        raise UsageProblem("usage_department_needs_national")
     if national and (province is not None or province_type):
-        raise typer.BadParameter(
-            "a national ledger has no province or province type",
-            param_hint="--province / --province-type",
-        )
+        raise UsageProblem("usage_national_no_province")
     path = ledger.resolve(state.ledger)
     made = ledger.init(
         path,
@@ -122,18 +135,17 @@ def mark(
 
     state = state_of(ctx)
     if len(args) < 2:
-        raise typer.BadParameter("give at least one ID and a STATUS, e.g. iprcheck mark 6 done")
+        raise UsageProblem("usage_mark_args")
     *idents, status = args
-    for ref in evidence or []:
-        _text(ref, "--evidence")
+    refs = _evidence(evidence)
     path = ledger.resolve(state.ledger)
     result = ledger.mark(
         path,
         state.catalog,
         idents,
         status,
-        note=_text(note, "--note"),
-        evidence=evidence or [],
+        note=_note(note),
+        evidence=refs,
         by=_text(by, "--by"),
         dry_run=dry_run,
     )
@@ -257,7 +269,12 @@ def merge(
     from . import ledger
 
     state = state_of(ctx)
-    _, result = ledger.merge(ledger.resolve(state.ledger), ledger.resolve(other), state.catalog)
+    ours, theirs = ledger.resolve(state.ledger), ledger.resolve(other)
+    if not theirs.exists():
+        raise IprcheckError("merge_missing", path=str(theirs))
+    if ours.exists() and theirs.resolve() == ours.resolve():
+        raise IprcheckError("merge_self", path=str(theirs))
+    _, result = ledger.merge(ours, theirs, state.catalog)
     typer.echo(t("merged", state.lang, count=len(result.added), path=other))
     if result.conflicts:
         typer.echo(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))

@@ -88,6 +88,8 @@ def report(
     from .i18n import t
 
     state = state_of(ctx)
+    if output is not None and output.is_dir():
+        raise IprcheckError("output_is_folder", path=str(output))
     chosen = fmt or guess(output)
     rep = _build(state, as_of, province_type)
     if output is not None:

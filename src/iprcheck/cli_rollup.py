@@ -89,6 +89,8 @@ def rollup(
     from .rollup import rollup as roll_up
 
     state = state_of(ctx)
+    if output is not None and output.is_dir():
+        raise IprcheckError("output_is_folder", path=str(output))
     if output is not None and output.exists() and not force:
         # Before reading a thousand ledgers, not after.
         raise IprcheckError("output_exists", path=str(output))

@@ -142,6 +142,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pyd_date_type": ("应为日期（YYYY-MM-DD）", "{msg}"),
     "pyd_datetime_type": ("应为日期时间", "{msg}"),
     "pyd_other": ("{msg}", "{msg}"),
+    # usage errors (cli.py): one line, then where the help is
+    "usage_error": ("用法错误：{problem}（帮助：{help}）", "usage error: {problem} (help: {help})"),
+    "usage_no_option": ("没有 {name} 这个选项", "no such option: {name}"),
+    "usage_did_you_mean": ("；是不是要用 {names}", "; did you mean {names}"),
+    "usage_missing": ("缺少 {name}", "missing {name}"),
+    "usage_not_choice": (
+        "{option} 的值“{value}”无效；可选：{valid}",
+        "{option}: '{value}' is not valid; valid: {valid}",
+    ),
+    "usage_bad_value": (
+        "{option} 的值“{value}”无效（应为 {type}）",
+        "{option}: '{value}' is not a valid {type}",
+    ),
+    "usage_bad_option": ("{option} 的值无效：{problem}", "{option}: {problem}"),
+    "usage_no_command": ("没有“{name}”这个命令", "no command '{name}'"),
+    "usage_needs_value": ("{option} 后面缺少值", "{option} needs a value"),
+    "usage_extra": ("多余的参数：{args}", "unexpected extra argument(s): {args}"),
+    "type_int": ("整数", "whole number"),
+    "type_float": ("数字", "number"),
+    "usage_mark_args": (
+        "请给出至少一个编号和一个状态，如 iprcheck mark 6 done",
+        "give at least one ID and a STATUS, e.g. iprcheck mark 6 done",
+    ),
+    "usage_department_needs_national": (
+        "--department 只能与 --national 一起使用",
+        "--department needs --national",
+    ),
+    "usage_national_no_province": (
+        "国家局台账没有省份或省份类型：不能同时使用 --national 与 --province / --province-type",
+        "a national ledger has no province or province type: drop --province / --province-type",
+    ),
+    "usage_not_utf8": ("{option} 不是有效的 UTF-8 文本", "{option} is not valid UTF-8 text"),
+    "usage_blank": ("{option} 不能为空", "{option} cannot be empty"),
+    "search_empty": (
+        "请给出要查找的文字，如 iprcheck search 地理标志",
+        "give some text to find, e.g. iprcheck search 地理标志",
+    ),
     "unknown_province_type": (
         "未知的省份类型“{value}”；可选：{valid}",
         "unknown province type '{value}'; valid: {valid}",
@@ -185,6 +222,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "merge_other_list": (
         "{path} 跟踪的是另一份任务清单，不能合并",
         "{path} tracks another task list; not merged",
+    ),
+    "merge_missing": (
+        "找不到要合并的台账 {path}；请给出同事发回的台账文件或其所在文件夹",
+        "no ledger at {path} to merge; give the copy's file or its folder",
+    ),
+    "merge_self": (
+        "{path} 就是本台账，无需合并；请给出另一份副本",
+        "{path} is this ledger itself; give another copy to merge",
     ),
     "merge_other_ledger": (
         "{path} 不是本台账的副本（{theirs}，本台账：{ours}），不能合并",
@@ -334,6 +379,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output_exists": (
         "{path} 已存在；如要覆盖，请加 --force",
         "{path} exists; pass --force to overwrite it",
+    ),
+    "output_is_folder": (
+        "{path} 是文件夹；请给出文件名，如 --output 报告.html",
+        "{path} is a folder; name a file, e.g. --output report.html",
     ),
     "output_unwritable": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "output_binary": (

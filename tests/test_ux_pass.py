@@ -1,0 +1,109 @@
+"""A new user's bad input: one line on stderr in their language, a non-zero exit, nothing lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from iprcheck.cli import app
+
+runner = CliRunner()
+LEDGER = Path("iprcheck-ledger.jsonl")
+
+
+def run(*args: str) -> Result:
+    return runner.invoke(app, list(args))
+
+
+def one_line(result: Result) -> str:
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (
+            ["list", "--section", "x"],
+            "--section 的值“x”无效（应为 整数）",
+            "not a valid whole number",
+        ),
+        (["list", "--format", "yaml"], "可选：table, json, csv, markdown", "valid: table, json"),
+        (["list", "--nope"], "没有 --nope 这个选项", "no such option: --nope"),
+        (["list", "extra"], "多余的参数：extra", "unexpected extra argument(s): extra"),
+        (["bogus"], "没有“bogus”这个命令", "no command 'bogus'"),
+        (["mark"], "缺少 ID... STATUS", "missing ID... STATUS"),
+        (["mark", "6"], "请给出至少一个编号和一个状态", "give at least one ID and a STATUS"),
+        (["mark", "6", "done", "--by"], "--by 后面缺少值", "--by needs a value"),
+        (["init", "--department", "保护司"], "只能与 --national 一起使用", "needs --national"),
+        (["search", ""], "请给出要查找的文字", "give some text to find"),
+        (["search", "  "], "请给出要查找的文字", "give some text to find"),
+    ],
+)
+def test_usage_errors_are_one_line_in_the_users_language(args: list[str], zh: str, en: str) -> None:
+    for lang, words, frame in (("zh", zh, "用法错误："), ("en", en, "usage error: ")):
+        result = run("--lang", lang, *args)
+        assert result.exit_code == 2
+        line = one_line(result)
+        assert line.startswith(frame) and words in line, line
+        assert "-h" in line  # where the help is
+
+
+def test_a_bad_global_option_is_one_line_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run("--lang", "fr", "list")
+    assert result.exit_code == 2
+    assert (
+        one_line(result)
+        == "usage error: --lang: 'fr' is not valid; valid: zh, en (help: iprcheck -h)"
+    )
+    monkeypatch.setenv("IPRCHECK_LANG", "zh")
+    assert one_line(run("--tasks")).startswith("用法错误：--tasks 后面缺少值")
+
+
+def test_blank_evidence_is_refused_and_nothing_recorded() -> None:
+    assert run("init", "--province", "浙江省").exit_code == 0
+    before = LEDGER.read_bytes()
+    for blank in ("", "   "):
+        result = run("--lang", "zh", "mark", "6", "done", "--evidence", blank)
+        assert result.exit_code == 2
+        assert "--evidence 不能为空" in one_line(result)
+    assert LEDGER.read_bytes() == before
+
+
+def test_a_blank_note_is_no_reason_to_waive() -> None:
+    """mark agrees with check: a note of spaces does not explain a waiver."""
+    assert run("init", "--province", "浙江省").exit_code == 0
+    before = LEDGER.read_bytes()
+    result = run("--lang", "en", "mark", "7.2", "waived", "--note", "   ")
+    assert result.exit_code == 1
+    assert "needs a reason in --note" in one_line(result)
+    assert LEDGER.read_bytes() == before
+
+
+def test_merge_names_a_missing_copy_and_refuses_itself() -> None:
+    assert run("init", "--province", "浙江省").exit_code == 0
+    before = LEDGER.read_bytes()
+    missing = run("--lang", "zh", "merge", "nowhere/iprcheck-ledger.jsonl")
+    assert missing.exit_code == 1
+    line = one_line(missing)
+    assert "找不到要合并的台账" in line and "init" not in line
+    for me in (".", str(LEDGER), ""):
+        result = run("--lang", "en", "merge", me)
+        assert result.exit_code == 1
+        assert "is this ledger itself" in one_line(result)
+    assert LEDGER.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["report", "-p", "pilot"], ["rollup", "."]])
+def test_an_output_folder_is_named_as_a_folder(command: list[str], tmp_path: Path) -> None:
+    assert run("init", "--province", "浙江省").exit_code == 0
+    (tmp_path / "out").mkdir()
+    for force in ([], ["--force"]):
+        result = run("--lang", "zh", *command, "--output", "out", *force)
+        assert result.exit_code == 1
+        assert one_line(result) == "out 是文件夹；请给出文件名，如 --output 报告.html"
+    assert list((tmp_path / "out").iterdir()) == []
