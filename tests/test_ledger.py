@@ -305,3 +305,24 @@ def test_a_line_of_json_that_is_not_a_change_names_its_line() -> None:
             parse(text)
         assert caught.value.params["line"] == 4, bad
         assert says in str(caught.value), (bad, str(caught.value))
+
+
+def test_a_ledger_reached_through_a_link_is_written_through_it(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    real = tmp_path / "shared" / "iprcheck-ledger.jsonl"
+    _init(real, catalog)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    ledger.mark(ledger.resolve(str(link)), catalog, ["6.2"], "done", evidence=["a.pdf"])
+    assert link.is_symlink()
+    assert ledger.read(real).state()["6.2"].status == "done"
+
+
+def test_a_write_keeps_the_ledgers_permissions(tmp_path: Path, catalog: Catalog) -> None:
+    path = tmp_path / "iprcheck-ledger.jsonl"
+    _init(path, catalog)
+    for mode in (0o664, 0o600):
+        path.chmod(mode)
+        ledger.mark(path, catalog, ["6.2"], "in-progress")
+        assert path.stat().st_mode & 0o777 == mode

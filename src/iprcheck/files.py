@@ -33,7 +33,7 @@ def replace_atomically(path: Path, data: bytes) -> None:
         finally:
             os.close(fd)
         with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o644)
+            os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -49,3 +49,14 @@ def replace_atomically(path: Path, data: bytes) -> None:
             os.fsync(dfd)
         finally:
             os.close(dfd)
+
+
+def _mode_for(path: Path) -> int:
+    """The replaced file's own permissions (a group-shared or private ledger stays so); for a
+    new file, what the umask allows."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

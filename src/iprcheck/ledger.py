@@ -736,8 +736,10 @@ def resolve(explicit: str | os.PathLike[str] | None) -> Path:
     """
     path = Path(explicit) if explicit else Path.cwd()
     if path.is_dir() or (explicit and os.fspath(explicit).endswith(("/", os.sep))):
-        return path / DEFAULT_NAME
-    return path
+        path = path / DEFAULT_NAME
+    # A link to a shared ledger must be written through, not replaced by a copy, and locked
+    # under the same name as every other way to it.
+    return Path(os.path.realpath(path))
 
 
 def exists(path: Path) -> bool:
@@ -753,6 +755,14 @@ def locked(path: Path) -> Iterator[None]:
     lock_path = path.with_name("." + path.name + ".lock")
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except PermissionError:
+        # Another user's lock file in a shared folder: flock works on a read-only descriptor.
+        try:
+            fd = os.open(lock_path, os.O_RDONLY)
+        except OSError as exc:
+            raise IprcheckError(
+                "file_unreadable", path=str(lock_path), reason=exc.strerror or exc
+            ) from None
     except OSError as exc:
         raise IprcheckError(
             "file_unreadable", path=str(lock_path), reason=exc.strerror or exc
