@@ -317,6 +317,7 @@ def test_a_ledger_reached_through_a_link_is_written_through_it(
     ledger.mark(ledger.resolve(str(link)), catalog, ["6.2"], "done", evidence=["a.pdf"])
     assert link.is_symlink()
     assert ledger.read(real).state()["6.2"].status == "done"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.jsonl", "shared"]  # no lock here
 
 
 def test_a_write_keeps_the_ledgers_permissions(tmp_path: Path, catalog: Catalog) -> None:
@@ -326,3 +327,42 @@ def test_a_write_keeps_the_ledgers_permissions(tmp_path: Path, catalog: Catalog)
         path.chmod(mode)
         ledger.mark(path, catalog, ["6.2"], "in-progress")
         assert path.stat().st_mode & 0o777 == mode
+
+
+def test_records_no_report_could_show_are_refused_with_their_line() -> None:
+    """JSON that parses but that a report, a terminal or int() would choke on."""
+    good = random_changes(random.Random(1), 3)
+    line = json.dumps(good[0])  # ASCII escapes, as a hand edit or another tool might write
+    for bad, says in [
+        (line[:-1] + ', "x": ' + "9" * 5000 + "}", "a number in it is too long"),
+        (line.replace('"obligation": "', '"obligation": "' + "9" * 5000), "not an obligation id"),
+        (line.replace(good[0]["at"], "0001-01-01T00:00:00+14:00"), "outside the years 1970"),
+        (line.replace(good[0]["at"], "9999-12-31T23:59:59-14:00"), "outside the years 1970"),
+        (line[:-1] + ', "note": "\\ud800 lone"}', "half of a character"),
+    ]:
+        with pytest.raises(ledger.LedgerError) as caught:
+            parse(ledger_text(good[1:]) + bad + "\n")
+        assert caught.value.params["line"] == 4, bad[:80]
+        assert says in str(caught.value) and len(str(caught.value)) < 300, str(caught.value)
+    # Both halves of a pair are one character, as JSON writes an emoji with ASCII escapes.
+    paired = parse(ledger_text(good[1:]) + line[:-1] + ', "note": "\\ud83d\\ude00"}\n')
+    assert any(ev.note == "😀" for ev in paired.events)
+
+
+def test_undoing_an_assignment_after_a_merge_restores_what_stood_before_it(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The colleague's earlier assignment, merged in, is what the undo goes back to, not the
+    empty owner the undone command saw in its own copy."""
+    ours, theirs = tmp_path / "ours.jsonl", tmp_path / "theirs.jsonl"
+    _init(ours, catalog)
+    theirs.write_bytes(ours.read_bytes())
+    clock = iter(["2020-06-02T10:00:00.000000+08:00", "2020-06-01T10:00:00.000000+08:00"])
+    monkeypatch.setattr(ledger, "now", lambda: next(clock))
+    ledger.assign(ours, catalog, ["6.2"], owner="甲处", due=None)
+    ledger.assign(theirs, catalog, ["6.2"], owner="乙处", due=None)
+    ledger.merge(ours, theirs, catalog)
+    assert ledger.read(ours).state()["6.2"].owner == "甲处"
+    monkeypatch.setattr(ledger, "now", lambda: "2020-06-03T10:00:00.000000+08:00")
+    ledger.undo(ours, catalog, by="t")
+    assert ledger.read(ours).state()["6.2"].owner == "乙处"

@@ -73,6 +73,23 @@ def test_a_garbage_snapshot_is_ignored(tmp_path: Path) -> None:
     assert again.state() == truth
 
 
+def test_a_snapshot_holding_what_no_ledger_could_is_ignored(tmp_path: Path) -> None:
+    """Its key matches, but an unknown status would crash a rollup: replay instead."""
+    import json
+
+    path = long_ledger(tmp_path)
+    truth = ledger.read(path).state()
+    for damage in ("finished", None):
+        for snap in snapshots():
+            entry = json.loads(snap.read_text(encoding="utf-8"))
+            first = next(iter(entry["payload"]["state"].values()))
+            first[0] = damage
+            snap.write_text(json.dumps(entry), encoding="utf-8")
+        again = ledger.read(path)
+        assert again.snapshot is None
+        assert again.state() == truth
+
+
 def test_marks_on_a_snapshotted_ledger_match_a_full_replay(
     tmp_path: Path, catalog: Catalog
 ) -> None:

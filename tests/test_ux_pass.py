@@ -107,3 +107,30 @@ def test_an_output_folder_is_named_as_a_folder(command: list[str], tmp_path: Pat
         assert result.exit_code == 1
         assert one_line(result) == "out 是文件夹；请给出文件名，如 --output 报告.html"
     assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (["mark", "1-99", "done"], "“1-99”不是有效的任务范围", "'1-99' is not a range of tasks"),
+        (["mark", "5-3", "done"], "“5-3”不是有效的任务范围", "'5-3' is not a range of tasks"),
+        (["mark", "1-" + "9" * 5000, "done"], "不是有效的任务范围", "is not a range of tasks"),
+        (["mark", "9" * 5000, "done"], "没有编号为", "no task or obligation"),
+        (["show", "9" * 5000], "没有编号为", "no task or obligation"),
+        (["assign", "6", "--due", "20201031"], "日期“20201031”无效", "invalid date '20201031'"),
+        (["assign", "6", "--due", "9999-12-31"], "超出范围", "out of range"),
+        (["report", "--as-of", "0001-01-01"], "超出范围", "out of range"),
+        (["report", "--as-of", "9999-12-31"], "超出范围", "out of range"),
+    ],
+)
+def test_numbers_and_dates_past_any_list_are_named_not_crashed_on(
+    args: list[str], zh: str, en: str
+) -> None:
+    assert run("init", "--province", "浙江省").exit_code == 0
+    before = LEDGER.read_bytes()
+    for lang, words in (("zh", zh), ("en", en)):
+        result = run("--lang", lang, *args)
+        assert result.exit_code == 1, result.output
+        line = one_line(result)
+        assert words in line and len(line) < 200, line
+    assert LEDGER.read_bytes() == before

@@ -18,6 +18,8 @@ from .errors import IprcheckError, Msg
 from .i18n import detect_lang
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from .applicability import Profile
     from .catalog import Catalog
     from .ledger import Ledger
@@ -253,6 +255,27 @@ def _profile(types: list[str] | None) -> Profile | None:
     from .applicability import Profile
 
     return Profile.of(types) if types else None
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def day(value: str | None) -> date | None:
+    """A day given on the command line: YYYY-MM-DD only (Python also takes "20201031", which
+    reads like a number), and in the years a ledger holds, where report arithmetic is safe."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        if not _DAY.fullmatch(value):
+            raise ValueError
+        when = date.fromisoformat(value)
+    except ValueError:
+        raise IprcheckError("bad_date", value=value) from None
+    if not 1970 <= when.year <= 2199:
+        raise IprcheckError("date_out_of_range", value=value)
+    return when
 
 
 def _out(text: str) -> None:

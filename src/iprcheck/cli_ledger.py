@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from .cli import ProvinceTypeOpt, UsageProblem, app, state_of
+from .cli import ProvinceTypeOpt, UsageProblem, app, day, state_of
 from .errors import IprcheckError
 from .i18n import status_label, t
 
@@ -38,15 +37,6 @@ def _note(value: str | None) -> str | None:
     reason, as check expects)."""
     value = _text(value, "--note")
     return "" if value is not None and not value.strip() else value
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise IprcheckError("bad_date", value=value) from None
 
 
 @app.command()
@@ -246,7 +236,7 @@ def assign(
         state.catalog,
         ident,
         owner=_text(owner, "--owner"),
-        due=_date(due),
+        due=day(due),
         by=_text(by, "--by"),
     )
     typer.echo(

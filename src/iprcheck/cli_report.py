@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli import ProvinceTypeOpt, State, app, state_of
+from .cli import ProvinceTypeOpt, State, app, day, state_of
 from .errors import IprcheckError
 from .exports import Format
 
@@ -21,12 +21,7 @@ if TYPE_CHECKING:
 
 
 def _as_of(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise IprcheckError("bad_date", value=value) from None
+    return day(value) or date.today()
 
 
 AsOfOpt = Annotated[

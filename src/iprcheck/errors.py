@@ -17,7 +17,12 @@ class Msg:
     def render(self, lang: str) -> str:
         from .i18n import t
 
-        return t(self.key, lang, **self.params)
+        params = dict(self.params)
+        value = params.get("value")
+        # What the user typed, quoted back: a pasted page of text must not become the message.
+        if isinstance(value, str) and len(value) > 60:
+            params["value"] = value[:57] + "…"
+        return t(self.key, lang, **params)
 
     def __str__(self) -> str:
         return self.render("en")

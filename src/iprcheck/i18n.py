@@ -185,6 +185,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown_section": ("没有第 {value} 部分；可选：{valid}", "no section {value}; valid: {valid}"),
     "unknown_task": ("没有任务 {value}；可选：{valid}", "no task {value}; valid: {valid}"),
+    "unknown_range": (
+        "“{value}”不是有效的任务范围；任务编号为 {valid}，范围形如 8-10",
+        "'{value}' is not a range of tasks; tasks are {valid}, a range looks like 8-10",
+    ),
     "unknown_id": (
         "没有编号为“{value}”的任务或举措；任务编号为 {valid}，举措编号形如 6.2",
         "no task or obligation '{value}'; tasks are {valid}, obligations look like 6.2",
@@ -249,6 +253,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nothing_to_undo": ("没有可撤销的操作", "nothing to undo"),
     "bad_date": ("日期“{value}”无效，应为 YYYY-MM-DD", "invalid date '{value}'; use YYYY-MM-DD"),
+    "date_out_of_range": (
+        "日期“{value}”超出范围，应在 1970 年至 2199 年之间",
+        "date '{value}' is out of range; use a year from 1970 to 2199",
+    ),
     "assign_nothing": ("请给出 --owner 或 --due", "give --owner or --due"),
     "unknown_province": (
         "未知的省份“{value}”；应为正式名称，如 广东省、新疆生产建设兵团",

@@ -146,7 +146,8 @@ def replay_order(ev: Event) -> tuple[float, str, tuple[int, ...], str]:
     return (ev.when.timestamp(), ev.command, _id_key(ev.obligation), ev.event)
 
 
-_OBLIGATION_ID = re.compile(r"[0-9]+\.[0-9]+")
+# Bounded: digits past a few thousand make int() refuse, and no list has 10,000 tasks.
+_OBLIGATION_ID = re.compile(r"[0-9]{1,4}\.[0-9]{1,4}")
 _ID_KEYS: dict[str, tuple[int, ...]] = {}
 
 
@@ -363,12 +364,38 @@ def _snapshot_read(path: Path, data: bytes, digest: str) -> Ledger | None:
             oid: Tracking(st, note, tuple(ev), owner, due, upd, by)
             for oid, (st, note, ev, owner, due, upd, by) in payload["state"].items()
         }
+        # The key matched, but the entry is a file anyone with this account could have edited:
+        # what reaches a report must still be what a parsed ledger could hold.
+        if not all(_trackable(oid, tr) for oid, tr in state.items()):
+            return None
         key = payload["replay_key"]
         replay_key = (key[0], key[1], tuple(key[2]), key[3]) if key else None
-        snap = Snapshot(state, payload["last_update"], replay_key)
+        last = payload["last_update"]
+        if last is not None:
+            _aware(last)
+        snap = Snapshot(state, last, replay_key)
     except Exception:
         return None
     return Ledger(path, header, snapshot=snap, load=lambda: _parse(path, data).events)
+
+
+def _trackable(oid: str, tr: Tracking) -> bool:
+    return (
+        _OBLIGATION_ID.fullmatch(oid) is not None
+        and tr.status in STATUSES
+        and all(_optional_text(v) for v in (tr.note, tr.owner, tr.updated, tr.by))
+        and _texts(tr.evidence)
+        and _assign_problem({"due": tr.internal_due}) is None
+        and (tr.updated is None or _is_time(tr.updated))
+    )
+
+
+def _is_time(at: str) -> bool:
+    try:
+        _aware(at)
+    except ValueError:
+        return False
+    return True
 
 
 def _snapshot_write(digest: str, ledger: Ledger) -> None:
@@ -432,9 +459,26 @@ def _parse(path: Path, data: bytes) -> Ledger:
             if ev.event in seen:
                 raise bad(n, f"event {ev.event} appears twice")
             seen.add(ev.event)
+    if _ESCAPED_SURROGATE.search(text):
+        _refuse_half_characters(text, header, events, bad)
     if not _in_replay_order(events):
         events.sort(key=replay_order)
     return Ledger(path, header, events)
+
+
+# JSON can spell half of a UTF-16 pair ("\ud800"), which decodes to a string no UTF-8 file,
+# terminal or report can hold. Rare, so the whole text is searched once before any record is.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _refuse_half_characters(text: str, header: Header, events: list[Event], bad: Any) -> None:
+    _, _, numbers = _records_by_line(text, bad)
+    records = [header.to_json(), *(ev.to_json() for ev in events)]
+    for n, record in zip(numbers, records, strict=True):
+        try:
+            json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise bad(n, "it holds half of a character (a lone \\ud800-\\udfff escape)") from None
 
 
 def _in_replay_order(events: list[Event]) -> bool:
@@ -501,7 +545,7 @@ def _scan(text: str, bad: Any) -> tuple[Header, list[Event]] | None:
             break
         try:
             record, end = _SCAN(text, pos)
-        except (StopIteration, json.JSONDecodeError, RecursionError):
+        except (StopIteration, ValueError, RecursionError):  # ValueError: a 5,000-digit number
             return None
         if text.find("\n", pos, end) != -1:  # one record over several lines: not this format
             return None
@@ -546,6 +590,8 @@ def _records_by_line(text: str, bad: Any) -> tuple[Header, list[Event], list[int
             if n == unended:
                 raise bad(n, "the last record is cut short (no line end)") from None
             raise bad(n, "not a JSON record") from None
+        except ValueError:
+            raise bad(n, "a number in it is too long") from None
         if header is None:
             header = _parse_header(record, n, bad)
         else:
@@ -608,7 +654,14 @@ def _aware(at: str) -> datetime:
     when = datetime.fromisoformat(at)
     if when.tzinfo is None:
         raise ValueError(f"time {at!r} has no UTC offset")
+    if not _YEARS[0] <= when.year <= _YEARS[1]:
+        raise ValueError(f"time {at!r} is outside the years {_YEARS[0]}–{_YEARS[1]}")
     return when
+
+
+# Times a ledger can hold: dates and weeks near year 1 or 9999 overflow when a report shifts
+# them, and replay keeps times as floats, exact to the microsecond only until 2200.
+_YEARS = (1970, 2199)
 
 
 def _event(rec: Any, n: int, bad: Any) -> Event:
@@ -632,12 +685,13 @@ def _event(rec: Any, n: int, bad: Any) -> Event:
     except KeyError as exc:
         raise bad(n, f"change record is malformed: field {exc} is missing") from None
     except (TypeError, ValueError):  # from parsing ``at``
-        raise bad(n, f"time {rec['at']!r} is not an ISO 8601 time") from None
+        raise bad(n, f"time {_short(rec['at'])} is not an ISO 8601 time") from None
     if (  # the common case in one expression: this runs once per change on every command
         type(ev.event) is type(ev.command) is type(ev.by) is type(ev.obligation) is str
         and ev.obligation in _ID_KEYS
         and type(ev.before) is type(ev.after) is dict
         and ev.when.tzinfo is not None
+        and _YEARS[0] <= ev.when.year <= _YEARS[1]
         and ev.note.__class__ in _TEXT_OR_NONE
         and ev.undo_of is None
         and not ev.evidence
@@ -656,6 +710,12 @@ def _event(rec: Any, n: int, bad: Any) -> Event:
 _TEXT_OR_NONE = frozenset({str, type(None)})
 
 
+def _short(value: Any) -> str:
+    """A value quoted in a message: a 5,000-character one must not become the message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
 def _problem(ev: Event) -> str | None:
     """What is wrong with a change as read, or None. Anything later code would trip over is
     caught here, with its line, rather than as a crash in a report months later.
@@ -666,6 +726,8 @@ def _problem(ev: Event) -> str | None:
         return "event, command, by and obligation must be text"
     if ev.when.tzinfo is None:
         return f"time {ev.at!r} has no UTC offset"
+    if not _YEARS[0] <= ev.when.year <= _YEARS[1]:
+        return f"time {ev.at!r} is outside the years {_YEARS[0]}–{_YEARS[1]}"
     if not (type(ev.before) is type(ev.after) is dict):
         return "before and after must be JSON objects"
     if not (_optional_text(ev.note) and _optional_text(ev.undo_of)):
@@ -674,7 +736,7 @@ def _problem(ev: Event) -> str | None:
         return "evidence must be a list of text"
     if ev.obligation not in _ID_KEYS:
         if not _OBLIGATION_ID.fullmatch(ev.obligation):
-            return f"'{ev.obligation}' is not an obligation id (like 6.2)"
+            return f"{_short(ev.obligation)} is not an obligation id (like 6.2)"
         _id_key(ev.obligation)
     if ev.kind == "status":
         return _status_problem(ev.before, ev.after)
@@ -737,9 +799,7 @@ def resolve(explicit: str | os.PathLike[str] | None) -> Path:
     path = Path(explicit) if explicit else Path.cwd()
     if path.is_dir() or (explicit and os.fspath(explicit).endswith(("/", os.sep))):
         path = path / DEFAULT_NAME
-    # A link to a shared ledger must be written through, not replaced by a copy, and locked
-    # under the same name as every other way to it.
-    return Path(os.path.realpath(path))
+    return path
 
 
 def exists(path: Path) -> bool:
@@ -752,7 +812,8 @@ def exists(path: Path) -> bool:
 
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
-    lock_path = path.with_name("." + path.name + ".lock")
+    real = _real(path)
+    lock_path = real.with_name("." + real.name + ".lock")
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
     except PermissionError:
@@ -774,6 +835,12 @@ def locked(path: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+def _real(path: Path) -> Path:
+    """A link to a shared ledger is written through, not replaced by a private copy, and
+    locked where every other way to that ledger locks it. Messages keep the name as given."""
+    return Path(os.path.realpath(path))
+
+
 def _lock(fd: int) -> None:
     try:
         import fcntl
@@ -789,6 +856,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
     """Replace the ledger with ``data``; call with the lock held."""
     from .files import replace_atomically
 
+    path = _real(path)
     _sweep(path)
     replace_atomically(path, data)
 
@@ -957,17 +1025,22 @@ def expand_ids(catalog: Catalog, tracked: Sequence[Entry], idents: Iterable[str]
 
 
 def _is_number(text: str) -> bool:
-    # ASCII only: "²" passes str.isdigit, and int() refuses it.
-    return text.isascii() and text.isdigit()
+    # ASCII only: "²" passes str.isdigit, and int() refuses it; short: int() refuses 5,000 digits.
+    return text.isascii() and text.isdigit() and len(text) <= 4
 
 
 def _split_range(raw: str, catalog: Catalog) -> list[str]:
     raw = raw.strip()
     if "-" in raw:
         lo, _, hi = raw.partition("-")
+        # The range as a whole is named when wrong: "1-99" is not about task 20.
         if _is_number(lo) and _is_number(hi) and int(lo) <= int(hi):
-            return [str(n) for n in range(int(lo), int(hi) + 1)]
-        raise IprcheckError("unknown_id", value=raw, valid=f"1–{max(catalog.tasks)}")
+            numbers = range(int(lo), int(hi) + 1)
+            if all(n in catalog.tasks for n in (numbers[0], numbers[-1])):
+                return [str(n) for n in numbers]
+        from .applicability import task_span
+
+        raise IprcheckError("unknown_range", value=raw, valid=task_span(catalog))
     return [raw]
 
 
@@ -1025,15 +1098,25 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
     command = _Command(by)
     out = []
     for ev in original:
+        # What stood before the command is replayed, not taken from the command's own
+        # ``before``: a merge may since have placed a colleague's change ahead of it.
+        prior = _before_command(ledger, ev)
+        cur = state.get(ev.obligation, UNTRACKED)
         if ev.kind == "status":
-            prior = _before_command(ledger, ev)
-            now_status = {"status": state.get(ev.obligation, UNTRACKED).status}
+            now_status = {"status": cur.status}
             restore = {"status": prior.status, "note": prior.note, "evidence": list(prior.evidence)}
             out.append(command.change("status", ev.obligation, now_status, restore, undo_of=target))
         else:
-            back = {k: ev.before.get(k) for k in ev.after}
+            was = {"owner": prior.owner, "due": prior.internal_due}
+            now = {"owner": cur.owner, "due": cur.internal_due}
             out.append(
-                command.change("assign", ev.obligation, dict(ev.after), back, undo_of=target)
+                command.change(
+                    "assign",
+                    ev.obligation,
+                    {k: now[k] for k in ev.after},
+                    {k: was[k] for k in ev.after},
+                    undo_of=target,
+                )
             )
     return out
 
