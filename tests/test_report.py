@@ -379,6 +379,18 @@ def test_csv_has_one_row_per_obligation(pilot: Path) -> None:
     assert next(r for r in rows if r["id"] == "4.2")["note"] == SCRIPT_NOTE
 
 
+def test_csv_cells_never_become_formulas_in_excel(pilot: Path) -> None:
+    """A CSV is e-mailed and double-clicked: "=1+1" must arrive as text, by the apostrophe
+    Excel reads as "this is text"; a note that starts otherwise is left alone."""
+    for args in (["report", "--format", "csv", "--as-of", AS_OF], ["list", "--format", "csv"]):
+        rows = list(csv.DictReader(io.StringIO(ok(*args).lstrip("\ufeff"))))
+        by_id = {r["id"]: r for r in rows}
+        assert by_id["12.2"]["note"] == "'" + FORMULA_NOTE, args
+        assert by_id["4.2"]["note"] == SCRIPT_NOTE, args
+        starts = {cell[:1] for r in rows for cell in r.values() if cell}
+        assert not starts & {"=", "+", "-", "@"}, args
+
+
 # ---------------------------------------------------------------------------------------------
 # Files, ledgers, profiles.
 

@@ -117,6 +117,16 @@ def test_csv_has_one_row_per_ledger(country: Path) -> None:
         assert row["task_7"] == p["cells"]["7"]
 
 
+def test_csv_keeps_a_file_name_from_becoming_a_formula(country: Path) -> None:
+    import shutil
+
+    shutil.copy(next(country.rglob("*.jsonl")), "=1+1.jsonl")  # in the current folder
+    result = runner.invoke(app, ["rollup", "=1+1.jsonl", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    (row,) = csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")))
+    assert row["path"] == "'=1+1.jsonl"
+
+
 def test_markdown(country: Path) -> None:
     out = runner.invoke(app, ["--lang", "zh", "rollup", str(country), "-f", "markdown"]).stdout
     assert out.startswith("# 2020年推动知识产权高质量发展任务清单 · 全国汇总")

@@ -85,9 +85,24 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> str:
     writer.writeheader()
     for row in rows:
         writer.writerow(
-            {k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
+            {
+                k: csv_text("; ".join(map(str, v)) if isinstance(v, list) else v)
+                for k, v in row.items()
+            }
         )
     return buf.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """A cell Excel will not run: a note such as ``=HYPERLINK(...)`` or ``-1+1`` in a CSV that
+    is e-mailed and double-clicked would become a formula. A leading apostrophe keeps it text,
+    as OWASP advises; the xlsx export sets the cell type instead."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def md_cell(value: object) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .i18n import status_label, t
 from .ledger import STATUSES
 from .records import UNTRACKED
-from .render import md_cell, md_table
+from .render import csv_text, md_cell, md_table
 from .rollup import Cell, Rollup, Row, SortKey
 
 if TYPE_CHECKING:
@@ -199,25 +199,24 @@ def to_csv(rollup: Rollup) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(heads)
     for r in rollup.rows:
-        writer.writerow(
-            [
-                r.name,
-                r.name_source,
-                str(r.path),
-                "true" if r.national else "false",
-                r.department or "",
-                "; ".join(r.types),
-                *(
-                    r.totals[req][key]
-                    for req in ("mandatory", "optional")
-                    for key in ("total", *STATUSES)
-                ),
-                r.percent,
-                r.blocked,
-                r.last_update or "",
-                *(c.state.value for c in r.cells.values()),
-            ]
-        )
+        row = [
+            r.name,
+            r.name_source,
+            str(r.path),  # a folder or file name can start with "=" too
+            "true" if r.national else "false",
+            r.department or "",
+            "; ".join(r.types),
+            *(
+                r.totals[req][key]
+                for req in ("mandatory", "optional")
+                for key in ("total", *STATUSES)
+            ),
+            r.percent,
+            r.blocked,
+            r.last_update or "",
+            *(c.state.value for c in r.cells.values()),
+        ]
+        writer.writerow([csv_text(v) for v in row])
     return buf.getvalue()
 
 
