@@ -511,17 +511,23 @@ def test_findings_from_hand_edited_states() -> None:
     from iprcheck.records import Tracking
     from iprcheck.report import findings
 
-    chosen = entries(load().obligations, Profile.of(["pilot-leading"]))
+    catalog = load()
+    chosen = entries(catalog.obligations, Profile.of(["pilot-leading"]))
     tracking = {
         "1.2": Tracking(status="waived", owner="保护处"),
         "2.2": Tracking(status="in-progress", owner="保护处", internal_due="2021-03-01"),
         "16.2": Tracking(status="waived"),  # optional: no reason needed
     }
-    got = {(f.level, f.code, f.id) for f in findings(chosen, tracking)}
+    deadline = catalog.task_list.deadline
+    got = {(f.level, f.code, f.id) for f in findings(chosen, tracking, deadline)}
     assert ("error", "waived_no_note", "1.2") in got
     assert ("warning", "due_after_deadline", "2.2") in got
     assert not {x for x in got if x[2] == "16.2"}
     assert ("warning", "open_no_owner", "2.2") not in got
+    # Task 15 has no due date of its own: the list's deadline is the one to keep.
+    national = entries(catalog.obligations, None)
+    late = {"15.1": Tracking(status="in-progress", internal_due="2021-03-01")}
+    assert [f.code for f in findings(national, late, deadline)] == ["due_after_deadline"]
 
 
 def test_xlsx_can_be_piped(pilot: Path) -> None:

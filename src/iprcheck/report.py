@@ -192,7 +192,7 @@ def build(
         tasks=_tasks(catalog, chosen, tracking),
         items=records(chosen, tracking),
         attention=_attention(catalog, chosen, tracking, as_of),
-        findings=findings(chosen, tracking),
+        findings=findings(chosen, tracking, catalog.task_list.deadline),
         progress=weekly(ledger, chosen, as_of) if ledger else [],
     )
 
@@ -300,8 +300,11 @@ def overdue(e: Entry, tr: Tracking, deadline: date, as_of: date) -> Overdue | No
     return Overdue(e.obligation.id, due, (as_of - due).days, is_internal)
 
 
-def findings(chosen: Sequence[Entry], tracking: Mapping[str, Tracking]) -> list[Finding]:
-    """The ledger's inconsistencies: errors first, then warnings, each in list order."""
+def findings(
+    chosen: Sequence[Entry], tracking: Mapping[str, Tracking], deadline: date
+) -> list[Finding]:
+    """The ledger's inconsistencies: errors first, then warnings, each in list order. An
+    internal due date is compared with the task's due date or, as ``overdue`` does, the list's."""
     errors: list[Finding] = []
     warnings: list[Finding] = []
     for e in chosen:
@@ -315,8 +318,8 @@ def findings(chosen: Sequence[Entry], tracking: Mapping[str, Tracking]) -> list[
             errors.append(Finding(ERROR, "waived_no_note", oid))
         if tr.status in OPEN and _is_mandatory(e) and not tr.owner:
             warnings.append(Finding(WARNING, "open_no_owner", oid))
-        listed = e.obligation.task.due
-        if tr.internal_due and listed and date.fromisoformat(tr.internal_due) > listed:
+        listed = e.obligation.task.due or deadline
+        if tr.internal_due and date.fromisoformat(tr.internal_due) > listed:
             warnings.append(Finding(WARNING, "due_after_deadline", oid))
     return errors + warnings
 
