@@ -534,3 +534,27 @@ def test_xlsx_can_be_piped(pilot: Path) -> None:
     result = invoke("report", "--format", "xlsx", "--as-of", AS_OF)
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes[:2] == b"PK"
+
+
+def test_a_change_a_fast_clock_dated_tomorrow_is_in_todays_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A colleague's clock ran ahead: list shows the change, so today's report must count it;
+    a report of a past day still leaves it out."""
+    from datetime import timedelta
+
+    from iprcheck import ledger
+
+    ok("init", "--province", "广东省")
+    ahead = datetime.now().astimezone() + timedelta(days=1)
+    monkeypatch.setattr(ledger, "now", lambda: ahead.isoformat(timespec="microseconds"))
+    ok("mark", "6", "done", "--evidence", "a.pdf")
+    listed = json.loads(ok("list", "--format", "json"))
+    assert next(o for o in listed if o["id"] == "6.2")["status"] == "done"
+    today = json.loads(ok("report", "--format", "json"))
+    assert today["totals"]["mandatory"]["done"] == 1
+    assert today["totals"] == count([(o["requirement"], o["status"]) for o in listed])
+    past = (date.today() - timedelta(days=1)).isoformat()
+    assert (
+        json.loads(ok("report", "-f", "json", "--as-of", past))["totals"]["mandatory"]["done"] == 0
+    )

@@ -178,7 +178,9 @@ def build(
 
     if ledger is None and profile is None:
         raise ValueError("a report needs a ledger or a profile")  # the CLI says which to give
-    cutoff = end_of(as_of)
+    # A report of today (or later) holds every change recorded, as list and rollup do, also one
+    # that a colleague's clock dated ahead: only a report of a past day leaves changes out.
+    cutoff = end_of(as_of) if as_of < date.today() else None
     tracking = ledger.state(as_of=cutoff) if ledger else {}
     if profile is not None:
         chosen = owed(catalog.obligations, profile)
@@ -202,7 +204,7 @@ def _facts(
     ledger: Ledger | None,
     profile: Profile | None,
     as_of: date,
-    cutoff: datetime,
+    cutoff: datetime | None,
 ) -> Facts:
     tl = catalog.task_list
     h = ledger.header if ledger else None
@@ -212,7 +214,7 @@ def _facts(
         profile = ledger.profile
     last = None
     if ledger is not None:
-        last = max((ev.at for ev in ledger.events if ev.when <= cutoff), default=None, key=_when)
+        last = ledger.last_update if cutoff is None else _last_before(ledger, cutoff)
     return Facts(
         list_id=tl.id,
         list_title=tl.title,
@@ -227,6 +229,10 @@ def _facts(
         as_of=as_of,
         deadline=tl.deadline,
     )
+
+
+def _last_before(ledger: Ledger, cutoff: datetime) -> str | None:
+    return max((ev.at for ev in ledger.events if ev.when <= cutoff), default=None, key=_when)
 
 
 def _when(at: str) -> datetime:
