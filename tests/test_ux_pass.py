@@ -134,3 +134,17 @@ def test_numbers_and_dates_past_any_list_are_named_not_crashed_on(
         line = one_line(result)
         assert words in line and len(line) < 200, line
     assert LEDGER.read_bytes() == before
+
+
+def test_the_systems_reason_is_given_in_the_users_language() -> None:
+    """The OS words its refusals in English; a Chinese user gets them in Chinese."""
+    assert run("init", "--province", "浙江省").exit_code == 0
+    Path("afile").write_text("", encoding="utf-8")
+    for args, zh in (
+        (["--tasks", "afile/x.yaml", "list"], "无法读取文件 afile/x.yaml：路径中有一段不是文件夹"),
+        (["report", "--output", "afile/x.html"], "无法写入 afile/x.html：路径中有一段不是文件夹"),
+    ):
+        result = run("--lang", "zh", *args)
+        assert result.exit_code == 1
+        assert one_line(result) == zh
+        assert "Not a directory" in one_line(run("--lang", "en", *args))

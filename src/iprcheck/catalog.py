@@ -68,7 +68,7 @@ def read_source(path: str | os.PathLike[str] | None = None) -> Source:
     except FileNotFoundError:
         raise IprcheckError("file_missing", path=str(p)) from None
     except (IsADirectoryError, PermissionError, OSError) as exc:
-        raise IprcheckError("file_unreadable", path=str(p), reason=exc.strerror or exc) from None
+        raise IprcheckError("file_unreadable", path=str(p), reason=exc) from None
 
 
 # ---------------------------------------------------------------------------------------------

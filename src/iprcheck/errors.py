@@ -17,7 +17,9 @@ class Msg:
     def render(self, lang: str) -> str:
         from .i18n import t
 
-        params = dict(self.params)
+        params = {
+            k: os_reason(v, lang) if isinstance(v, OSError) else v for k, v in self.params.items()
+        }
         value = params.get("value")
         # What the user typed, quoted back: a pasted page of text must not become the message.
         if isinstance(value, str) and len(value) > 60:
@@ -37,6 +39,29 @@ class Msg:
         return (self.key, self.params) == (other.key, other.params)
 
     __hash__ = None  # type: ignore[assignment]  # params may hold lists
+
+
+def os_reason(exc: OSError, lang: str) -> str:
+    """Why the system refused, in the user's language: the OS says it in English only."""
+    import errno
+
+    if lang == "zh":
+        zh = {
+            errno.ENOENT: "文件或文件夹不存在",
+            errno.EACCES: "没有权限",
+            errno.EPERM: "没有权限",
+            errno.ENOSPC: "磁盘空间不足",
+            errno.EROFS: "文件系统为只读",
+            errno.EISDIR: "这是一个文件夹",
+            errno.ENOTDIR: "路径中有一段不是文件夹",
+            errno.ENAMETOOLONG: "文件名过长",
+            errno.EIO: "读写出错（I/O 错误）",
+            errno.EBUSY: "文件正被占用",
+            errno.EEXIST: "文件已存在",
+        }.get(exc.errno or 0)
+        if zh:
+            return zh
+    return exc.strerror or str(exc)
 
 
 # One problem in a task list: its line (None: the whole file), its dotted path ("" for none) and

@@ -39,9 +39,7 @@ def replace_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise IprcheckError(
-                "output_unwritable", path=str(path), reason=exc.strerror or exc
-            ) from None
+            raise IprcheckError("output_unwritable", path=str(path), reason=exc) from None
         raise
     with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
         dfd = os.open(parent, os.O_RDONLY)

@@ -318,7 +318,7 @@ def read(path: Path) -> Ledger:
     except IsADirectoryError:
         raise LedgerError("ledger_missing", path=str(path)) from None
     except OSError as exc:
-        raise IprcheckError("file_unreadable", path=str(path), reason=exc.strerror or exc) from None
+        raise IprcheckError("file_unreadable", path=str(path), reason=exc) from None
     return parse(path, data)
 
 
@@ -821,13 +821,9 @@ def locked(path: Path) -> Iterator[None]:
         try:
             fd = os.open(lock_path, os.O_RDONLY)
         except OSError as exc:
-            raise IprcheckError(
-                "file_unreadable", path=str(lock_path), reason=exc.strerror or exc
-            ) from None
+            raise IprcheckError("file_unreadable", path=str(lock_path), reason=exc) from None
     except OSError as exc:
-        raise IprcheckError(
-            "file_unreadable", path=str(lock_path), reason=exc.strerror or exc
-        ) from None
+        raise IprcheckError("file_unreadable", path=str(lock_path), reason=exc) from None
     try:
         _lock(fd)
         yield
@@ -906,9 +902,7 @@ def create(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise IprcheckError(
-            "output_unwritable", path=str(path), reason=exc.strerror or exc
-        ) from None
+        raise IprcheckError("output_unwritable", path=str(path), reason=exc) from None
     with locked(path):
         if path.exists():
             raise LedgerError("ledger_exists", path=str(path))
@@ -927,9 +921,7 @@ def append(path: Path, build: Any) -> tuple[Ledger, list[Event]]:
         except FileNotFoundError:
             raise LedgerError("ledger_missing", path=str(path)) from None
         except OSError as exc:
-            raise IprcheckError(
-                "file_unreadable", path=str(path), reason=exc.strerror or exc
-            ) from None
+            raise IprcheckError("file_unreadable", path=str(path), reason=exc) from None
         ledger = parse(path, data)
         events: list[Event] = build(ledger)
         if events:
