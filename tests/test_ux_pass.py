@@ -148,3 +148,44 @@ def test_the_systems_reason_is_given_in_the_users_language() -> None:
         assert result.exit_code == 1
         assert one_line(result) == zh
         assert "Not a directory" in one_line(run("--lang", "en", *args))
+
+
+def test_a_damaged_ledger_is_explained_in_the_users_language() -> None:
+    assert run("init", "--province", "浙江省").exit_code == 0
+    with LEDGER.open("a", encoding="utf-8") as f:
+        f.write("{not json\n")
+    before = LEDGER.read_bytes()
+    zh = one_line(run("--lang", "zh", "list"))
+    assert zh.startswith("无法读取台账 ") and "jsonl 第 2 行：不是一条 JSON 记录。" in zh, zh
+    en = one_line(run("--lang", "en", "list"))
+    assert "iprcheck-ledger.jsonl, line 2: not a JSON record." in en, en
+    assert LEDGER.read_bytes() == before
+
+
+def test_every_message_says_the_same_things_in_both_languages() -> None:
+    """Same placeholders in zh and en, and every ledger problem the reader raises exists."""
+    import ast
+    import string
+
+    from iprcheck import ledger
+    from iprcheck.i18n import MESSAGES
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, (zh, en) in MESSAGES.items():
+        # A task list's value problems are worded by pydantic or Python in English; the Chinese
+        # names the kind of problem in its own words instead.
+        if not key.startswith(("pyd_", "tl_")):
+            assert fields(zh) == fields(en), key
+    tree = ast.parse(Path(ledger.__file__).read_text(encoding="utf-8"))
+    used = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", None) in {"Msg", "IprcheckError", "LedgerError"}
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert len(used) > 40
+    assert used <= MESSAGES.keys(), used - MESSAGES.keys()

@@ -17,9 +17,7 @@ class Msg:
     def render(self, lang: str) -> str:
         from .i18n import t
 
-        params = {
-            k: os_reason(v, lang) if isinstance(v, OSError) else v for k, v in self.params.items()
-        }
+        params = {k: _in(lang, v) for k, v in self.params.items()}
         value = params.get("value")
         # What the user typed, quoted back: a pasted page of text must not become the message.
         if isinstance(value, str) and len(value) > 60:
@@ -39,6 +37,15 @@ class Msg:
         return (self.key, self.params) == (other.key, other.params)
 
     __hash__ = None  # type: ignore[assignment]  # params may hold lists
+
+
+def _in(lang: str, value: object) -> object:
+    """A parameter put into words: a message within a message, or the system's reason."""
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if isinstance(value, OSError):
+        return os_reason(value, lang)
+    return value
 
 
 def os_reason(exc: OSError, lang: str) -> str:

@@ -213,6 +213,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "台账 {path} 已存在，未作任何改动（不会覆盖）",
         "a ledger already exists at {path}; left unchanged (init never overwrites)",
     ),
+    # what is wrong with a ledger's line, inside ledger_bad
+    "lg_not_utf8": ("不是 UTF-8 文本", "not UTF-8 text"),
+    "lg_event_twice": ("变更 {event} 出现了两次", "event {event} appears twice"),
+    "lg_half_character": (
+        "含有半个字符（单独的 \\ud800-\\udfff 转义）",
+        "it holds half of a character (a lone \\ud800-\\udfff escape)",
+    ),
+    "lg_empty": ("文件是空的", "the file is empty"),
+    "lg_cut_short": (
+        "最后一条记录不完整（没有换行）",
+        "the last record is cut short (no line end)",
+    ),
+    "lg_not_json": ("不是一条 JSON 记录", "not a JSON record"),
+    "lg_number_too_long": ("其中的数字位数过多", "a number in it is too long"),
+    "lg_not_ledger": (
+        "不是 iprcheck 台账（第一行不是台账的文件头）",
+        "not an iprcheck ledger (the first line is not its header)",
+    ),
+    "lg_unknown_version": ("未知的格式版本 {version}", "unknown format version {version}"),
+    "lg_newer_version": (
+        "格式版本 {version} 比本 iprcheck 能读取的（{reads}）更新：请升级 iprcheck",
+        "format version {version} is newer than this iprcheck reads ({reads}): upgrade iprcheck",
+    ),
+    "lg_header_wrong": (
+        "文件头的字段缺失或有误：{reason}",
+        "header field missing or wrong: {reason}",
+    ),
+    "lg_header_type": (
+        "文件头中有未知的省份类型 {value}",
+        "unknown province type {value} in the header",
+    ),
+    "lg_not_object": ("不是一个 JSON 对象", "not a JSON object"),
+    "lg_field_missing": (
+        "变更记录格式有误：缺少字段 {field}",
+        "change record is malformed: field {field} is missing",
+    ),
+    "lg_time_not_iso": ("时间 {time} 不是 ISO 8601 格式", "time {time} is not an ISO 8601 time"),
+    "lg_ids_not_text": (
+        "event、command、by 和 obligation 必须是文本",
+        "event, command, by and obligation must be text",
+    ),
+    "lg_time_no_offset": ("时间 {time} 没有时区（UTC 偏移）", "time {time} has no UTC offset"),
+    "lg_time_out_of_range": (
+        "时间 {time} 不在 {first}–{last} 年之间",
+        "time {time} is outside the years {first}–{last}",
+    ),
+    "lg_before_after": (
+        "before 和 after 必须是 JSON 对象",
+        "before and after must be JSON objects",
+    ),
+    "lg_note_undo_not_text": ("note 和 undo_of 必须是文本", "note and undo_of must be text"),
+    "lg_evidence_not_texts": ("evidence 必须是文本列表", "evidence must be a list of text"),
+    "lg_not_obligation_id": (
+        "{value} 不是举措编号（形如 6.2）",
+        "{value} is not an obligation id (like 6.2)",
+    ),
+    "lg_assign_fields": (
+        "分工记录只能设置 owner 或 due",
+        "an assignment sets owner or due, nothing else",
+    ),
+    "lg_unknown_kind": ("未知的变更类型 {value}", "unknown change kind {value}"),
+    "lg_unknown_status": ("未知的状态 {value}", "unknown status {value}"),
+    "lg_note_not_text": ("note 必须是文本", "note must be text"),
+    "lg_owner_not_text": ("owner 必须是文本", "owner must be text"),
+    "lg_bad_due": ("期限 {value} 不是 YYYY-MM-DD 格式", "due date {value} is not YYYY-MM-DD"),
     "ledger_bad": (
         "无法读取台账 {path} 第 {line} 行：{problem}。文件未作改动；请修正或删除该行（先备份），或从备份恢复",
         "cannot read ledger {path}, line {line}: {problem}. The file was left unchanged;"

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import IprcheckError
+from .errors import IprcheckError, Msg
 from .records import UNTRACKED, Tracking
 
 if TYPE_CHECKING:
@@ -356,7 +356,7 @@ def _snapshot_read(path: Path, data: bytes, digest: str) -> Ledger | None:
         return None
     try:
 
-        def bad(line: int, problem: str) -> LedgerError:
+        def bad(line: int, problem: Msg) -> LedgerError:
             return LedgerError("ledger_bad", path=str(path), line=line, problem=problem)
 
         header = _parse_header(payload["header"], 1, bad)
@@ -441,7 +441,7 @@ def parse(path: Path, data: bytes) -> Ledger:
 
 
 def _parse(path: Path, data: bytes) -> Ledger:
-    def bad(line: int, problem: str) -> LedgerError:
+    def bad(line: int, problem: Msg) -> LedgerError:
         return LedgerError("ledger_bad", path=str(path), line=line, problem=problem)
 
     if data.startswith(codecs.BOM_UTF8):  # Windows Notepad's mark: not part of the text
@@ -449,7 +449,7 @@ def _parse(path: Path, data: bytes) -> Ledger:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise bad(data[: exc.start].count(b"\n") + 1, "not UTF-8 text") from None
+        raise bad(data[: exc.start].count(b"\n") + 1, Msg("lg_not_utf8")) from None
     with _collector_paused():
         header, events = _scan(text, bad) or _scan_lines(text, bad)
     if len({ev.event for ev in events}) != len(events):
@@ -457,7 +457,7 @@ def _parse(path: Path, data: bytes) -> Ledger:
         seen: set[str] = set()
         for n, ev in zip(numbers[1:], events, strict=True):
             if ev.event in seen:
-                raise bad(n, f"event {ev.event} appears twice")
+                raise bad(n, Msg("lg_event_twice", event=ev.event))
             seen.add(ev.event)
     if _ESCAPED_SURROGATE.search(text):
         _refuse_half_characters(text, header, events, bad)
@@ -478,7 +478,7 @@ def _refuse_half_characters(text: str, header: Header, events: list[Event], bad:
         try:
             json.dumps(record, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
-            raise bad(n, "it holds half of a character (a lone \\ud800-\\udfff escape)") from None
+            raise bad(n, Msg("lg_half_character")) from None
 
 
 def _in_replay_order(events: list[Event]) -> bool:
@@ -562,7 +562,7 @@ def _scan(text: str, bad: Any) -> tuple[Header, list[Event]] | None:
             pos = ending.end()
         line += 1
     if header is None:
-        raise bad(1, "the file is empty")
+        raise bad(1, Msg("lg_empty"))
     return header, events
 
 
@@ -588,31 +588,30 @@ def _records_by_line(text: str, bad: Any) -> tuple[Header, list[Event], list[int
             record = json.loads(line)
         except (json.JSONDecodeError, RecursionError):
             if n == unended:
-                raise bad(n, "the last record is cut short (no line end)") from None
-            raise bad(n, "not a JSON record") from None
+                raise bad(n, Msg("lg_cut_short")) from None
+            raise bad(n, Msg("lg_not_json")) from None
         except ValueError:
-            raise bad(n, "a number in it is too long") from None
+            raise bad(n, Msg("lg_number_too_long")) from None
         if header is None:
             header = _parse_header(record, n, bad)
         else:
             events.append(_event(record, n, bad))
         numbers.append(n)
     if header is None:
-        raise bad(1, "the file is empty")
+        raise bad(1, Msg("lg_empty"))
     return header, events, numbers
 
 
 def _parse_header(rec: Any, n: int, bad: Any) -> Header:
     if not isinstance(rec, dict) or rec.get("format") != FORMAT:
-        raise bad(n, "not an iprcheck ledger (the first line is not its header)")
+        raise bad(n, Msg("lg_not_ledger"))
     version = rec.get("version")
     if type(version) is not int or version < 1:
-        raise bad(n, f"unknown format version {version!r}")
+        raise bad(n, Msg("lg_unknown_version", version=_short(version)))
     if version > VERSION:
         raise bad(
             n,
-            f"format version {version} is newer than this iprcheck reads ({VERSION}): "
-            "upgrade iprcheck",
+            Msg("lg_newer_version", version=version, reads=VERSION),
         )
     try:
         lst = rec["list"]
@@ -631,12 +630,12 @@ def _parse_header(rec: Any, n: int, bad: Any) -> Header:
         )
         _aware(header.created)
     except (KeyError, TypeError, ValueError) as exc:
-        raise bad(n, f"header field missing or wrong: {exc}") from None
+        raise bad(n, Msg("lg_header_wrong", reason=exc)) from None
     from .models import ProvinceType
 
     for t in header.types:
         if t not in {p.value for p in ProvinceType}:
-            raise bad(n, f"unknown province type '{t}' in the header")
+            raise bad(n, Msg("lg_header_type", value=_short(t)))
     return header
 
 
@@ -666,7 +665,7 @@ _YEARS = (1970, 2199)
 
 def _event(rec: Any, n: int, bad: Any) -> Event:
     if type(rec) is not dict:
-        raise bad(n, "not a JSON object")
+        raise bad(n, Msg("lg_not_object"))
     evidence = rec.get("evidence", ())
     try:
         ev = Event(
@@ -683,9 +682,9 @@ def _event(rec: Any, n: int, bad: Any) -> Event:
             rec.get("undo_of"),
         )
     except KeyError as exc:
-        raise bad(n, f"change record is malformed: field {exc} is missing") from None
+        raise bad(n, Msg("lg_field_missing", field=exc)) from None
     except (TypeError, ValueError):  # from parsing ``at``
-        raise bad(n, f"time {_short(rec['at'])} is not an ISO 8601 time") from None
+        raise bad(n, Msg("lg_time_not_iso", time=_short(rec["at"]))) from None
     if (  # the common case in one expression: this runs once per change on every command
         type(ev.event) is type(ev.command) is type(ev.by) is type(ev.obligation) is str
         and ev.obligation in _ID_KEYS
@@ -716,60 +715,60 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _problem(ev: Event) -> str | None:
+def _problem(ev: Event) -> Msg | None:
     """What is wrong with a change as read, or None. Anything later code would trip over is
     caught here, with its line, rather than as a crash in a report months later.
 
     Written for speed (chained ``is``, ``str.join`` to type-check a list): it runs once per
     change on every command."""
     if not (type(ev.event) is type(ev.command) is type(ev.by) is type(ev.obligation) is str):
-        return "event, command, by and obligation must be text"
+        return Msg("lg_ids_not_text")
     if ev.when.tzinfo is None:
-        return f"time {ev.at!r} has no UTC offset"
+        return Msg("lg_time_no_offset", time=_short(ev.at))
     if not _YEARS[0] <= ev.when.year <= _YEARS[1]:
-        return f"time {ev.at!r} is outside the years {_YEARS[0]}–{_YEARS[1]}"
+        return Msg("lg_time_out_of_range", time=_short(ev.at), first=_YEARS[0], last=_YEARS[1])
     if not (type(ev.before) is type(ev.after) is dict):
-        return "before and after must be JSON objects"
+        return Msg("lg_before_after")
     if not (_optional_text(ev.note) and _optional_text(ev.undo_of)):
-        return "note and undo_of must be text"
+        return Msg("lg_note_undo_not_text")
     if not _texts(ev.evidence):
-        return "evidence must be a list of text"
+        return Msg("lg_evidence_not_texts")
     if ev.obligation not in _ID_KEYS:
         if not _OBLIGATION_ID.fullmatch(ev.obligation):
-            return f"{_short(ev.obligation)} is not an obligation id (like 6.2)"
+            return Msg("lg_not_obligation_id", value=_short(ev.obligation))
         _id_key(ev.obligation)
     if ev.kind == "status":
         return _status_problem(ev.before, ev.after)
     if ev.kind == "assign":
         if not ev.after or not ev.after.keys() <= {"owner", "due"}:
-            return "an assignment sets owner or due, nothing else"
+            return Msg("lg_assign_fields")
         return _assign_problem(ev.before) or _assign_problem(ev.after)
-    return f"unknown change kind {ev.kind!r}"
+    return Msg("lg_unknown_kind", value=_short(ev.kind))
 
 
-def _status_problem(before: dict[str, Any], after: dict[str, Any]) -> str | None:
+def _status_problem(before: dict[str, Any], after: dict[str, Any]) -> Msg | None:
     if after.get("status") not in STATUSES:
-        return f"unknown status {after.get('status')!r}"
+        return Msg("lg_unknown_status", value=_short(after.get("status")))
     if before.get("status", "todo") not in STATUSES:
-        return f"unknown status {before['status']!r}"
+        return Msg("lg_unknown_status", value=_short(before["status"]))
     if len(after) > 1:  # an undo: the note and evidence it restores
         if not _optional_text(after.get("note")):
-            return "note must be text"
+            return Msg("lg_note_not_text")
         restored = after.get("evidence", [])
         if type(restored) is not list or not _texts(restored):
-            return "evidence must be a list of text"
+            return Msg("lg_evidence_not_texts")
     return None
 
 
-def _assign_problem(values: dict[str, Any]) -> str | None:
+def _assign_problem(values: dict[str, Any]) -> Msg | None:
     if not _optional_text(values.get("owner")):
-        return "owner must be text"
+        return Msg("lg_owner_not_text")
     due = values.get("due")
     if due is not None:
         try:
             date.fromisoformat(due)
         except (TypeError, ValueError):
-            return f"due date {due!r} is not YYYY-MM-DD"
+            return Msg("lg_bad_due", value=_short(due))
     return None
 
 
