@@ -42,6 +42,8 @@ def one_line(result: Result) -> str:
         (["init", "--department", "保护司"], "只能与 --national 一起使用", "needs --national"),
         (["search", ""], "请给出要查找的文字", "give some text to find"),
         (["search", "  "], "请给出要查找的文字", "give some text to find"),
+        (["--tasks", "", "list"], "--tasks 不能为空", "--tasks cannot be empty"),
+        (["--ledger", " ", "mark", "6", "done"], "--ledger 不能为空", "--ledger cannot be empty"),
     ],
 )
 def test_usage_errors_are_one_line_in_the_users_language(args: list[str], zh: str, en: str) -> None:

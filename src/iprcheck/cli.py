@@ -242,6 +242,11 @@ def _root(
         ),
     ] = False,
 ) -> None:
+    # Given but empty, as `--ledger "$UNSET"` in a script gives: not the current folder.
+    # (An empty IPRCHECK_TASKS or IPRCHECK_LEDGER counts as unset, as is usual.)
+    for option, value in (("--tasks", tasks), ("--ledger", ledger)):
+        if value is not None and not value.strip():
+            raise UsageProblem("usage_blank", option=option)
     ctx.obj = State(detect_lang(lang.value if lang else None), tasks, ledger)
 
 
