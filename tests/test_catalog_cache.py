@@ -208,9 +208,17 @@ def test_a_cache_folder_that_is_a_file_is_no_error(
 
 
 def test_old_caches_are_pruned(tmp_path: Path) -> None:
-    for i in range(catalog.CACHE_KEEP + 3):
+    """Back to the newest CACHE_KEEP once a quarter more have gathered, never beyond that."""
+    keep = catalog.CACHE_KEEP
+    counts = []
+    for i in range(keep * 3):
         load(own_list(tmp_path, ("schema_version: 1", f"schema_version: 1  # {i}")))
-    assert len(cache_files()) == catalog.CACHE_KEEP
+        counts.append(len(cache_files()))
+    assert max(counts) == keep + keep // 4 and counts[-1] >= keep
+    assert counts.count(keep) >= 2  # pruned more than once
+    newest = own_list(tmp_path, ("schema_version: 1", f"schema_version: 1  # {keep * 3 - 1}"))
+    load(newest)
+    assert len(cache_files()) == counts[-1]  # the newest one is still there: a hit, no write
 
 
 def test_cache_dir_follows_the_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -73,14 +73,25 @@ def stamp(*paths: Path) -> list[str]:
 
 
 def _prune(folder: Path, kind: str, keep: int) -> None:
-    entries = []
-    for p in folder.glob(f"{kind}-*.json"):
+    """Back to the ``keep`` newest entries once there are a quarter more. Listing names is
+    cheap and reading each file's time is not: a rollup storing a thousand snapshots must not
+    read the times of hundreds of files at every one of them."""
+    entries, stale = [], []
+    with os.scandir(folder) as found:
+        for entry in found:
+            if entry.name.startswith(f"{kind}-") and entry.name.endswith(".json"):
+                entries.append(entry)
+            elif entry.name.startswith(f".{kind}-") and entry.name.endswith(".tmp"):
+                stale.append(entry)  # left by a process killed while writing
+    if len(entries) > keep + keep // 4:
+        dated = []
+        for entry in entries:
+            with suppress(OSError):
+                dated.append((entry.stat().st_mtime, entry.path))
+        for _mtime, path in sorted(dated, reverse=True)[keep:]:
+            with suppress(OSError):
+                os.unlink(path)
+    for entry in stale:
         with suppress(OSError):
-            entries.append((p.stat().st_mtime, p))
-    for _mtime, p in sorted(entries, reverse=True)[keep:]:
-        with suppress(OSError):
-            p.unlink()
-    for p in folder.glob(f".{kind}-*.tmp"):  # left by a process killed while writing
-        with suppress(OSError):
-            if p.stat().st_mtime < time.time() - 3600:
-                p.unlink()
+            if entry.stat().st_mtime < time.time() - 3600:
+                os.unlink(entry.path)

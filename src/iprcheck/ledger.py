@@ -333,7 +333,9 @@ class Snapshot:
 
 # A short ledger replays faster than a cache file is read and written.
 SNAPSHOT_MIN_EVENTS = 200
-SNAPSHOT_KEEP = 256  # ledgers whose snapshots are kept (a national rollup reads 32)
+# Ledgers whose snapshots are kept: a national rollup reads 32, a test of scale 1,000. At about
+# 4 KB each that is 4 MB at most; fewer and a large rollup's snapshots evict one another.
+SNAPSHOT_KEEP = 1024
 
 
 def _snapshot_key(digest: str) -> dict[str, Any]:
