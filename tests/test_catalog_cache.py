@@ -236,3 +236,17 @@ def test_cache_dir_follows_the_platform(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr("sys.platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
     assert paths.user_cache_dir() == tmp_path / "local" / "iprcheck" / "Cache"
+
+
+def test_the_lists_digest_is_its_sha256_as_any_tool_computes_it(tmp_path: Path) -> None:
+    """Ledgers record it to bind themselves to their list: it must be the standard sha256
+    (`sha256sum` agrees), whichever implementation computes it."""
+    import hashlib
+    from importlib.resources import files
+
+    from iprcheck import ledger
+
+    bundled = files("iprcheck").joinpath("data/tasks_2020.yaml").read_bytes()
+    path = tmp_path / "l.jsonl"
+    ledger.init(path, load(), province=None, types=[], national=False, department=None)
+    assert ledger.read(path).header.list_sha256 == hashlib.sha256(bundled).hexdigest()

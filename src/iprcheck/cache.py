@@ -60,6 +60,22 @@ def write(kind: str, key: dict[str, Any], payload: Any, *, keep: int) -> None:
         return
 
 
+def sha256_hex(data: bytes) -> str:
+    """The sha256 of ``data``. hashlib loads OpenSSL to offer it (2–3 ms of every command's
+    start-up); CPython's own implementation (``_sha256`` in 3.11, ``_sha2`` from 3.12) gives
+    the same digest without it."""
+    from importlib import import_module
+
+    for name in ("_sha256", "_sha2"):
+        try:
+            return str(import_module(name).sha256(data).hexdigest())
+        except (ImportError, AttributeError):
+            continue
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def stamp(*paths: Path) -> list[str]:
     """Size and mtime of source files: code can change in a checkout without a version bump."""
     out = []

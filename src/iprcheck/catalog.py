@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +34,9 @@ class Source:
 
     @cached_property
     def digest(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        from .cache import sha256_hex
+
+        return sha256_hex(self.data)
 
 
 def bundled_source() -> Source:

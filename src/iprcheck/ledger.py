@@ -14,7 +14,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import gc
-import getpass
 import json
 import os
 import re
@@ -425,9 +424,9 @@ def _store(digest: str, header: Header, snap: Snapshot) -> None:
 
 
 def _digest(data: bytes) -> str:
-    import hashlib
+    from .cache import sha256_hex
 
-    return hashlib.sha256(data).hexdigest()
+    return sha256_hex(data)
 
 
 def parse(path: Path, data: bytes) -> Ledger:
@@ -970,6 +969,8 @@ def now() -> str:
 def who(explicit: str | None) -> str:
     if explicit:
         return explicit
+    import getpass  # only a command that records a change needs it
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

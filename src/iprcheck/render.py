@@ -5,7 +5,6 @@ rich is imported inside the functions that draw, so the JSON and CSV paths never
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -79,6 +78,8 @@ CSV_FIELDS = [
 
 def to_csv(rows: Sequence[dict[str, Any]]) -> str:
     """UTF-8 with a BOM, so that Excel opens the Chinese text correctly on a double-click."""
+    import csv
+
     buf = io.StringIO()
     buf.write("\ufeff")
     writer = csv.DictWriter(buf, CSV_FIELDS, extrasaction="ignore", lineterminator="\r\n")
