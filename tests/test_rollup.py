@@ -266,6 +266,32 @@ def test_lock_and_temporary_files_are_not_ledgers(tmp_path: Path, catalog: Catal
     assert [p["province"] for p in data["provinces"]] == ["北京市"]
 
 
+def test_a_damaged_ledger_in_a_folder_is_named_not_silently_missed(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """A half-downloaded attachment, a copy an editor saved as UTF-16, a renamed copy whose
+    header was cut: each is left out with its name and exit code 3, so the national total is
+    never quietly short of a province. Files that are not ledgers stay ignored."""
+    good = tmp_path / "in" / "gd.jsonl"
+    write_direct(good, catalog, "广东省", [], changes=5, seed=1)
+    text = good.read_text(encoding="utf-8")
+    write_direct(tmp_path / "src" / "xj.jsonl", catalog, "新疆维吾尔自治区", [], changes=5, seed=2)
+    other = (tmp_path / "src" / "xj.jsonl").read_text(encoding="utf-8")
+    damaged = {
+        "cut.jsonl": text.encode("utf-8")[:300],
+        "utf16.jsonl": other.encode("utf-16"),
+        "renamed.txt": other.encode("utf-8")[:200],
+    }
+    for name, data in damaged.items():
+        (tmp_path / "in" / name).write_bytes(data)
+    (tmp_path / "in" / "notes.txt").write_text("会议纪要\n", encoding="utf-8")
+    code, data, err = rollup_json(str(tmp_path / "in"))
+    assert code == 3, err
+    assert [p["province"] for p in data["provinces"]] == ["广东省"]
+    left_out = {Path(s["path"]).name: s["code"] for s in data["skipped"]}
+    assert left_out == dict.fromkeys(damaged, "unreadable")
+
+
 def test_a_mixed_up_timestamp_does_not_stop_the_rollup(tmp_path: Path, catalog: Catalog) -> None:
     """Hand-edited: one time without an offset among times with one. The reader cannot order
     them; the rollup leaves that ledger out and goes on."""
@@ -371,6 +397,24 @@ def test_output_needs_force_and_is_replaced_whole(country: Path, tmp_path: Path)
     assert result.exit_code == 0, result.stderr
     assert len(json.loads(out.read_text(encoding="utf-8"))["provinces"]) == 32
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".rollup")] == []
+
+
+def test_output_never_replaces_a_ledger_and_follows_its_extension(
+    country: Path, tmp_path: Path
+) -> None:
+    one = sorted(country.glob("03-*/*.jsonl"))[0]
+    before = one.read_bytes()
+    result = runner.invoke(app, ["rollup", str(country), "-o", str(one), "--force"])
+    assert result.exit_code == 1
+    assert "is a ledger" in result.stderr
+    assert one.read_bytes() == before
+    out = tmp_path / "全国.html"
+    result = runner.invoke(app, ["rollup", str(country), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
+    result = runner.invoke(app, ["rollup", str(country), "-o", str(tmp_path / "全国.pdf")])
+    assert result.exit_code == 1 and "unknown extension" in result.stderr
+    assert not (tmp_path / "全国.pdf").exists()
 
 
 def test_a_real_process(country: Path, tmp_path: Path) -> None:

@@ -191,3 +191,33 @@ def test_every_message_says_the_same_things_in_both_languages() -> None:
     }
     assert len(used) > 40
     assert used <= MESSAGES.keys(), used - MESSAGES.keys()
+
+
+def test_a_report_never_replaces_the_ledger_nor_hides_in_a_pdf() -> None:
+    assert run("init", "--province", "浙江省").exit_code == 0
+    assert run("mark", "6", "done", "--evidence", "a.pdf").exit_code == 0
+    before = LEDGER.read_bytes()
+    refused = run("--lang", "zh", "report", "--output", str(LEDGER), "--force")
+    assert refused.exit_code == 1
+    assert "是一本台账，不能用报告覆盖" in one_line(refused)
+    assert LEDGER.read_bytes() == before
+    pdf = run("--lang", "zh", "report", "--output", "报告.pdf")
+    assert pdf.exit_code == 1
+    assert "不认识 报告.pdf 的扩展名" in one_line(pdf)
+    assert not Path("报告.pdf").exists()
+
+
+def test_a_name_the_system_refuses_is_one_line() -> None:
+    """Over 255 bytes: about 90 Chinese characters, a plausible report title."""
+    assert run("init", "--province", "浙江省").exit_code == 0
+    long = "浙江省知识产权高质量发展任务落实情况进展报告" * 5
+    for args in (
+        ["report", "--output", long + ".xlsx"],
+        ["--ledger", long, "list"],
+        ["rollup", long],
+        ["merge", long],
+    ):
+        result = run("--lang", "zh", *args)
+        assert result.exit_code != 0, args
+        assert "Traceback" not in result.output and len(result.stderr.splitlines()) <= 2, args
+    assert "文件名过长" in run("--lang", "zh", "report", "--output", long + ".xlsx").stderr

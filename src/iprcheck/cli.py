@@ -161,6 +161,12 @@ class _Group(TyperGroup):
             # `iprcheck list | head` closes the pipe early; that is not an error.
             sys.stderr.close()
             raise typer.Exit(0) from None
+        except OSError as exc:
+            # A path the system refuses before iprcheck gets to say why (a name too long to
+            # even ask whether it is a folder): still one line, and nothing was written yet.
+            error = IprcheckError("path_refused", path=exc.filename or "", reason=exc)
+            typer.echo(error.render(_lang_of(ctx)), err=True)
+            raise typer.Exit(1) from None
 
 
 app = typer.Typer(

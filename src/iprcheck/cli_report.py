@@ -79,12 +79,12 @@ def report(
 
     Example: iprcheck report --format xlsx --output 台账.xlsx
     """
-    from .exports import guess, render, write_atomic
+    from .exports import check_output, guess, render, write_atomic
     from .i18n import t
 
     state = state_of(ctx)
-    if output is not None and output.is_dir():
-        raise IprcheckError("output_is_folder", path=str(output))
+    if output is not None:
+        check_output(output, force=force)
     chosen = fmt or guess(output)
     rep = _build(state, as_of, province_type)
     if output is not None:

@@ -59,8 +59,13 @@ def rollup(
         ),
     ] = RollupSort.progress,
     fmt: Annotated[
-        RollupFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = RollupFormat.table,
+        RollupFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from the --output file's extension, else table).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
@@ -85,15 +90,16 @@ def rollup(
     Example: iprcheck rollup submissions/ -f html -o rollup.html
     """
     from .errors import IprcheckError
+    from .exports import Format, check_output, guess
     from .rollup import SortKey
     from .rollup import rollup as roll_up
 
     state = state_of(ctx)
-    if output is not None and output.is_dir():
-        raise IprcheckError("output_is_folder", path=str(output))
-    if output is not None and output.exists() and not force:
-        # Before reading a thousand ledgers, not after.
-        raise IprcheckError("output_exists", path=str(output))
+    if output is not None:
+        check_output(output, force=force)  # before reading a thousand ledgers, not after
+    if fmt is None:  # as report does: rollup.html is HTML
+        guessed = guess(output)
+        fmt = RollupFormat.table if guessed is Format.terminal else RollupFormat(guessed.value)
     if fmt is RollupFormat.xlsx and output is None and sys.stdout.isatty():
         raise IprcheckError("rollup_xlsx_stdout")
     result = roll_up(paths, state.catalog, SortKey(sort.value))

@@ -453,6 +453,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 已存在；如要覆盖，请加 --force",
         "{path} exists; pass --force to overwrite it",
     ),
+    "path_refused": ("无法使用 {path}：{reason}", "cannot use {path}: {reason}"),
+    "output_is_ledger": (
+        "{path} 是一本台账，不能用报告覆盖（--force 也不行）；请换一个文件名",
+        "{path} is a ledger; a report never overwrites one (not even with --force): name "
+        "another file",
+    ),
+    "output_unknown_suffix": (
+        "不认识 {path} 的扩展名；可用：{valid}，或用 --format 指定格式",
+        "unknown extension in {path}; use one of {valid}, or give --format",
+    ),
     "output_is_folder": (
         "{path} 是文件夹；请给出文件名，如 --output 报告.html",
         "{path} is a folder; name a file, e.g. --output report.html",

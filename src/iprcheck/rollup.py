@@ -8,7 +8,6 @@ provinces × tasks. Ledgers are only ever read here.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -136,8 +135,13 @@ def percent(part: int, whole: int) -> int:
 # Finding ledgers.
 
 
-def is_ledger(path: Path) -> bool:
-    """Whether the file's first line is an iprcheck ledger header. Reads at most one line."""
+def meant_as_ledger(path: Path) -> bool:
+    """Whether a file found in a folder is to be read as a ledger: any ``.jsonl`` file, and any
+    file whose first line names the ledger format, in UTF-8 or UTF-16. A damaged ledger (a
+    header cut short by a failed download, a copy an editor saved as UTF-16) is then reported
+    as left out, never silently missing from the national total. Reads at most one line."""
+    if path.suffix.lower() == ".jsonl":
+        return True
     try:
         with path.open("rb") as fh:
             first = fh.readline(HEADER_LIMIT)
@@ -145,13 +149,7 @@ def is_ledger(path: Path) -> bool:
         # Unreadable files in a folder being searched are not known to be ledgers; a ledger
         # named on the command line is read (and its error reported) whatever this says.
         return False
-    if FORMAT.encode() not in first:
-        return False
-    try:
-        header = json.loads(first)
-    except ValueError:
-        return False
-    return isinstance(header, dict) and header.get("format") == FORMAT
+    return any(FORMAT.encode(code) in first for code in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
 def find(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
@@ -183,7 +181,7 @@ def _walk(root: Path) -> Iterator[Path]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         names += [Path(folder, name) for name in files if not name.startswith(".")]
     for path in sorted(names, key=lambda p: p.parts):
-        if is_ledger(path):
+        if meant_as_ledger(path):
             yield path
 
 

@@ -39,8 +39,39 @@ SUFFIXES = {
 
 
 def guess(path: Path | None) -> Format:
-    """The format a file name asks for (``report.xlsx`` -> xlsx); the terminal otherwise."""
-    return SUFFIXES.get(path.suffix.lower(), Format.terminal) if path else Format.terminal
+    """The format a file name asks for (``report.xlsx`` -> xlsx); terminal text for a name
+    without an extension. Any other extension is refused: ``report.pdf`` holding plain text
+    would only puzzle whoever opens it."""
+    if path is None or not path.suffix:
+        return Format.terminal
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise IprcheckError("output_unknown_suffix", path=str(path), valid=" ".join(SUFFIXES))
+    return fmt
+
+
+def check_output(path: Path, *, force: bool) -> None:
+    """Refuse, before any work, what ``write_atomic`` would refuse: a folder, an existing file
+    without ``force``, and a ledger even with it (``--output iprcheck-ledger.jsonl --force``
+    would replace the office's records with a report)."""
+    if path.is_dir():
+        raise IprcheckError("output_is_folder", path=str(path))
+    if path.exists():
+        if _is_ledger(path):
+            raise IprcheckError("output_is_ledger", path=str(path))
+        if not force:
+            raise IprcheckError("output_exists", path=str(path))
+
+
+def _is_ledger(path: Path) -> bool:
+    import re
+
+    try:
+        with path.open("rb") as f:
+            start = f.read(200)
+    except OSError:
+        return False
+    return re.match(rb'(\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"iprcheck-ledger"', start) is not None
 
 
 def render(report: Report, fmt: Format, lang: str, *, width: int = 80) -> bytes:
@@ -75,10 +106,7 @@ def render(report: Report, fmt: Format, lang: str, *, width: int = 80) -> bytes:
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to a temporary sibling and rename it over ``path``: a reader sees the old
     file or the new one, never half of one. An existing file is replaced only with ``force``."""
-    if path.exists() and not force:
-        raise IprcheckError("output_exists", path=str(path))
-    if path.is_dir():
-        raise IprcheckError("output_unwritable", path=str(path), reason="it is a folder")
+    check_output(path, force=force)
     from ..files import replace_atomically
 
     replace_atomically(path, data)
