@@ -366,3 +366,45 @@ def test_undoing_an_assignment_after_a_merge_restores_what_stood_before_it(
     monkeypatch.setattr(ledger, "now", lambda: "2020-06-03T10:00:00.000000+08:00")
     ledger.undo(ours, catalog, by="t")
     assert ledger.read(ours).state()["6.2"].owner == "乙处"
+
+
+def test_init_through_a_link_into_a_folder_yet_to_be_made(tmp_path: Path, catalog: Catalog) -> None:
+    link = tmp_path / "mine.jsonl"
+    link.symlink_to(tmp_path / "team" / "2020" / "iprcheck-ledger.jsonl")
+    _init(link, catalog)
+    assert link.is_symlink() and (tmp_path / "team" / "2020" / "iprcheck-ledger.jsonl").is_file()
+
+
+def test_a_write_keeps_the_ledgers_group_and_shares_its_lock_as_widely(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    path = tmp_path / "iprcheck-ledger.jsonl"
+    _init(path, catalog)
+    lock = tmp_path / ".iprcheck-ledger.jsonl.lock"
+    lock.unlink()
+    path.chmod(0o664)
+    other_group = next(g for g in range(1, 100) if g != path.stat().st_gid)
+    try:
+        os.chown(path, -1, other_group)
+    except PermissionError:
+        pytest.skip("changing a file's group needs a group this user belongs to")
+    ledger.mark(path, catalog, ["6.2"], "in-progress")
+    assert path.stat().st_gid == other_group
+    assert lock.stat().st_mode & 0o777 == 0o664
+
+
+def test_a_lock_the_system_refuses_is_one_error_and_nothing_written(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "iprcheck-ledger.jsonl"
+    _init(path, catalog)
+    before = path.read_bytes()
+
+    def refuse(fd: int) -> None:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    monkeypatch.setattr(ledger, "_lock", refuse)
+    with pytest.raises(IprcheckError) as caught:
+        ledger.mark(path, catalog, ["6.2"], "in-progress")
+    assert caught.value.key == "ledger_lock_failed"
+    assert path.read_bytes() == before

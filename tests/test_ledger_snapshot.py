@@ -90,6 +90,32 @@ def test_a_snapshot_holding_what_no_ledger_could_is_ignored(tmp_path: Path) -> N
         assert again.state() == truth
 
 
+def test_a_snapshot_with_a_bad_place_or_half_a_character_is_ignored(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """The place of the last change is compared when a mark is added; a note must be writable."""
+    import json
+
+    path = long_ledger(tmp_path)
+    truth = ledger.read(path).state()
+    damages = [
+        lambda p: p["replay_key"].__setitem__(0, "x"),
+        lambda p: p["replay_key"].__setitem__(2, ["6", "2"]),
+        lambda p: next(iter(p["state"].values())).__setitem__(1, "\ud800"),
+    ]
+    for damage in damages:
+        for snap in snapshots():
+            entry = json.loads(snap.read_text(encoding="utf-8"))
+            damage(entry["payload"])
+            snap.write_text(json.dumps(entry), encoding="utf-8")
+        again = ledger.read(path)
+        assert again.snapshot is None
+        assert again.state() == truth
+    oid = ledger.read(path).entries(catalog)[0].obligation.id
+    ledger.mark(path, catalog, [oid], "done", evidence=["a.pdf"], by="t")
+    assert ledger.read(path).state()[oid].status == "done"
+
+
 def test_marks_on_a_snapshotted_ledger_match_a_full_replay(
     tmp_path: Path, catalog: Catalog
 ) -> None:

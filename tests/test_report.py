@@ -553,6 +553,7 @@ def test_a_change_a_fast_clock_dated_tomorrow_is_in_todays_report(
     assert next(o for o in listed if o["id"] == "6.2")["status"] == "done"
     today = json.loads(ok("report", "--format", "json"))
     assert today["totals"]["mandatory"]["done"] == 1
+    assert today["progress"][-1]["done"] == 1  # the chart's last point agrees
     assert today["totals"] == count([(o["requirement"], o["status"]) for o in listed])
     past = (date.today() - timedelta(days=1)).isoformat()
     assert (

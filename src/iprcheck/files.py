@@ -32,8 +32,12 @@ def replace_atomically(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        with contextlib.suppress(OSError, AttributeError):  # no chown on Windows
+            # The group too: a colleague's write must not take the ledger out of the team's
+            # group (a folder without the setgid bit gives new files the writer's own group).
+            os.chown(tmp, -1, path.stat().st_gid)
         with contextlib.suppress(OSError):
-            os.chmod(tmp, _mode_for(path))
+            os.chmod(tmp, mode_for(path))
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -49,7 +53,7 @@ def replace_atomically(path: Path, data: bytes) -> None:
             os.close(dfd)
 
 
-def _mode_for(path: Path) -> int:
+def mode_for(path: Path) -> int:
     """The replaced file's own permissions (a group-shared or private ledger stays so); for a
     new file, what the umask allows."""
     try:

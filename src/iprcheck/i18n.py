@@ -214,6 +214,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a ledger already exists at {path}; left unchanged (init never overwrites)",
     ),
     # what is wrong with a ledger's line, inside ledger_bad
+    "lg_too_large": (
+        "文件有 {size} 字节，超过台账的大小上限",
+        "{size} bytes is too large for a ledger",
+    ),
     "lg_not_utf8": ("不是 UTF-8 文本", "not UTF-8 text"),
     "lg_event_twice": ("变更 {event} 出现了两次", "event {event} appears twice"),
     "lg_half_character": (
@@ -454,6 +458,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} exists; pass --force to overwrite it",
     ),
     "path_refused": ("无法使用 {path}：{reason}", "cannot use {path}: {reason}"),
+    "ledger_lock_failed": (
+        "无法锁定台账 {path}：{reason}。台账未作改动",
+        "cannot lock ledger {path}: {reason}. The ledger was left unchanged",
+    ),
     "output_is_ledger": (
         "{path} 是一本台账，不能用报告覆盖（--force 也不行）；请换一个文件名",
         "{path} is a ledger; a report never overwrites one (not even with --force): name "

@@ -309,7 +309,7 @@ def read(path: Path) -> Ledger:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise LedgerError(
-                "ledger_bad", path=str(path), line=1, problem=f"{size} bytes is too large"
+                "ledger_bad", path=str(path), line=1, problem=Msg("lg_too_large", size=size)
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -371,6 +371,8 @@ def _snapshot_read(path: Path, data: bytes, digest: str) -> Ledger | None:
             return None
         key = payload["replay_key"]
         replay_key = (key[0], key[1], tuple(key[2]), key[3]) if key else None
+        if replay_key is not None and not _replay_key_shaped(replay_key):
+            return None
         last = payload["last_update"]
         if last is not None:
             _aware(last)
@@ -386,9 +388,29 @@ def _trackable(oid: str, tr: Tracking) -> bool:
         and tr.status in STATUSES
         and all(_optional_text(v) for v in (tr.note, tr.owner, tr.updated, tr.by))
         and _texts(tr.evidence)
+        and _encodable(tr.note, tr.owner, tr.by, *tr.evidence)
         and _assign_problem({"due": tr.internal_due}) is None
         and (tr.updated is None or _is_time(tr.updated))
     )
+
+
+def _replay_key_shaped(key: tuple[Any, ...]) -> bool:
+    """What ``replay_order`` makes: a time as a number, the command, the id's parts, the event."""
+    stamp, command, parts, event = key
+    return (
+        type(stamp) in (int, float)
+        and type(command) is type(event) is str
+        and all(type(p) is int for p in parts)
+    )
+
+
+def _encodable(*texts: str | None) -> bool:
+    """No half characters (lone surrogates), which the parser refuses in a ledger's file."""
+    try:
+        "".join(t for t in texts if t).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_time(at: str) -> bool:
@@ -458,7 +480,7 @@ def _parse(path: Path, data: bytes) -> Ledger:
         seen: set[str] = set()
         for n, ev in zip(numbers[1:], events, strict=True):
             if ev.event in seen:
-                raise bad(n, Msg("lg_event_twice", event=ev.event))
+                raise bad(n, Msg("lg_event_twice", event=_short(ev.event)))
             seen.add(ev.event)
     if _ESCAPED_SURROGATE.search(text):
         _refuse_half_characters(text, header, events, bad)
@@ -612,7 +634,7 @@ def _parse_header(rec: Any, n: int, bad: Any) -> Header:
     if version > VERSION:
         raise bad(
             n,
-            Msg("lg_newer_version", version=version, reads=VERSION),
+            Msg("lg_newer_version", version=_short(version), reads=VERSION),
         )
     try:
         lst = rec["list"]
@@ -631,7 +653,7 @@ def _parse_header(rec: Any, n: int, bad: Any) -> Header:
         )
         _aware(header.created)
     except (KeyError, TypeError, ValueError) as exc:
-        raise bad(n, Msg("lg_header_wrong", reason=exc)) from None
+        raise bad(n, Msg("lg_header_wrong", reason=str(exc)[:80])) from None
     from .models import ProvinceType
 
     for t in header.types:
@@ -814,21 +836,40 @@ def exists(path: Path) -> bool:
 def locked(path: Path) -> Iterator[None]:
     real = _real(path)
     lock_path = real.with_name("." + real.name + ".lock")
+    fd = _open_lock(lock_path, real)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
-    except PermissionError:
-        # Another user's lock file in a shared folder: flock works on a read-only descriptor.
         try:
-            fd = os.open(lock_path, os.O_RDONLY)
-        except OSError as exc:
-            raise IprcheckError("file_unreadable", path=str(lock_path), reason=exc) from None
-    except OSError as exc:
-        raise IprcheckError("file_unreadable", path=str(lock_path), reason=exc) from None
-    try:
-        _lock(fd)
+            _lock(fd)
+        except OSError as exc:  # e.g. a network share that only locks files open for writing
+            raise IprcheckError("ledger_lock_failed", path=str(path), reason=exc) from None
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _open_lock(lock_path: Path, ledger_path: Path) -> int:
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except PermissionError as refused:
+        # Another user's lock file in a shared folder: a local flock works on a read-only
+        # descriptor. If even that fails, the first refusal is the one to report.
+        try:
+            return os.open(lock_path, os.O_RDONLY)
+        except OSError:
+            raise IprcheckError("file_unreadable", path=str(lock_path), reason=refused) from None
+    except OSError as exc:
+        raise IprcheckError("file_unreadable", path=str(lock_path), reason=exc) from None
+    # A lock file this user has just made is as shared as the ledger, so that colleagues who
+    # may write the ledger can open the lock for writing too.
+    with contextlib.suppress(OSError, AttributeError):
+        st = os.fstat(fd)
+        if st.st_uid == os.geteuid() and st.st_size == 0:
+            from .files import mode_for
+
+            want = mode_for(ledger_path) & 0o666
+            if st.st_mode & 0o777 != want:
+                os.fchmod(fd, want)
+    return fd
 
 
 def _real(path: Path) -> Path:
@@ -900,7 +941,7 @@ def create(
 ) -> Ledger:
     header = _header(catalog, province, profile, department)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _real(path).parent.mkdir(parents=True, exist_ok=True)  # a link's target's folder
     except OSError as exc:
         raise IprcheckError("output_unwritable", path=str(path), reason=exc) from None
     with locked(path):

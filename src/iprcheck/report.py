@@ -355,9 +355,12 @@ def weekly(ledger: Ledger, chosen: Sequence[Entry], as_of: date) -> list[Week]:
     events = iter(ledger.events)
     pending = next(events, None)
     out = []
+    today = date.today()
     for end in ends:
         cutoff = end_of(end)
-        while pending is not None and pending.when <= cutoff:
+        # Today's last point holds every change, as the totals do (see ``build``).
+        everything = end is ends[-1] and as_of >= today
+        while pending is not None and (everything or pending.when <= cutoff):
             if pending.obligation in mandatory:
                 status[pending.obligation] = apply(
                     status.get(pending.obligation, UNTRACKED), pending
