@@ -408,3 +408,37 @@ def test_a_lock_the_system_refuses_is_one_error_and_nothing_written(
         ledger.mark(path, catalog, ["6.2"], "in-progress")
     assert caught.value.key == "ledger_lock_failed"
     assert path.read_bytes() == before
+
+
+def test_a_conflict_is_reported_by_both_copies_whichever_merges_first(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """b marks 6.2 in progress, a (later, not having seen it) marks it done. a merges b and is
+    told; b merges a's copy back, which already holds b's change, and must be told too."""
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _init(a, catalog)
+    b.write_bytes(a.read_bytes())
+    clock = iter(["2020-06-02T10:00:00.000000+08:00", "2020-06-01T10:00:00.000000+08:00"])
+    monkeypatch.setattr(ledger, "now", lambda: next(clock))
+    ledger.mark(a, catalog, ["6.2"], "done", evidence=["x.pdf"], by="甲")
+    ledger.mark(b, catalog, ["6.2"], "in-progress", note="乙方", by="乙")
+    assert ledger.merge(a, b, catalog)[1].conflicts == ["6.2"]
+    assert ledger.merge(b, a, catalog)[1].conflicts == ["6.2"]
+    for ours, theirs in ((a, b), (b, a)):  # merged again: nothing new, nothing to report
+        again = ledger.merge(ours, theirs, catalog)[1]
+        assert again.added == [] and again.conflicts == []
+    assert ledger.read(a).state() == ledger.read(b).state()
+
+
+def test_changes_made_one_after_another_are_no_conflict(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _init(a, catalog)
+    clock = iter(["2020-06-01T10:00:00.000000+08:00", "2020-06-02T10:00:00.000000+08:00"])
+    monkeypatch.setattr(ledger, "now", lambda: next(clock))
+    ledger.mark(a, catalog, ["6.2"], "in-progress", by="甲")
+    b.write_bytes(a.read_bytes())  # e-mailed to 乙, who carries on from it
+    ledger.mark(b, catalog, ["6.2"], "done", evidence=["x.pdf"], by="乙")
+    assert ledger.merge(a, b, catalog)[1].conflicts == []
+    assert ledger.merge(b, a, catalog)[1].conflicts == []

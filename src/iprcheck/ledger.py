@@ -1227,7 +1227,33 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
         ),
         key=_id_key,
     )
-    return MergeResult(added, conflicts)
+    # The copy that merged first already holds both sides' changes; merged back, its changes
+    # are not "its own" any more. What still shows they were made apart: a status change whose
+    # recorded "before" is not what stood when it is replayed.
+    merged = sorted([*ours.events, *added], key=replay_order)
+    unseen = _made_apart(merged, {ev.event for ev in added})
+    return MergeResult(added, sorted({*conflicts, *unseen}, key=_id_key))
+
+
+def _made_apart(merged: list[Event], new: set[str]) -> set[str]:
+    """Obligations where a status change, or the one it follows, is new in this merge, and it
+    was made without seeing the one before it, to another value."""
+    last: dict[str, tuple[str, str]] = {}  # obligation -> (status, event)
+    out: set[str] = set()
+    for ev in merged:
+        if ev.kind != "status":
+            continue
+        prev = last.get(ev.obligation)
+        status = ev.after["status"]
+        if (
+            prev is not None
+            and (ev.event in new or prev[1] in new)
+            and ev.before.get("status", "todo") != prev[0]
+            and status != prev[0]
+        ):
+            out.add(ev.obligation)
+        last[ev.obligation] = (status, ev.event)
+    return out
 
 
 def _touched(events: Iterable[Event]) -> dict[str, set[str]]:
