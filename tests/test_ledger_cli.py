@@ -549,6 +549,7 @@ def test_dry_run_records_nothing() -> None:
     out = ok("mark", "3", "4", "done", "--dry-run")
     assert "3.2: in progress → done" in out and "4.3: to do → done" in out
     assert "(dry run: nothing recorded)" in out
+    assert out.startswith("would record 4: 3.2, 3.3, 4.2, 4.3 → done")
     same()
 
 

@@ -221,3 +221,14 @@ def test_a_name_the_system_refuses_is_one_line() -> None:
         assert result.exit_code != 0, args
         assert "Traceback" not in result.output and len(result.stderr.splitlines()) <= 2, args
     assert "文件名过长" in run("--lang", "zh", "report", "--output", long + ".xlsx").stderr
+
+
+def test_a_blocker_without_a_reason_is_recorded_with_a_hint_that_check_will_object() -> None:
+    """The issue lets mark record it and check report it; mark says so at once."""
+    assert run("init", "--province", "浙江省").exit_code == 0
+    bare = run("--lang", "zh", "mark", "2", "blocked")
+    assert bare.exit_code == 0
+    assert one_line(bare) == "提示：受阻的原因请用 --note 写明，否则 iprcheck check 会报错"
+    assert run("check").exit_code == 1
+    explained = run("--lang", "zh", "mark", "2", "blocked", "--note", "等待经费")
+    assert explained.exit_code == 0 and explained.stderr == ""

@@ -143,7 +143,10 @@ def mark(
         typer.echo(t("init_auto", state.lang, path=path), err=True)
     ids = ", ".join(ev.obligation for ev in result.events)
     word = status_label(ledger.parse_status(status), state.lang)
-    typer.echo(t("marked", state.lang, count=len(result.events), ids=ids, status=word))
+    said = "would_mark" if dry_run else "marked"
+    typer.echo(t(said, state.lang, count=len(result.events), ids=ids, status=word))
+    if result.events and result.events[0].after["status"] == "blocked" and not note:
+        typer.echo(t("blocked_hint", state.lang), err=True)
     if dry_run:
         for ev in result.events:
             typer.echo(

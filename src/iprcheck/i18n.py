@@ -342,6 +342,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "marked": ("已记录 {count} 项：{ids} → {status}", "recorded {count}: {ids} → {status}"),
     "dry_run": ("（预演，未作记录）", "(dry run: nothing recorded)"),
+    "would_mark": ("将记录 {count} 项：{ids} → {status}", "would record {count}: {ids} → {status}"),
+    "blocked_hint": (
+        "提示：受阻的原因请用 --note 写明，否则 iprcheck check 会报错",
+        "note: give the reason with --note; iprcheck check counts a blocker without one as an error",
+    ),
     "unchanged": ("{ids} 已是 {status}，未作改动", "{ids} already {status}; nothing changed"),
     "undone": ("已撤销 {count} 项更改：{ids}", "undid {count} change(s): {ids}"),
     "assigned": ("已指派 {count} 项：{ids}", "assigned {count}: {ids}"),
