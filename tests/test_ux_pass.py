@@ -29,7 +29,7 @@ def one_line(result: Result) -> str:
     [
         (
             ["list", "--section", "x"],
-            "--section 的值“x”无效（应为 整数）",
+            "--section 的值“x”无效（应为整数）",
             "not a valid whole number",
         ),
         (["list", "--format", "yaml"], "可选：table, json, csv, markdown", "valid: table, json"),
@@ -41,6 +41,12 @@ def one_line(result: Result) -> str:
         (["mark", "6", "done", "--by"], "--by 后面缺少值", "--by needs a value"),
         (["init", "--department", "保护司"], "只能与 --national 一起使用", "needs --national"),
         (["search", ""], "请给出要查找的文字", "give some text to find"),
+        (["search"], "缺少 TEXT", "missing TEXT"),
+        (
+            ["init", "--ledger", "x.jsonl"],
+            "--ledger 是全局选项，请写在命令之前：iprcheck --ledger … init",
+            "--ledger goes before the command: iprcheck --ledger … init",
+        ),
         (["search", "  "], "请给出要查找的文字", "give some text to find"),
         (["--tasks", "", "list"], "--tasks 不能为空", "--tasks cannot be empty"),
         (["--ledger", " ", "mark", "6", "done"], "--ledger 不能为空", "--ledger cannot be empty"),

@@ -89,6 +89,10 @@ def _lang_of(ctx: typer.Context) -> str:
 _QUOTED = re.compile(r"^(?P<value>'.*'|\".*\") is not (?:one of |a valid (?P<type>[\w ]+)\.)")
 
 
+# Options of iprcheck itself, which go before the command: `iprcheck --ledger x.jsonl list`.
+GLOBAL_OPTIONS = ("--tasks", "--ledger", "--lang", "--version")
+
+
 def usage_line(exc: click_exc.UsageError, lang: str, command: str = "iprcheck") -> str:
     """One line for a usage error: what is wrong, and where the help is."""
     from .i18n import t
@@ -96,12 +100,17 @@ def usage_line(exc: click_exc.UsageError, lang: str, command: str = "iprcheck") 
     detail = exc.format_message()
     if isinstance(exc, UsageProblem):
         detail = exc.msg.render(lang)
+    elif isinstance(exc, click_exc.NoSuchOption) and exc.option_name in GLOBAL_OPTIONS:
+        sub = exc.ctx.info_name if exc.ctx is not None else "list"
+        detail = t("usage_global_option", lang, name=exc.option_name, command=sub)
     elif isinstance(exc, click_exc.NoSuchOption):
         detail = t("usage_no_option", lang, name=exc.option_name)
         if exc.possibilities:
             detail += t("usage_did_you_mean", lang, names=", ".join(sorted(exc.possibilities)))
     elif isinstance(exc, click_exc.MissingParameter):
         name = exc.param.human_readable_name if exc.param is not None else ""
+        # An argument's name is the code's ("text"); its metavar, if any, is what help shows.
+        name = {"text": "TEXT"}.get(name, name)
         detail = t("usage_missing", lang, name=name)
     elif isinstance(exc, click_exc.BadParameter):
         where = exc.param.opts[0] if exc.param is not None and exc.param.opts else ""

@@ -145,6 +145,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # usage errors (cli.py): one line, then where the help is
     "usage_error": ("用法错误：{problem}（帮助：{help}）", "usage error: {problem} (help: {help})"),
     "usage_no_option": ("没有 {name} 这个选项", "no such option: {name}"),
+    "usage_global_option": (
+        "{name} 是全局选项，请写在命令之前：iprcheck {name} … {command}",
+        "{name} goes before the command: iprcheck {name} … {command}",
+    ),
     "usage_did_you_mean": ("；是不是要用 {names}", "; did you mean {names}"),
     "usage_missing": ("缺少 {name}", "missing {name}"),
     "usage_not_choice": (
@@ -152,7 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: '{value}' is not valid; valid: {valid}",
     ),
     "usage_bad_value": (
-        "{option} 的值“{value}”无效（应为 {type}）",
+        "{option} 的值“{value}”无效（应为{type}）",
         "{option}: '{value}' is not a valid {type}",
     ),
     "usage_bad_option": ("{option} 的值无效：{problem}", "{option}: {problem}"),
