@@ -689,8 +689,11 @@ def test_history_of_one_task_or_obligation() -> None:
     assert set(first) >= {"event", "command", "at", "by", "kind", "obligation", "before", "after"}
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d", first["at"])
     table = ok("history", "6")
-    assert "to do → done" in table and "owner: — → 审查处" in table and "完成" in table
+    assert "to do → done" in table and "Owner: — → 审查处" in table and "完成" in table
     assert "3.2" not in table
+    zh = ok("--lang", "zh", "history", "6")
+    assert "未开始 → 已完成" in zh and "责任处室: — → 审查处" in zh and "owner" not in zh
+    assert not any(line.endswith(" ") for line in zh.splitlines())  # piped: no padding
 
 
 def test_undo_reverts_whole_commands_and_is_recorded() -> None:

@@ -183,13 +183,13 @@ def history(
     if fmt is HistoryFormat.json:
         typer.echo(to_json([ev.to_json() for ev in events]), nl=False)
         return
-    from .render import console
+    from .render import console, emit
 
     out = console()
     if not events:
         out.print(t("history_empty", state.lang))
     else:
-        out.print(history_table(events, state.lang))
+        emit([history_table(events, state.lang)], out)
 
 
 @app.command()

@@ -352,7 +352,7 @@ def history_table(events: Sequence[Any], lang: str) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column(t("col_when", lang), no_wrap=True)
     table.add_column(t("col_who", lang), overflow="fold", max_width=10)
     table.add_column(t("col_id", lang), no_wrap=True)
@@ -366,8 +366,11 @@ def history_table(events: Sequence[Any], lang: str) -> Any:
                 f"{status_label(ev.after['status'], lang)}"
             )
         else:
-            change = ", ".join(
-                f"{k}: {ev.before.get(k) or '—'} → {v or '—'}" for k, v in ev.after.items()
+            names = {"owner": t("col_owner", lang), "due": t("internal_due", lang)}
+            sep = "；" if lang == "zh" else ", "
+            change = sep.join(
+                f"{names.get(k, k)}: {ev.before.get(k) or '—'} → {v or '—'}"
+                for k, v in ev.after.items()
             )
         if ev.undo_of:
             change += " (undo)" if lang == "en" else "（撤销）"
