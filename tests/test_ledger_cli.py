@@ -471,8 +471,8 @@ def test_several_ids_ranges_and_tasks_in_one_call_undo_as_one() -> None:
     # A range passes over a task of national measures only (15), a task named alone does not.
     assert "recorded 2: 14.2, 16.2 → blocked" in ok("mark", "14-16", "blocked")
     same = unchanged()
-    assert "15 does not apply" in refused("mark", "15", "done")
-    assert "6.1 does not apply" in refused("mark", "6.1", "done")  # the national office's
+    assert "15 is a measure of the national office" in refused("mark", "15", "done")
+    assert "6.1 is a measure of the national office" in refused("mark", "6.1", "done")
     same()
     assert "undid 2 change(s): 14.2, 16.2" in ok("undo")
     assert "undid 4 change(s): 8.2, 9.2, 9.3, 10.2" in ok("undo")
@@ -636,8 +636,9 @@ def test_national_ledger_of_one_department() -> None:
     ok("init", "--national", "--department", "保护司")
     assert list(statuses()) == ["1.1", "2.1", "3.1", "4.1", "5.1"]
     assert "recorded 2: 1.1, 2.1 → done" in ok("mark", "1-2", "done")
-    assert "6.1 does not apply" in refused("mark", "6.1", "done")
-    assert "1.2 does not apply" in refused("mark", "1.2", "done")  # the provinces' measure
+    elsewhere = "is not among the national measures this ledger tracks"
+    assert f"6.1 {elsewhere}" in refused("mark", "6.1", "done")  # another department's
+    assert f"1.2 {elsewhere}" in refused("mark", "1.2", "done")  # the provinces' measure
     assert "unknown department" in refused("--ledger", "x.jsonl", "init", "--national", "-d", "X司")
     assert not Path("x.jsonl").exists()
 

@@ -238,3 +238,18 @@ def test_a_blocker_without_a_reason_is_recorded_with_a_hint_that_check_will_obje
     assert run("check").exit_code == 1
     explained = run("--lang", "zh", "mark", "2", "blocked", "--note", "等待经费")
     assert explained.exit_code == 0 and explained.stderr == ""
+
+
+def test_what_a_ledger_does_not_track_is_worded_for_that_ledger(tmp_path: Path) -> None:
+    """A national ledger has no province types; a province ledger holds no national measure."""
+    made = run(
+        "--lang", "zh", "--ledger", "nat.jsonl", "init", "--national", "--department", "保护司"
+    )
+    assert "国家知识产权局 保护司；跟踪国家局举措 5 项" in made.stdout
+    line = one_line(run("--lang", "zh", "--ledger", "nat.jsonl", "mark", "6", "done"))
+    assert line == "6 不在本台账跟踪的国家局举措之内（见 iprcheck list），未作记录"
+    assert run("init", "--province", "浙江省").exit_code == 0
+    for ident in ("6.1", "15"):
+        line = one_line(run("--lang", "zh", "mark", ident, "done"))
+        assert line == f"{ident} 是国家知识产权局的举措，不在省级台账中，未作记录"
+    assert "2.3 不适用于本台账的省份类型" in one_line(run("--lang", "zh", "mark", "2.3", "done"))

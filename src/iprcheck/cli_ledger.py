@@ -87,7 +87,10 @@ def init(
             state.lang,
             path=path,
             who=owner,
-            profile=profile_line(made.profile, state.lang),
+            # A national ledger has no province types: say what it tracks instead.
+            profile=t("tracks_measures", state.lang, count=len(made.entries(state.catalog)))
+            if national
+            else profile_line(made.profile, state.lang),
         )
     )
 

@@ -316,6 +316,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的状态“{value}”；可选：{valid}",
         "unknown status '{value}'; valid: {valid}",
     ),
+    "tracks_measures": ("跟踪国家局举措 {count} 项", "tracking {count} national measures"),
+    "not_applicable_national": (
+        "{value} 不在本台账跟踪的国家局举措之内（见 iprcheck list），未作记录",
+        "{value} is not among the national measures this ledger tracks (see iprcheck list);"
+        " nothing recorded",
+    ),
+    "national_measure": (
+        "{value} 是国家知识产权局的举措，不在省级台账中，未作记录",
+        "{value} is a measure of the national office, not of a province ledger; nothing recorded",
+    ),
     "not_applicable": (
         "{value} 不适用于本台账的省份类型，未作记录",
         "{value} does not apply to this ledger's profile; nothing recorded",

@@ -1038,25 +1038,50 @@ def expand_ids(catalog: Catalog, tracked: Sequence[Entry], idents: Iterable[str]
     """
     tracked_ids = {e.obligation.id for e in tracked}
     chosen: set[str] = set()
+    not_here = _not_here(catalog, tracked)
     for raw in idents:
         span = _split_range(raw, catalog)
         found: list[str] = []
         for ident in span:
             if ident in catalog.by_id:
                 if ident not in tracked_ids:
-                    raise IprcheckError("not_applicable", value=ident)
+                    raise not_here(ident)
                 found.append(ident)
             elif _is_number(ident) and int(ident) in catalog.tasks:
                 ids = [m.id for m in catalog.tasks[int(ident)].measures if m.id in tracked_ids]
                 if not ids and len(span) == 1:
-                    raise IprcheckError("not_applicable", value=ident)
+                    raise not_here(ident)
                 found += ids
             else:
                 raise IprcheckError("unknown_id", value=ident, valid=f"1–{max(catalog.tasks)}")
         if not found:
-            raise IprcheckError("not_applicable", value=raw.strip())
+            raise not_here(raw.strip())
         chosen.update(found)
     return [e.obligation.id for e in tracked if e.obligation.id in chosen]
+
+
+def _not_here(catalog: Catalog, tracked: Sequence[Entry]) -> Callable[[str], IprcheckError]:
+    """The error for an id this ledger does not track, worded for the ledger: a national
+    ledger has no province types, and a province ledger holds no national measure."""
+    from .models import Actor
+
+    national_ledger = bool(tracked) and all(e.obligation.actor is Actor.NATIONAL for e in tracked)
+
+    def error(ident: str) -> IprcheckError:
+        if national_ledger:
+            return IprcheckError("not_applicable_national", value=ident)
+        measures = (
+            [catalog.by_id[ident].measure]
+            if ident in catalog.by_id
+            else catalog.tasks[int(ident)].measures
+            if _is_number(ident) and int(ident) in catalog.tasks
+            else []
+        )
+        if measures and all(m.actor is Actor.NATIONAL for m in measures):
+            return IprcheckError("national_measure", value=ident)
+        return IprcheckError("not_applicable", value=ident)
+
+    return error
 
 
 def _is_number(text: str) -> bool:
