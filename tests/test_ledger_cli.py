@@ -399,7 +399,8 @@ def test_merge_takes_a_folder_and_refuses_other_ledgers(
 
     twin = tmp_path / "twin.jsonl"  # the same province, started separately
     ok("--ledger", str(twin), "init", "--province", "广东省", "-p", "pilot-leading")
-    assert "is not a copy of this ledger" in refused("--ledger", str(a), "merge", str(twin))
+    line = refused("--ledger", str(a), "merge", str(twin))
+    assert "twin.jsonl is another ledger of 广东省, made by its own init, not a copy" in line
     same()
 
     revised = tmp_path / "revised.jsonl"

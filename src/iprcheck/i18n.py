@@ -308,6 +308,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 就是本台账，无需合并；请给出另一份副本",
         "{path} is this ledger itself; give another copy to merge",
     ),
+    "merge_separate_ledger": (
+        "{path} 是 {theirs} 另行创建的一本台账，不是本台账的副本（两本台账各自 init），不能合并",
+        "{path} is another ledger of {theirs}, made by its own init, not a copy of this one;"
+        " not merged",
+    ),
     "merge_other_ledger": (
         "{path} 不是本台账的副本（{theirs}，本台账：{ours}），不能合并",
         "{path} is not a copy of this ledger ({theirs}; this one: {ours}); not merged",

@@ -1228,8 +1228,9 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
         h2.national,
         h2.department,
     ) or h1.ledger != h2.ledger:
+        same_owner = _whose(h1) == _whose(h2)
         raise LedgerError(
-            "merge_other_ledger",
+            "merge_separate_ledger" if same_owner else "merge_other_ledger",
             path=str(theirs.path),
             ours=_whose(h1),
             theirs=_whose(h2),
