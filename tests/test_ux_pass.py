@@ -253,3 +253,13 @@ def test_what_a_ledger_does_not_track_is_worded_for_that_ledger(tmp_path: Path) 
         line = one_line(run("--lang", "zh", "mark", ident, "done"))
         assert line == f"{ident} 是国家知识产权局的举措，不在省级台账中，未作记录"
     assert "2.3 不适用于本台账的省份类型" in one_line(run("--lang", "zh", "mark", "2.3", "done"))
+
+
+def test_an_owner_and_an_internal_due_date_can_be_cleared() -> None:
+    import json
+
+    assert run("init", "--province", "浙江省").exit_code == 0
+    assert run("assign", "6", "--owner", "运用处", "--due", "2020-10-31").exit_code == 0
+    assert run("assign", "6", "--owner", "", "--due", "").exit_code == 0
+    (item,) = [o for o in json.loads(run("list", "--format", "json").stdout) if o["id"] == "6.2"]
+    assert item["owner"] is None and item["internal_due"] is None

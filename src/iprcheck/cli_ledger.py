@@ -221,10 +221,14 @@ def assign(
         list[str], typer.Argument(metavar="ID...", help="Tasks, obligation ids or ranges.")
     ],
     owner: Annotated[
-        str | None, typer.Option("--owner", help="Responsible division inside the office. 责任处室")
+        str | None,
+        typer.Option(
+            "--owner", help='Responsible division inside the office ("" clears it). 责任处室'
+        ),
     ] = None,
     due: Annotated[
-        str | None, typer.Option("--due", help="Internal deadline, YYYY-MM-DD. 内部时限")
+        str | None,
+        typer.Option("--due", help='Internal deadline, YYYY-MM-DD ("" clears it). 内部时限'),
     ] = None,
     by: Annotated[
         str | None, typer.Option("--by", help="Who records this (default: your login name).")
@@ -242,7 +246,7 @@ def assign(
         state.catalog,
         ident,
         owner=_text(owner, "--owner"),
-        due=day(due),
+        due="" if due is not None and not due.strip() else day(due),
         by=_text(by, "--by"),
     )
     typer.echo(

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import IprcheckError, Msg
 from .records import UNTRACKED, Tracking
@@ -1129,15 +1129,20 @@ def status_events(
 
 
 def assign_events(
-    ledger: Ledger, ids: Sequence[str], *, owner: str | None, due: date | None, by: str
+    ledger: Ledger,
+    ids: Sequence[str],
+    *,
+    owner: str | None,
+    due: date | Literal[""] | None,
+    by: str,
 ) -> list[Event]:
     state = ledger.state()
     command = _Command(by)
     after: dict[str, Any] = {}
     if owner is not None:
-        after["owner"] = owner
+        after["owner"] = owner or None  # "": no owner any more, as an untouched obligation
     if due is not None:
-        after["due"] = due.isoformat()
+        after["due"] = due.isoformat() if due else None  # "": no internal due date any more
     out = []
     for oid in ids:
         cur = state.get(oid, UNTRACKED)
@@ -1407,9 +1412,10 @@ def assign(
     idents: Sequence[str],
     *,
     owner: str | None,
-    due: date | None,
+    due: date | Literal[""] | None,
     by: str | None = None,
 ) -> tuple[Ledger, list[Event]]:
+    """Set the owner and/or the internal due date; "" clears either (None leaves it)."""
     if owner is None and due is None:
         raise IprcheckError("assign_nothing")
     person = who(by)
