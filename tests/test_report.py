@@ -294,8 +294,12 @@ def test_terminal_report_at_80_columns_is_plain_and_fits(pilot: Path) -> None:
 
 
 def test_terminal_report_overdue_deadline(pilot: Path) -> None:
-    text = ok("report", "--as-of", "2021-01-05")
+    text = ok("report", "--as-of", "2021-01-05", env={"COLUMNS": "80"})
     assert "5 days overdue" in text
+    late = json.loads(ok("report", "-f", "json", "--as-of", "2021-01-05"))["attention"]["overdue"]
+    assert len(late) > 15  # more than one line of ids at 80 columns: none may be cut off
+    listed = set(text.split("Overdue", 1)[1].split("Open mandatory", 1)[0].split())
+    assert {o["id"] for o in late} <= listed
 
 
 def test_markdown_escapes_and_structure(pilot: Path) -> None:

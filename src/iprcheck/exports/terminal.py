@@ -191,11 +191,9 @@ def _attention(report: Report, lang: str) -> list[RenderableType]:
         groups.setdefault((o.due, o.internal), []).append(o.id)
     for o in a.overdue:
         ids = groups.pop((o.due, o.internal), None)
-        if ids:
-            grid = _items_grid()
-            grid.add_row(Text(L.overdue_text(o, lang), style="yellow"))
-            grid.add_row(_ids(ids))
-            out.append(_indent(grid, 4))
+        if ids:  # wrapped like the open ones below: a grid cell would cut the list short
+            out.append(_indent(Text(L.overdue_text(o, lang), style="yellow"), 4))
+            out.append(_indent(Text(_ids(ids)), 4))
     block("att_open_mandatory", len(a.open_mandatory), "bold")
     if a.open_mandatory:
         out.append(_indent(Text(_ids(a.open_mandatory)), 4))
