@@ -263,3 +263,12 @@ def test_an_owner_and_an_internal_due_date_can_be_cleared() -> None:
     assert run("assign", "6", "--owner", "", "--due", "").exit_code == 0
     (item,) = [o for o in json.loads(run("list", "--format", "json").stdout) if o["id"] == "6.2"]
     assert item["owner"] is None and item["internal_due"] is None
+
+
+def test_ids_typed_with_a_chinese_input_method_are_understood() -> None:
+    assert run("init", "--province", "浙江省", "-p", "pilot").exit_code == 0
+    result = run("--lang", "en", "mark", "６．２", "８－１０", "in-progress")
+    assert result.exit_code == 0, result.output
+    assert "recorded 5: 6.2, 8.2, 9.2, 9.3, 10.2" in result.stdout
+    assert run("show", "６").stdout.startswith(run("show", "6").stdout[:20])
+    assert one_line(run("--lang", "en", "mark", "²", "done")).startswith("no task or obligation")

@@ -144,13 +144,23 @@ def check_filters(catalog: Catalog, filters: Filters) -> None:
 
 def find_task(catalog: Catalog, ident: str) -> tuple[Task, str | None]:
     """A task number or an obligation id -> (the task, the obligation id to point at)."""
-    ident = ident.strip()
+    ident = typed_id(ident)
     if ident in catalog.by_id:
         return catalog.by_id[ident].task, ident
     # ASCII digits only ("²" is a digit to str.isdigit), and few: int() refuses 5,000 of them.
     if ident.isascii() and ident.isdigit() and len(ident) <= 4 and int(ident) in catalog.tasks:
         return catalog.tasks[int(ident)], None
     raise IprcheckError("unknown_id", value=ident, valid=task_span(catalog))
+
+
+def typed_id(text: str) -> str:
+    """An id as typed, made plain: a Chinese input method gives full-width digits and stops
+    (６．２, ８－１０)."""
+    return text.strip().translate(_FULL_WIDTH)
+
+
+# Only these: NFKC would also make "²" a 2, and mark ² done must not mark task 2.
+_FULL_WIDTH = {0xFF10 + n: ord("0") + n for n in range(10)} | {0xFF0E: ".", 0xFF0D: "-"}
 
 
 def task_span(catalog: Catalog) -> str:

@@ -1090,7 +1090,9 @@ def _is_number(text: str) -> bool:
 
 
 def _split_range(raw: str, catalog: Catalog) -> list[str]:
-    raw = raw.strip()
+    from .applicability import typed_id
+
+    raw = typed_id(raw)
     if "-" in raw:
         lo, _, hi = raw.partition("-")
         # The range as a whole is named when wrong: "1-99" is not about task 20.
