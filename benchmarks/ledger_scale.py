@@ -116,7 +116,8 @@ def main() -> None:
         "NO_COLOR": "1",
         "LANG": "C.UTF-8",
     }
-    for var in ("IPRCHECK_LEDGER", "IPRCHECK_TASKS"):
+    # Without .pyc files every run would compile iprcheck anew and the ratios would shrink.
+    for var in ("IPRCHECK_LEDGER", "IPRCHECK_TASKS", "PYTHONDONTWRITEBYTECODE"):
         env.pop(var, None)
     try:
         empty, large = scratch / "empty.jsonl", scratch / "large.jsonl"
