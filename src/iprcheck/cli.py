@@ -490,12 +490,30 @@ def search(
 
 
 def main() -> None:
-    name = _invoked_command(sys.argv[1:])
+    args = sys.argv[1:]
+    name = _invoked_command(args)
     if name is not None:
         # Typer builds every command's parameters before running one (~1 ms each): build only
         # the command that runs. Help for the whole app still sees them all.
         app.registered_commands = [c for c in app.registered_commands if _name_of(c) == name]
-    app(prog_name="iprcheck")
+    if not args or "-h" in args or "--help" in args:
+        _help(args)
+    else:
+        app(prog_name="iprcheck")
+
+
+def _help(args: list[str]) -> None:
+    """Help, laid out by display width and, for a Chinese user, in Chinese."""
+    from typer.main import get_command
+
+    from . import helptext
+
+    command = get_command(app)
+    chinese = _lang_in(args) == "zh"
+    helptext.use_display_width(chinese=chinese)
+    if chinese:
+        helptext.translate(command)
+    command(args, prog_name="iprcheck")
 
 
 _GLOBAL_WITH_VALUE = {"--tasks", "--ledger", "--lang"}

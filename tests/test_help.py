@@ -1,0 +1,64 @@
+"""--help as a user reads it: in their language, and within 80 columns of a terminal.
+
+Run as real processes: help set-up changes Click's wording and wrapping for the process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+import typer.main
+
+from iprcheck import helptext
+from iprcheck.cli import app
+
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def help_of(lang: str, *command: str) -> str:
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "iprcheck", "--lang", lang, *command, "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_every_command_and_option_has_its_chinese_help() -> None:
+    """A new option without a translation would show English to a Chinese user."""
+    group = typer.main.get_command(app)
+    missing = [p.name for p in group.params if p.help not in helptext.PARAMS_ZH]  # type: ignore[attr-defined]
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        if name not in helptext.COMMANDS_ZH:
+            missing.append(name)
+        missing += [
+            f"{name} {p.name}"
+            for p in command.params
+            if getattr(p, "help", None) and p.help not in helptext.PARAMS_ZH
+        ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_is_in_chinese_and_fits_80_columns(command: str) -> None:
+    args = [command] if command else []
+    zh = help_of("zh", *args)
+    assert zh.startswith("用法：iprcheck")
+    assert "选项" in zh and "显示本帮助并退出。" in zh
+    assert "Show this message" not in zh and "Options" not in zh
+    en = help_of("en", *args)
+    assert en.startswith("Usage: iprcheck") and "Show this message and exit." in en
+    for text in (zh, en):
+        wide = [line for line in text.splitlines() if columns(line) > 80]
+        assert wide == [], wide
