@@ -119,7 +119,8 @@ def test_show_a_task_lays_out_every_measure() -> None:
 def test_show_an_obligation_shows_its_task() -> None:
     out = ok("show", "6.2")
     assert "持续提升专利审查质量和效率" in out
-    assert re.search(r"^6\.1\s", out, re.M) and re.search(r"^6\.2\s", out, re.M)
+    assert re.search(r"^6\.1\s", out, re.M)  # the whole task, and the one asked for marked
+    assert re.search(r"^▶ 6\.2\s", out, re.M) and "▶" not in ok("show", "6")
 
 
 def test_show_with_a_profile_gives_the_requirement() -> None:

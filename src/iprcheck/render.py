@@ -244,7 +244,8 @@ def task_page(
     parts.append(Text(f"{t('col_completion', lang)}: {completion}{due}"))
     for m in task.measures:
         parts.append(Rule(style="dim"))
-        line = Text()
+        # The arrow shows the measure asked for without colour too (NO_COLOR, piped).
+        line = Text("▶ " if m.id == focus else "")
         line.append(m.id, style="bold reverse" if m.id == focus else "bold")
         line.append("  ")
         line.append(t(f"actor_{m.actor.value}", lang), style="bold")
