@@ -127,8 +127,18 @@ def test_marks_on_a_snapshotted_ledger_match_a_full_replay(
     for word, ids in (("done", ["6"]), ("blocked", ["1.2", "3"]), ("todo", ["6.2"])):
         result = ledger.mark(path, catalog, ids, word, note=word)
         assert result.ledger.snapshot is not None  # the new state was carried forward
+        assert ledger.read(path).snapshot is not None  # stored under the file's true digest
         full = ledger._parse(path, path.read_bytes())
         assert result.ledger.state() == full.state()
         assert ledger.read(path).state() == full.state()
     ledger.undo(path, catalog)
     assert ledger.read(path).state() == ledger._parse(path, path.read_bytes()).state()
+
+
+def test_the_digest_of_appended_bytes_is_their_sha256() -> None:
+    """Hashing goes on from the bytes read; the result must still be the plain sha256."""
+    import hashlib
+
+    start = b'{"format": "iprcheck-ledger"}\n' * 50_000  # past 1 MB: the OpenSSL hasher
+    for data in (start, start + b"more\n", b"other\n", b"other\nmore\n", start):
+        assert ledger._digest(data) == hashlib.sha256(data).hexdigest()

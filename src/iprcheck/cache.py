@@ -61,6 +61,10 @@ def write(kind: str, key: dict[str, Any], payload: Any, *, keep: int) -> None:
 
 
 def sha256_hex(data: bytes) -> str:
+    return str(sha256_of(data).hexdigest())
+
+
+def sha256_of(data: bytes) -> Any:
     """The sha256 of ``data``. hashlib loads OpenSSL to offer it, 2–3 ms of start-up that a
     command reading a small task list and ledger would spend on nothing else; CPython's own
     implementation (``_sha256`` in 3.11, ``_sha2`` from 3.12) gives the same digest without it,
@@ -71,12 +75,12 @@ def sha256_hex(data: bytes) -> str:
 
         for name in ("_sha256", "_sha2"):
             try:
-                return str(import_module(name).sha256(data).hexdigest())
+                return import_module(name).sha256(data)
             except (ImportError, AttributeError):
                 continue
     import hashlib
 
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(data)
 
 
 def stamp(*paths: Path) -> list[str]:
