@@ -272,3 +272,9 @@ def test_ids_typed_with_a_chinese_input_method_are_understood() -> None:
     assert "recorded 5: 6.2, 8.2, 9.2, 9.3, 10.2" in result.stdout
     assert run("show", "６").stdout.startswith(run("show", "6").stdout[:20])
     assert one_line(run("--lang", "en", "mark", "²", "done")).startswith("no task or obligation")
+
+
+def test_a_ledger_made_by_a_first_mark_says_it_has_no_province() -> None:
+    assert run("mark", "6", "done", "--evidence", "a.pdf").exit_code == 0
+    lines = run("--lang", "zh", "report").stdout.splitlines()
+    assert lines[1].startswith("未指定省份 · 省份类型：各类省份"), lines[:3]

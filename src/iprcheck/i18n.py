@@ -507,6 +507,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "written": ("已写入 {path}", "wrote {path}"),
     "report_title": ("{title} · 进展报告", "{title} — progress report"),
     "report_list": ("任务清单", "Task list"),
+    "no_province": ("未指定省份", "no province given"),
     "report_who": ("报送单位", "Reporting unit"),
     "report_as_of": ("截至 {date}", "as of {date}"),
     "report_deadline": ("完成时限 {date}", "deadline {date}"),

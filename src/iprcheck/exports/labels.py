@@ -22,7 +22,7 @@ def who(facts: Facts, lang: str) -> str:
         return f"{name} {facts.department}" if facts.department else name
     if facts.province:
         return facts.province if lang == "zh" or not facts.province_en else facts.province_en
-    return "—"
+    return t("no_province", lang)  # a ledger `mark` made in an empty folder
 
 
 def profile(facts: Facts, lang: str) -> str:
