@@ -278,3 +278,14 @@ def test_a_ledger_made_by_a_first_mark_says_it_has_no_province() -> None:
     assert run("mark", "6", "done", "--evidence", "a.pdf").exit_code == 0
     lines = run("--lang", "zh", "report").stdout.splitlines()
     assert lines[1].startswith("未指定省份 · 省份类型：各类省份"), lines[:3]
+
+
+def test_undoing_someone_elses_command_says_whose_it_was() -> None:
+    assert run("init", "--province", "浙江省").exit_code == 0
+    assert run("mark", "7", "in-progress", "--by", "张三").exit_code == 0
+    result = run("--lang", "zh", "undo", "--by", "李四")
+    assert result.exit_code == 0 and "已撤销 1 项更改：7.2" in result.stdout
+    assert one_line(result).startswith("注意：撤销的是 张三 于 ")
+    assert run("mark", "7", "in-progress", "--by", "李四").exit_code == 0
+    own = run("--lang", "zh", "undo", "--by", "李四")
+    assert own.exit_code == 0 and own.stderr == ""

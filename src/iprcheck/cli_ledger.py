@@ -209,9 +209,14 @@ def undo(
     from . import ledger
 
     state = state_of(ctx)
-    _, events = ledger.undo(ledger.resolve(state.ledger), state.catalog, by=_text(by, "--by"))
+    led, events = ledger.undo(ledger.resolve(state.ledger), state.catalog, by=_text(by, "--by"))
     ids = ", ".join(ev.obligation for ev in events)
     typer.echo(t("undone", state.lang, count=len(events), ids=ids))
+    # The most recent command may be a colleague's (a shared folder, a merged copy): say so.
+    undone = next(ev for ev in led.events if ev.command == events[0].undo_of)
+    if undone.by != events[0].by:
+        when = undone.when.astimezone().strftime("%Y-%m-%d %H:%M")
+        typer.echo(t("undid_other", state.lang, who=undone.by, when=when), err=True)
 
 
 @app.command()

@@ -367,6 +367,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "note: give the reason with --note; iprcheck check counts a blocker without one as an error",
     ),
     "unchanged": ("{ids} 已是 {status}，未作改动", "{ids} already {status}; nothing changed"),
+    "undid_other": (
+        "注意：撤销的是 {who} 于 {when} 所作的操作",
+        "note: that was {who}'s command, of {when}",
+    ),
     "undone": ("已撤销 {count} 项更改：{ids}", "undid {count} change(s): {ids}"),
     "assigned": ("已指派 {count} 项：{ids}", "assigned {count}: {ids}"),
     "merged": ("从 {path} 合并了 {count} 项更改", "merged {count} change(s) from {path}"),
