@@ -207,6 +207,11 @@ def test_a_report_never_replaces_the_ledger_nor_hides_in_a_pdf() -> None:
     assert refused.exit_code == 1
     assert "是一本台账，不能用报告覆盖" in one_line(refused)
     assert LEDGER.read_bytes() == before
+    # A copy an editor saved as UTF-16 is a ledger too (rollup names it as one it cannot read).
+    for code, name in (("utf-16", "u16.jsonl"), ("utf-16-le", "副本.txt")):
+        Path(name).write_bytes(before.decode("utf-8").encode(code))
+        refused = run("--lang", "zh", "report", "-f", "csv", "--output", name, "--force")
+        assert refused.exit_code == 1 and "是一本台账" in one_line(refused)
     pdf = run("--lang", "zh", "report", "--output", "报告.pdf")
     assert pdf.exit_code == 1
     assert "不认识 报告.pdf 的扩展名" in one_line(pdf)

@@ -64,14 +64,19 @@ def check_output(path: Path, *, force: bool) -> None:
 
 
 def _is_ledger(path: Path) -> bool:
+    """Whether the file starts as a ledger does, also as a copy an editor saved in UTF-16."""
     import re
 
     try:
         with path.open("rb") as f:
-            start = f.read(200)
+            start = f.read(400)
     except OSError:
         return False
-    return re.match(rb'(\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"iprcheck-ledger"', start) is not None
+    texts = [start.decode("utf-8", "replace")]
+    if start[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in start[:4]:
+        texts += [start.decode(code, "replace") for code in ("utf-16", "utf-16-le", "utf-16-be")]
+    header = re.compile(r'\ufeff?\s*\{\s*"format"\s*:\s*"iprcheck-ledger"')
+    return any(header.match(text) for text in texts)
 
 
 def render(report: Report, fmt: Format, lang: str, *, width: int = 80) -> bytes:
