@@ -294,3 +294,19 @@ def test_undoing_someone_elses_command_says_whose_it_was() -> None:
     assert run("mark", "7", "in-progress", "--by", "李四").exit_code == 0
     own = run("--lang", "zh", "undo", "--by", "李四")
     assert own.exit_code == 0 and own.stderr == ""
+
+
+def test_a_mark_takes_effect_after_a_change_dated_ahead_by_a_fast_clock() -> None:
+    import json
+    from datetime import datetime, timedelta
+
+    assert run("init", "--province", "浙江省").exit_code == 0
+    assert run("mark", "6", "in-progress").exit_code == 0
+    lines = LEDGER.read_text(encoding="utf-8").splitlines()
+    change = json.loads(lines[-1])
+    ahead = datetime.now().astimezone() + timedelta(minutes=30)
+    change["at"] = ahead.isoformat(timespec="microseconds")  # a copy from a fast machine
+    LEDGER.write_text("\n".join([*lines[:-1], json.dumps(change)]) + "\n", encoding="utf-8")
+    assert run("mark", "6", "done", "--evidence", "a.pdf").exit_code == 0
+    listed = json.loads(run("list", "--format", "json").stdout)
+    assert next(o for o in listed if o["id"] == "6.2")["status"] == "done"

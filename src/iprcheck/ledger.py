@@ -20,7 +20,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -1130,7 +1130,7 @@ def status_events(
     by: str,
 ) -> list[Event]:
     state = ledger.state()
-    command = _Command(by)
+    command = _Command(by, at=_stamp(ledger))
     return [
         command.change(
             "status",
@@ -1153,7 +1153,7 @@ def assign_events(
     by: str,
 ) -> list[Event]:
     state = ledger.state()
-    command = _Command(by)
+    command = _Command(by, at=_stamp(ledger))
     after: dict[str, Any] = {}
     if owner is not None:
         after["owner"] = owner or None  # "": no owner any more, as an untouched obligation
@@ -1176,7 +1176,7 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
     target = commands[-1]
     original = [ev for ev in ledger.events if ev.command == target]
     state = ledger.state()
-    command = _Command(by)
+    command = _Command(by, at=_stamp(ledger))
     out = []
     for ev in original:
         # What stood before the command is replayed, not taken from the command's own
@@ -1200,6 +1200,21 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
                 )
             )
     return out
+
+
+def _stamp(ledger: Ledger) -> str:
+    """The time for a new command: now, or just after the ledger's latest change when that is
+    later (a copy from a machine whose clock runs ahead). Changes replay in time order, so a
+    change stamped earlier than the latest would be recorded and have no effect."""
+    at = now()
+    last = ledger.last_update
+    if last is not None:
+        latest = datetime.fromisoformat(last)
+        if latest.tzinfo is not None and latest >= datetime.fromisoformat(at):
+            at = (
+                (latest + timedelta(microseconds=1)).astimezone().isoformat(timespec="microseconds")
+            )
+    return at
 
 
 @dataclass
