@@ -445,3 +445,37 @@ def test_changes_made_one_after_another_are_no_conflict(
     ledger.mark(b, catalog, ["6.2"], "done", evidence=["x.pdf"], by="乙")
     assert ledger.merge(a, b, catalog)[1].conflicts == []
     assert ledger.merge(b, a, catalog)[1].conflicts == []
+
+
+def test_notes_and_owners_written_apart_are_reported_on_both_sides(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same status, different notes; different owners: whoever merges first or second is told."""
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _init(a, catalog)
+    b.write_bytes(a.read_bytes())
+    times = (f"2020-06-0{d}T10:00:00.000000+08:00" for d in (1, 2, 3, 4))
+    monkeypatch.setattr(ledger, "now", lambda: next(times))
+    ledger.mark(a, catalog, ["6.2"], "in-progress", note="甲说", by="甲")
+    ledger.mark(b, catalog, ["6.2"], "in-progress", note="乙说", by="乙")
+    ledger.assign(a, catalog, ["8.2"], owner="甲处", due=None, by="甲")
+    ledger.assign(b, catalog, ["8.2"], owner="乙处", due=None, by="乙")
+    assert ledger.merge(b, a, catalog)[1].conflicts == ["6.2", "8.2"]
+    assert ledger.merge(a, b, catalog)[1].conflicts == ["6.2", "8.2"]
+    assert ledger.read(a).state() == ledger.read(b).state()
+
+
+def test_a_note_written_on_top_of_the_one_seen_is_no_conflict(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _init(a, catalog)
+    times = (f"2020-06-0{d}T10:00:00.000000+08:00" for d in (1, 2, 3, 4))
+    monkeypatch.setattr(ledger, "now", lambda: next(times))
+    ledger.mark(a, catalog, ["6.2"], "in-progress", note="甲说", by="甲")
+    ledger.assign(a, catalog, ["8.2"], owner="甲处", due=None, by="甲")
+    b.write_bytes(a.read_bytes())
+    ledger.mark(b, catalog, ["6.2"], "in-progress", note="乙补充", by="乙")
+    ledger.assign(b, catalog, ["8.2"], owner="乙处", due=None, by="乙")
+    assert ledger.merge(a, b, catalog)[1].conflicts == []
+    assert ledger.merge(b, a, catalog)[1].conflicts == []

@@ -1131,17 +1131,19 @@ def status_events(
 ) -> list[Event]:
     state = ledger.state()
     command = _Command(by, at=_stamp(ledger))
-    return [
-        command.change(
-            "status",
-            oid,
-            {"status": state.get(oid, UNTRACKED).status},
-            {"status": status},
-            note=note,
-            evidence=tuple(evidence),
+    out = []
+    for oid in ids:
+        cur = state.get(oid, UNTRACKED)
+        # The note replaced is recorded too, so that a merge can tell notes written apart.
+        before = (
+            {"status": cur.status} if note is None else {"status": cur.status, "note": cur.note}
         )
-        for oid in ids
-    ]
+        out.append(
+            command.change(
+                "status", oid, before, {"status": status}, note=note, evidence=tuple(evidence)
+            )
+        )
+    return out
 
 
 def assign_events(
@@ -1298,23 +1300,36 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
 
 
 def _made_apart(merged: list[Event], new: set[str]) -> set[str]:
-    """Obligations where a status change, or the one it follows, is new in this merge, and it
-    was made without seeing the one before it, to another value."""
-    last: dict[str, tuple[str, str]] = {}  # obligation -> (status, event)
+    """Obligations where a change, or the one it follows, is new in this merge, and it was made
+    without seeing the one before it (its recorded "before" is not what stood), to another
+    value: the status, the note (changes that record the note they saw), owner or due."""
+    last: dict[tuple[str, str], tuple[Any, str]] = {}  # (obligation, field) -> (value, event)
     out: set[str] = set()
     for ev in merged:
-        if ev.kind != "status":
-            continue
-        prev = last.get(ev.obligation)
-        status = ev.after["status"]
-        if (
-            prev is not None
-            and (ev.event in new or prev[1] in new)
-            and ev.before.get("status", "todo") != prev[0]
-            and status != prev[0]
-        ):
-            out.add(ev.obligation)
-        last[ev.obligation] = (status, ev.event)
+        for name, value in _sets(ev).items():
+            key = (ev.obligation, name)
+            prev = last.get(key)
+            if (
+                prev is not None
+                and (ev.event in new or prev[1] in new)
+                and name in ev.before
+                and ev.before[name] != prev[0]
+                and value != prev[0]
+            ):
+                out.add(ev.obligation)
+            last[key] = (value, ev.event)
+    return out
+
+
+def _sets(ev: Event) -> dict[str, Any]:
+    """The fields a change sets, and to what."""
+    if ev.kind != "status":
+        return dict(ev.after)
+    out: dict[str, Any] = {"status": ev.after["status"]}
+    if "note" in ev.after:  # an undo restores it
+        out["note"] = ev.after["note"]
+    elif ev.note is not None:
+        out["note"] = ev.note
     return out
 
 
