@@ -310,3 +310,17 @@ def test_a_mark_takes_effect_after_a_change_dated_ahead_by_a_fast_clock() -> Non
     assert run("mark", "6", "done", "--evidence", "a.pdf").exit_code == 0
     listed = json.loads(run("list", "--format", "json").stdout)
     assert next(o for o in listed if o["id"] == "6.2")["status"] == "done"
+
+
+def test_a_long_but_legal_name_can_be_marked_and_its_report_replaced() -> None:
+    """Up to 255 bytes: the hidden lock and temporary files beside it must still fit."""
+    name = "浙" * 82 + ".jsonl"  # 252 bytes
+    assert len(name.encode()) <= 255
+    assert run("--ledger", name, "init", "--province", "浙江省").exit_code == 0
+    result = run("--ledger", name, "mark", "6", "done", "--evidence", "a.pdf")
+    assert result.exit_code == 0, result.output
+    report = "报" * 83 + ".html"  # 254 bytes
+    assert run("--ledger", name, "report", "--output", report).exit_code == 0
+    again = run("--ledger", name, "report", "--output", report, "--force")
+    assert again.exit_code == 0, again.output
+    assert all(len(p.name.encode()) <= 255 for p in Path(".").iterdir())

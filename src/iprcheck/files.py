@@ -13,7 +13,20 @@ from .errors import IprcheckError
 
 def temp_name_pattern(path: Path) -> re.Pattern[str]:
     """The names ``replace_atomically`` gives its temporary copies of ``path``."""
-    return re.compile(re.escape(f".{path.name}.") + r"[0-9a-f]{12}\.tmp")
+    return re.compile(re.escape(f".{sibling_stem(path.name)}.") + r"[0-9a-f]{12}\.tmp")
+
+
+def sibling_stem(name: str) -> str:
+    """``name`` for the hidden files beside it (``.NAME.<12 hex>.tmp``, ``.NAME.lock``): cut
+    short, on a character, where the longest of them would pass the 255 bytes a file name may
+    have, so that a long but legal name (about 80 Chinese characters) can still be written.
+    Lock and temporary files share the cut: two names alike that far share a lock, so neither
+    ever removes a temporary file the other is writing."""
+    room = 255 - len(".") - len(".0123456789ab.tmp")
+    raw = name.encode("utf-8", "surrogateescape")
+    if len(raw) <= room:
+        return name
+    return raw[:room].decode("utf-8", "ignore")
 
 
 def replace_atomically(path: Path, data: bytes) -> None:
@@ -22,7 +35,7 @@ def replace_atomically(path: Path, data: bytes) -> None:
     A reader, or a crash at any instant, sees the old file or the new one. Any failure leaves
     ``path`` as it was and is one clean error."""
     parent = path.parent if str(path.parent) else Path(".")
-    tmp = parent / f".{path.name}.{uuid.uuid4().hex[:12]}.tmp"
+    tmp = parent / f".{sibling_stem(path.name)}.{uuid.uuid4().hex[:12]}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:

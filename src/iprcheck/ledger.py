@@ -848,8 +848,10 @@ def exists(path: Path) -> bool:
 
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
+    from .files import sibling_stem
+
     real = _real(path)
-    lock_path = real.with_name("." + real.name + ".lock")
+    lock_path = real.with_name(f".{sibling_stem(real.name)}.lock")
     fd = _open_lock(lock_path, real)
     try:
         try:
