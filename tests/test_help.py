@@ -62,3 +62,20 @@ def test_help_is_in_chinese_and_fits_80_columns(command: str) -> None:
     for text in (zh, en):
         wide = [line for line in text.splitlines() if columns(line) > 80]
         assert wide == [], wide
+        assert "pilot-\n" not in text  # a key to copy is never broken at its hyphen
+        # Chinese line-breaking: no line starts with a closing stop or bracket.
+        starts = [ln.strip()[0] for ln in text.splitlines() if ln.strip()]
+        assert not set(starts) & set("，。、；：）"), text
+    assert "选项：" in zh and "选项:" not in zh
+
+
+def test_a_misplaced_lang_still_chooses_the_language_of_the_error() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "iprcheck", "list", "-h", "--lang", "zh"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "C.UTF-8", "IPRCHECK_LANG": ""},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("用法错误：--lang 是全局选项，请写在命令之前"), done.stderr

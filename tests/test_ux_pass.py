@@ -42,6 +42,7 @@ def one_line(result: Result) -> str:
         (["init", "--department", "保护司"], "只能与 --national 一起使用", "needs --national"),
         (["search", ""], "请给出要查找的文字", "give some text to find"),
         (["search"], "缺少 TEXT", "missing TEXT"),
+        ([], "请给出命令，如 iprcheck list", "give a command, e.g. iprcheck list"),
         (
             ["init", "--ledger", "x.jsonl"],
             "--ledger 是全局选项，请写在命令之前：iprcheck --ledger … init",
@@ -239,10 +240,14 @@ def test_a_blocker_without_a_reason_is_recorded_with_a_hint_that_check_will_obje
     assert run("init", "--province", "浙江省").exit_code == 0
     bare = run("--lang", "zh", "mark", "2", "blocked")
     assert bare.exit_code == 0
-    assert one_line(bare) == "提示：受阻的原因请用 --note 写明，否则 iprcheck check 会报错"
+    assert one_line(bare) == "提示：2.2 受阻的原因请用 --note 写明，否则 iprcheck check 会报错"
     assert run("check").exit_code == 1
     explained = run("--lang", "zh", "mark", "2", "blocked", "--note", "等待经费")
     assert explained.exit_code == 0 and explained.stderr == ""
+    # A note given before still explains it: no hint, and check agrees.
+    again = run("--lang", "zh", "mark", "2", "blocked")
+    assert again.exit_code == 0 and again.stderr == ""
+    assert run("check").exit_code == 0
 
 
 def test_what_a_ledger_does_not_track_is_worded_for_that_ledger(tmp_path: Path) -> None:
@@ -324,3 +329,10 @@ def test_a_long_but_legal_name_can_be_marked_and_its_report_replaced() -> None:
     again = run("--ledger", name, "report", "--output", report, "--force")
     assert again.exit_code == 0, again.output
     assert all(len(p.name.encode()) <= 255 for p in Path(".").iterdir())
+
+
+def test_a_full_width_space_between_id_and_status_is_a_space() -> None:
+    assert run("init", "--province", "浙江省").exit_code == 0
+    result = run("--lang", "en", "mark", "６．２\u3000in-progress")
+    assert result.exit_code == 0, result.output
+    assert "recorded 1: 6.2 → in progress" in result.stdout

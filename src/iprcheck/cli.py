@@ -132,6 +132,8 @@ def usage_line(exc: click_exc.UsageError, lang: str, command: str = "iprcheck") 
     elif exc.message.startswith("Got unexpected extra argument"):
         extra = exc.message.split(" (", 1)[-1].removesuffix(")")
         detail = t("usage_extra", lang, args=extra)
+    elif exc.message.startswith("Missing command"):
+        detail = t("usage_missing_command", lang)
     elif exc.message.startswith("No such command"):
         name = exc.message.removeprefix("No such command ").rstrip(".").strip("'\"")
         detail = t("usage_no_command", lang, name=name)
@@ -262,7 +264,10 @@ def _root(
     for option, value in (("--tasks", tasks), ("--ledger", ledger)):
         if value is not None and not value.strip():
             raise UsageProblem("usage_blank", option=option)
-    ctx.obj = State(detect_lang(lang.value if lang else None), tasks, ledger)
+    # Without --lang before the command, a misplaced one still says which language the error
+    # about it should be in (`iprcheck list -h --lang zh`).
+    chosen = detect_lang(lang.value) if lang else _lang_in(sys.argv[1:])
+    ctx.obj = State(chosen, tasks, ledger)
 
 
 def state_of(ctx: typer.Context) -> State:

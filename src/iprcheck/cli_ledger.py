@@ -127,6 +127,8 @@ def mark(
     from . import ledger
 
     state = state_of(ctx)
+    # A Chinese input method's full-width space joins what the user meant as two words.
+    args = [word for arg in args for word in arg.split()]
     if len(args) < 2:
         raise UsageProblem("usage_mark_args")
     *idents, status = args
@@ -148,8 +150,9 @@ def mark(
     word = status_label(ledger.parse_status(status), state.lang)
     said = "would_mark" if dry_run else "marked"
     typer.echo(t(said, state.lang, count=len(result.events), ids=ids, status=word))
-    if result.events and result.events[0].after["status"] == "blocked" and not note:
-        typer.echo(t("blocked_hint", state.lang), err=True)
+    blocked = result.unexplained()
+    if blocked:
+        typer.echo(t("blocked_hint", state.lang, ids=", ".join(blocked)), err=True)
     if dry_run:
         for ev in result.events:
             typer.echo(

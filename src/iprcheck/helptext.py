@@ -173,6 +173,12 @@ def translate(command: Any) -> None:
     import typer.core
 
     typer.core._ = lambda message: CLICK_ZH.get(message, message)  # type: ignore[attr-defined]
+    from typer._click.formatting import HelpFormatter
+
+    def heading(self: Any, name: str) -> None:  # 选项：, with the full-width colon
+        self.write(f"{'':>{self.current_indent}}{name}：\n")
+
+    HelpFormatter.write_heading = heading  # type: ignore[method-assign,assignment]
     command.help = APP_ZH
     _options(command)
     for name, sub in getattr(command, "commands", {}).items():
@@ -225,6 +231,10 @@ def use_display_width(*, chinese: bool) -> None:
     base = _textwrap.TextWrapper
 
     class Wrapper(base):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # pilot-supporting is one word to copy, not two to break between.
+            super().__init__(*args, break_on_hyphens=False, **kwargs)
+
         def _split(self, text: str) -> list[str]:
             chunks: list[str] = []
             for chunk in super()._split(text):
@@ -249,8 +259,11 @@ def use_display_width(*, chinese: bool) -> None:
                 while chunks and used + columns(chunks[-1]) <= width:
                     used += columns(chunks[-1])
                     line.append(chunks.pop())
-                if chunks and line and chunks[-1][:1] in _NO_START and len(line) > 1:
-                    chunks.append(line.pop())  # carry the last character over with the stop
+                if chunks and line and chunks[-1][:1] in _NO_START:
+                    while len(line) > 1 and not line[-1].strip():
+                        line.pop()  # a space before the stop goes
+                    while len(line) > 1 and chunks[-1][:1] in _NO_START:
+                        chunks.append(line.pop())  # the character before goes over with it
                 elif chunks and not line:
                     self._handle_long_word(chunks, line, used, width)
                 while line and not line[-1].strip():

@@ -145,6 +145,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # usage errors (cli.py): one line, then where the help is
     "usage_error": ("用法错误：{problem}（帮助：{help}）", "usage error: {problem} (help: {help})"),
     "usage_no_option": ("没有 {name} 这个选项", "no such option: {name}"),
+    "usage_missing_command": (
+        "请给出命令，如 iprcheck list",
+        "give a command, e.g. iprcheck list",
+    ),
     "usage_global_option": (
         "{name} 是全局选项，请写在命令之前：iprcheck {name} … {command}",
         "{name} goes before the command: iprcheck {name} … {command}",
@@ -363,8 +367,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dry_run": ("（预演，未作记录）", "(dry run: nothing recorded)"),
     "would_mark": ("将记录 {count} 项：{ids} → {status}", "would record {count}: {ids} → {status}"),
     "blocked_hint": (
-        "提示：受阻的原因请用 --note 写明，否则 iprcheck check 会报错",
-        "note: give the reason with --note; iprcheck check counts a blocker without one as an error",
+        "提示：{ids} 受阻的原因请用 --note 写明，否则 iprcheck check 会报错",
+        "note: give the reason for blocking {ids} with --note; iprcheck check counts a blocker without one as an error",
     ),
     "unchanged": ("{ids} 已是 {status}，未作改动", "{ids} already {status}; nothing changed"),
     "undid_other": (

@@ -1398,6 +1398,18 @@ class MarkResult:
     events: list[Event]
     created: bool
 
+    def unexplained(self) -> list[str]:
+        """Obligations this leaves blocked with no note, which check calls an error (a note
+        given before still counts). Done without evidence is left to check: the first command
+        a new user tries, `mark 6 done`, should not be met with a warning."""
+        state = self.ledger.state()
+        return [
+            ev.obligation
+            for ev in self.events
+            if (tr := apply(state.get(ev.obligation, UNTRACKED), ev)).status == "blocked"
+            and not (tr.note or "").strip()
+        ]
+
 
 def mark(
     path: Path,

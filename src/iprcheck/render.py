@@ -237,11 +237,12 @@ def task_page(
     if lang == "en":
         parts.append(Text(task.title_en, style="italic"))
     sec_title = section.title if lang == "zh" else section.title_en
-    parts.append(Text(f"{t('section', lang, number=section.number)}: {sec_title}", style="dim"))
-    parts.append(Text(f"{t('col_departments', lang)}: " + "、".join(task.departments)))
+    c = "：" if lang == "zh" else ": "  # a Chinese line takes the full-width colon
+    parts.append(Text(f"{t('section', lang, number=section.number)}{c}{sec_title}", style="dim"))
+    parts.append(Text(f"{t('col_departments', lang)}{c}" + "、".join(task.departments)))
     completion = task.completion or "—"
     due = f" ({task.due.isoformat()})" if task.due else ""
-    parts.append(Text(f"{t('col_completion', lang)}: {completion}{due}"))
+    parts.append(Text(f"{t('col_completion', lang)}{c}{completion}{due}"))
     for m in task.measures:
         parts.append(Rule(style="dim"))
         # The arrow shows the measure asked for without colour too (NO_COLOR, piped).
@@ -250,7 +251,7 @@ def task_page(
         line.append("  ")
         line.append(t(f"actor_{m.actor.value}", lang), style="bold")
         if m.rule:
-            line.append(f"  {t('col_rule', lang)}: {m.rule}")
+            line.append(f"  {t('col_rule', lang)}{c}{m.rule}")
         if profile is not None and m.rule:
             req = profile.requirement(m)
             line.append("  → ")
@@ -266,7 +267,7 @@ def task_page(
         parts.append(line)
         parts.append(Padding(Text(m.text), (0, 0, 0, 2)))
         if m.targets:
-            parts.append(Text(f"  {t('targets', lang)}:", style="bold"))
+            parts.append(Text(f"  {t('targets', lang)}{c.rstrip()}", style="bold"))
             for target in m.targets:
                 parts.append(Padding(Text(f"• {target.text}"), (0, 0, 0, 4)))
                 parts.append(Padding(Text(target_line(target, lang), style="dim"), (0, 0, 0, 6)))
