@@ -111,7 +111,14 @@ def report(
 @app.command()
 def check(
     ctx: typer.Context,
-    as_of: AsOfOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Check as of the end of this day, YYYY-MM-DD (default: today). 截至日期",
+        ),
+    ] = None,
 ) -> None:
     """Check the ledger: errors (exit code 1) and warnings (exit code 0).
 

@@ -46,7 +46,7 @@ def rollup(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            metavar="PATH",
+            metavar="PATH...",
             help="Ledger files, or folders searched recursively for ledgers. 台账或其所在文件夹",
         ),
     ],

@@ -141,6 +141,9 @@ PARAMS_ZH = {
     "Write to this file instead of the screen. 输出文件": "写入此文件，而不是显示在屏幕上。",
     _FORCE: "--output 文件已存在时覆盖它。",
     _AS_OF: "报告截至这一天结束时，YYYY-MM-DD（默认：今天）。",
+    "Check as of the end of this day, YYYY-MM-DD (default: today). 截至日期": (
+        "检查截至这一天结束时的台账，YYYY-MM-DD（默认：今天）。"
+    ),
     "Ledger files, or folders searched recursively for ledgers. 台账或其所在文件夹": (
         "台账文件，或台账所在的文件夹（逐级查找）。"
     ),
