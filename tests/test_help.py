@@ -79,3 +79,23 @@ def test_a_misplaced_lang_still_chooses_the_language_of_the_error() -> None:
     )
     assert done.returncode == 2
     assert done.stderr.startswith("用法错误：--lang 是全局选项，请写在命令之前"), done.stderr
+
+
+def test_help_leaves_nothing_behind_in_the_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Help twice in one process, Chinese then English: each as if alone."""
+    from typer.testing import CliRunner
+
+    from iprcheck import cli
+
+    for argv in (["--lang", "zh", "-h"], ["--lang", "zh", "list", "-h"], ["list", "-h"]):
+        monkeypatch.setattr(sys, "argv", ["iprcheck", *argv])
+        with pytest.raises(SystemExit) as done:
+            cli.main()
+        assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.count("用法：iprcheck") == 2 and "Usage: iprcheck list" in out
+    assert "validate" in typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    english = CliRunner().invoke(app, ["list", "--help"]).stdout
+    assert "Options:" in english and "选项" not in english

@@ -479,3 +479,35 @@ def test_a_note_written_on_top_of_the_one_seen_is_no_conflict(
     ledger.assign(b, catalog, ["8.2"], owner="乙处", due=None, by="乙")
     assert ledger.merge(a, b, catalog)[1].conflicts == []
     assert ledger.merge(b, a, catalog)[1].conflicts == []
+
+
+def test_an_undo_that_wipes_a_note_written_apart_is_reported_on_both_sides(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _init(a, catalog)
+    times = (f"2020-06-0{d}T10:00:00.000000+08:00" for d in (1, 2, 3))
+    monkeypatch.setattr(ledger, "now", lambda: next(times))
+    ledger.mark(a, catalog, ["6.2"], "in-progress", note="X", by="甲")
+    b.write_bytes(a.read_bytes())
+    ledger.mark(a, catalog, ["6.2"], "in-progress", note="Y", by="甲")
+    ledger.undo(b, catalog, by="乙")  # takes X back, not knowing of Y
+    assert ledger.merge(b, a, catalog)[1].conflicts == ["6.2"]
+    assert ledger.merge(a, b, catalog)[1].conflicts == ["6.2"]
+
+
+def test_a_long_ledger_name_never_sweeps_a_reports_temporary_file(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """Both names cut to fit 255 bytes: a ledger's clean-up must still spare the report's copy
+    being written beside it (report writers take no ledger lock)."""
+    from iprcheck.files import sibling_stem
+
+    base = "浙江省知识产权保护" * 9
+    path = tmp_path / f"{base}.jsonl"
+    _init(path, catalog)
+    writing = tmp_path / f".{sibling_stem(base + '.html')}.0123456789ab.tmp"
+    writing.write_text("half a report", encoding="utf-8")
+    ledger.mark(path, catalog, ["6.2"], "in-progress")
+    assert writing.exists()
+    assert all(len(p.name.encode()) <= 255 for p in tmp_path.iterdir())

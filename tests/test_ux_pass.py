@@ -208,6 +208,14 @@ def test_a_report_never_replaces_the_ledger_nor_hides_in_a_pdf() -> None:
     assert refused.exit_code == 1
     assert "是一本台账，不能用报告覆盖" in one_line(refused)
     assert LEDGER.read_bytes() == before
+    # Its header re-saved with the keys in another order is still a ledger.
+    import json
+
+    lines = before.decode("utf-8").splitlines()
+    header = json.dumps(json.loads(lines[0]), sort_keys=True, ensure_ascii=False)
+    Path("sorted.jsonl").write_text("\n".join([header, *lines[1:]]) + "\n", encoding="utf-8")
+    refused = run("--lang", "zh", "report", "-f", "csv", "--output", "sorted.jsonl", "--force")
+    assert refused.exit_code == 1 and "是一本台账" in one_line(refused)
     # A copy an editor saved as UTF-16 is a ledger too (rollup names it as one it cannot read).
     for code, name in (("utf-16", "u16.jsonl"), ("utf-16-le", "副本.txt")):
         Path(name).write_bytes(before.decode("utf-8").encode(code))
@@ -336,3 +344,22 @@ def test_a_full_width_space_between_id_and_status_is_a_space() -> None:
     result = run("--lang", "en", "mark", "６．２\u3000in-progress")
     assert result.exit_code == 0, result.output
     assert "recorded 1: 6.2 → in progress" in result.stdout
+
+
+def test_a_change_dated_days_ahead_stops_new_marks_with_a_reason() -> None:
+    """Following it would date every later change wrongly (or past 2199): a person must look."""
+    import json
+    from datetime import datetime, timedelta
+
+    assert run("init", "--province", "浙江省").exit_code == 0
+    assert run("mark", "6", "in-progress").exit_code == 0
+    lines = LEDGER.read_text(encoding="utf-8").splitlines()
+    change = json.loads(lines[-1])
+    ahead = datetime.now().astimezone() + timedelta(days=3)
+    change["at"] = ahead.isoformat(timespec="microseconds")
+    LEDGER.write_text("\n".join([*lines[:-1], json.dumps(change)]) + "\n", encoding="utf-8")
+    before = LEDGER.read_bytes()
+    refused = run("--lang", "zh", "mark", "6", "done", "--evidence", "a.pdf")
+    assert refused.exit_code == 1
+    assert "比本机时钟晚一天以上" in one_line(refused) and "未作记录" in one_line(refused)
+    assert LEDGER.read_bytes() == before

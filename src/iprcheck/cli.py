@@ -497,14 +497,18 @@ def search(
 def main() -> None:
     args = sys.argv[1:]
     name = _invoked_command(args)
+    everything = app.registered_commands
     if name is not None:
         # Typer builds every command's parameters before running one (~1 ms each): build only
         # the command that runs. Help for the whole app still sees them all.
-        app.registered_commands = [c for c in app.registered_commands if _name_of(c) == name]
-    if not args or "-h" in args or "--help" in args:
-        _help(args)
-    else:
-        app(prog_name="iprcheck")
+        app.registered_commands = [c for c in everything if _name_of(c) == name]
+    try:
+        if not args or "-h" in args or "--help" in args:
+            _help(args)
+        else:
+            app(prog_name="iprcheck")
+    finally:
+        app.registered_commands = everything  # for a second call in the same process
 
 
 def _help(args: list[str]) -> None:
@@ -515,10 +519,10 @@ def _help(args: list[str]) -> None:
 
     command = get_command(app)
     chinese = _lang_in(args) == "zh"
-    helptext.use_display_width(chinese=chinese)
     if chinese:
         helptext.translate(command)
-    command(args, prog_name="iprcheck")
+    with helptext.laid_out(chinese=chinese):
+        command(args, prog_name="iprcheck")
 
 
 _GLOBAL_WITH_VALUE = {"--tasks", "--ledger", "--lang"}

@@ -17,16 +17,25 @@ def temp_name_pattern(path: Path) -> re.Pattern[str]:
 
 
 def sibling_stem(name: str) -> str:
-    """``name`` for the hidden files beside it (``.NAME.<12 hex>.tmp``, ``.NAME.lock``): cut
-    short, on a character, where the longest of them would pass the 255 bytes a file name may
-    have, so that a long but legal name (about 80 Chinese characters) can still be written.
-    Lock and temporary files share the cut: two names alike that far share a lock, so neither
-    ever removes a temporary file the other is writing."""
+    """``name`` for the hidden files beside it (``.NAME.<12 hex>.tmp``, ``.NAME.lock``): where
+    the longest of them would pass the 255 bytes a file name may have, the name cut short on a
+    character and marked with a hash of the whole, so that a long but legal name (about 80
+    Chinese characters) can still be written, and two long names alike at the start never
+    share a temporary-file pattern (a ledger's clean-up must not take a report's file)."""
     room = 255 - len(".") - len(".0123456789ab.tmp")
-    raw = name.encode("utf-8", "surrogateescape")
-    if len(raw) <= room:
+
+    def size(text: str) -> int:
+        return len(text.encode("utf-8", "surrogateescape"))
+
+    if size(name) <= room:
         return name
-    return raw[:room].decode("utf-8", "ignore")
+    from .cache import sha256_hex
+
+    mark = "~" + sha256_hex(name.encode("utf-8", "surrogateescape"))[:8]
+    stem = name
+    while size(stem) > room - len(mark):
+        stem = stem[:-1]
+    return stem + mark
 
 
 def replace_atomically(path: Path, data: bytes) -> None:

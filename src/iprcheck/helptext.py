@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 APP_ZH = "2020年推动知识产权高质量发展任务清单：清单、台账与进展报告。\n\n示例：iprcheck list --province-type pilot"
@@ -173,15 +175,6 @@ CLICK_ZH = {
 
 def translate(command: Any) -> None:
     """Put ``command`` (the click group Typer built) and everything under it into Chinese."""
-    import typer.core
-
-    typer.core._ = lambda message: CLICK_ZH.get(message, message)  # type: ignore[attr-defined]
-    from typer._click.formatting import HelpFormatter
-
-    def heading(self: Any, name: str) -> None:  # 选项：, with the full-width colon
-        self.write(f"{'':>{self.current_indent}}{name}：\n")
-
-    HelpFormatter.write_heading = heading  # type: ignore[method-assign,assignment]
     command.help = APP_ZH
     _options(command)
     for name, sub in getattr(command, "commands", {}).items():
@@ -226,9 +219,39 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def use_display_width(*, chinese: bool) -> None:
-    """Make Click wrap help by display columns from now on (this process only). Chinese text
-    may break between any two characters; in English help a Chinese word stays whole."""
+@contextmanager
+def laid_out(*, chinese: bool) -> Iterator[None]:
+    """While help is written: Click wraps by display columns, and under ``chinese`` uses
+    Chinese words and the full-width colon. Everything is put back afterwards, so nothing else
+    in the process (a second help, a test) sees the change."""
+    import typer.core
+    from typer._click import _textwrap, formatting
+
+    places = [
+        (_textwrap, "TextWrapper"),
+        (formatting, "term_len"),
+        (typer.core, "_"),
+        (formatting.HelpFormatter, "write_heading"),
+    ]
+    saved = [(owner, name, getattr(owner, name)) for owner, name in places]
+    try:
+        _use_display_width(chinese=chinese)
+        if chinese:
+
+            def heading(self: Any, name: str) -> None:  # 选项：, with the full-width colon
+                self.write(f"{'':>{self.current_indent}}{name}：\n")
+
+            setattr(typer.core, "_", lambda message: CLICK_ZH.get(message, message))  # noqa: B010
+            setattr(formatting.HelpFormatter, "write_heading", heading)  # noqa: B010
+        yield
+    finally:
+        for owner, name, value in saved:
+            setattr(owner, name, value)
+
+
+def _use_display_width(*, chinese: bool) -> None:
+    """Chinese text may break between any two characters; in English help a Chinese word
+    stays whole."""
     from typer._click import _textwrap, formatting
 
     base = _textwrap.TextWrapper
@@ -236,7 +259,8 @@ def use_display_width(*, chinese: bool) -> None:
     class Wrapper(base):  # type: ignore[misc, valid-type]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # pilot-supporting is one word to copy, not two to break between.
-            super().__init__(*args, break_on_hyphens=False, **kwargs)
+            kwargs["break_on_hyphens"] = False
+            super().__init__(*args, **kwargs)
 
         def _split(self, text: str) -> list[str]:
             chunks: list[str] = []
@@ -277,5 +301,5 @@ def use_display_width(*, chinese: bool) -> None:
 
     from typer._click._compat import strip_ansi
 
-    _textwrap.TextWrapper = Wrapper  # type: ignore[misc]
-    formatting.term_len = lambda s: columns(strip_ansi(s))  # type: ignore[attr-defined,assignment]
+    setattr(_textwrap, "TextWrapper", Wrapper)  # noqa: B010
+    setattr(formatting, "term_len", lambda s: columns(strip_ansi(s)))  # noqa: B010

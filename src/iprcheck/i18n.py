@@ -290,6 +290,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lg_note_not_text": ("note 必须是文本", "note must be text"),
     "lg_owner_not_text": ("owner 必须是文本", "owner must be text"),
     "lg_bad_due": ("期限 {value} 不是 YYYY-MM-DD 格式", "due date {value} is not YYYY-MM-DD"),
+    "ledger_ahead": (
+        "台账 {path} 中最近一项更改的时间 {at} 比本机时钟晚一天以上（有一台电脑的时钟不准？），新的记录会排在它之前而不生效，因此未作记录；请用 iprcheck history 核对该更改的时间，并校准时钟",
+        "ledger {path} holds a change dated {at}, more than a day ahead of this machine's clock (a computer with a wrong clock?); a new change would sort before it and have no effect, so nothing was recorded. Check that change with iprcheck history, and the clocks",
+    ),
     "ledger_bad": (
         "无法读取台账 {path} 第 {line} 行：{problem}。文件未作改动；请修正或删除该行（先备份），或从备份恢复",
         "cannot read ledger {path}, line {line}: {problem}. The file was left unchanged;"

@@ -1188,7 +1188,7 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
         prior = _before_command(ledger, ev)
         cur = state.get(ev.obligation, UNTRACKED)
         if ev.kind == "status":
-            now_status = {"status": cur.status}
+            now_status = {"status": cur.status, "note": cur.note}  # as a merge checks it
             restore = {"status": prior.status, "note": prior.note, "evidence": list(prior.evidence)}
             out.append(command.change("status", ev.obligation, now_status, restore, undo_of=target))
         else:
@@ -1213,12 +1213,19 @@ def _stamp(ledger: Ledger) -> str:
     at = now()
     last = ledger.last_update
     if last is not None:
-        latest = datetime.fromisoformat(last)
-        if latest.tzinfo is not None and latest >= datetime.fromisoformat(at):
-            at = (
-                (latest + timedelta(microseconds=1)).astimezone().isoformat(timespec="microseconds")
-            )
+        latest, current = datetime.fromisoformat(last), datetime.fromisoformat(at)
+        if latest.tzinfo is not None and latest >= current:
+            if latest - current > MAX_AHEAD:
+                # Not a clock a few minutes fast: taking its time would date every change from
+                # now on wrongly (or past 2199, which no ledger may hold). A person must look.
+                raise LedgerError("ledger_ahead", path=str(ledger.path), at=last)
+            after = latest + timedelta(microseconds=1)
+            at = after.astimezone().isoformat(timespec="microseconds")
     return at
+
+
+# How far ahead of this machine's clock the latest change may be for a new one to follow it.
+MAX_AHEAD = timedelta(days=1)
 
 
 @dataclass

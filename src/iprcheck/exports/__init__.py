@@ -64,19 +64,31 @@ def check_output(path: Path, *, force: bool) -> None:
 
 
 def _is_ledger(path: Path) -> bool:
-    """Whether the file starts as a ledger does, also as a copy an editor saved in UTF-16."""
+    """Whether the file's first line is a ledger's header, in any key order, also in a copy an
+    editor saved as UTF-16 or cut short after the format."""
+    import json
     import re
 
     try:
         with path.open("rb") as f:
-            start = f.read(400)
+            start = f.read(64 * 1024)
     except OSError:
         return False
     texts = [start.decode("utf-8", "replace")]
     if start[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in start[:4]:
         texts += [start.decode(code, "replace") for code in ("utf-16", "utf-16-le", "utf-16-be")]
-    header = re.compile(r'\ufeff?\s*\{\s*"format"\s*:\s*"iprcheck-ledger"')
-    return any(header.match(text) for text in texts)
+    cut_short = re.compile(r'\ufeff?\s*\{\s*"format"\s*:\s*"iprcheck-ledger"')
+    for text in texts:
+        first = text.lstrip("\ufeff").split("\n", 1)[0]
+        try:
+            header = json.loads(first)
+        except ValueError:
+            header = None
+        if isinstance(header, dict) and header.get("format") == "iprcheck-ledger":
+            return True
+        if cut_short.match(text):
+            return True
+    return False
 
 
 def render(report: Report, fmt: Format, lang: str, *, width: int = 80) -> bytes:
