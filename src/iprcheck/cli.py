@@ -234,6 +234,7 @@ def _root(
         typer.Option(
             "--tasks",
             envvar="IPRCHECK_TASKS",
+            metavar="FILE",
             help="Task list YAML to use instead of the bundled 2020 list. 任务清单文件",
         ),
     ] = None,
@@ -242,6 +243,7 @@ def _root(
         typer.Option(
             "--ledger",
             envvar="IPRCHECK_LEDGER",
+            metavar="PATH",
             help="Ledger file or folder (default: the current folder). 台账位置",
         ),
     ] = None,
@@ -313,6 +315,7 @@ ProvinceTypeOpt = Annotated[
     typer.Option(
         "--province-type",
         "-p",
+        metavar="TYPE",
         help="Province type, repeatable; types combine as one province's profile: all, involved, "
         "pilot, pilot-leading, pilot-supporting, pilot-featured (or 试点省, 引领型…). 省份类型",
     ),
@@ -359,16 +362,19 @@ def list_(
     ctx: typer.Context,
     province_type: ProvinceTypeOpt = None,
     section: Annotated[
-        list[int] | None, typer.Option("--section", "-s", help="Section number, repeatable. 部分")
+        list[int] | None,
+        typer.Option("--section", "-s", metavar="N", help="Section number, repeatable. 部分"),
     ] = None,
     task: Annotated[
-        list[int] | None, typer.Option("--task", "-t", help="Task number, repeatable. 任务")
+        list[int] | None,
+        typer.Option("--task", "-t", metavar="N", help="Task number, repeatable. 任务"),
     ] = None,
     department: Annotated[
         list[str] | None,
         typer.Option(
             "--department",
             "-d",
+            metavar="DEPT",
             help="Executing department of the national office, e.g. 保护司. 执行部门",
         ),
     ] = None,
@@ -389,10 +395,15 @@ def list_(
     ] = False,
     status: Annotated[
         list[str] | None,
-        typer.Option("--status", help="Status in the ledger, repeatable (done, 已完成…). 状态"),
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Status in the ledger, repeatable (done, 已完成…). 状态",
+        ),
     ] = None,
     owner: Annotated[
-        list[str] | None, typer.Option("--owner", help="Responsible division. 责任处室")
+        list[str] | None,
+        typer.Option("--owner", metavar="DIVISION", help="Responsible division. 责任处室"),
     ] = None,
 ) -> None:
     """List obligations, filtered by province type and more.

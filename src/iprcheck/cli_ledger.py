@@ -43,7 +43,8 @@ def _note(value: str | None) -> str | None:
 def init(
     ctx: typer.Context,
     province: Annotated[
-        str | None, typer.Option("--province", help="Official name, e.g. 广东省. 省份名称")
+        str | None,
+        typer.Option("--province", metavar="NAME", help="Official name, e.g. 广东省. 省份名称"),
     ] = None,
     province_type: ProvinceTypeOpt = None,
     national: Annotated[
@@ -53,7 +54,10 @@ def init(
     department: Annotated[
         str | None,
         typer.Option(
-            "--department", "-d", help="With --national: one department's measures. 执行部门"
+            "--department",
+            "-d",
+            metavar="DEPT",
+            help="With --national: one department's measures. 执行部门",
         ),
     ] = None,
 ) -> None:
@@ -107,14 +111,18 @@ def mark(
         ),
     ],
     note: Annotated[
-        str | None, typer.Option("--note", "-n", help="Progress note or reason. 进展情况")
+        str | None,
+        typer.Option("--note", "-n", metavar="TEXT", help="Progress note or reason. 进展情况"),
     ] = None,
     evidence: Annotated[
         list[str] | None,
-        typer.Option("--evidence", "-e", help="Evidence reference, repeatable. 佐证材料"),
+        typer.Option(
+            "--evidence", "-e", metavar="REF", help="Evidence reference, repeatable. 佐证材料"
+        ),
     ] = None,
     by: Annotated[
-        str | None, typer.Option("--by", help="Who records this (default: your login name).")
+        str | None,
+        typer.Option("--by", metavar="NAME", help="Who records this (default: your login name)."),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; record nothing.")
@@ -202,7 +210,8 @@ def history(
 def undo(
     ctx: typer.Context,
     by: Annotated[
-        str | None, typer.Option("--by", help="Who undoes (default: your login name).")
+        str | None,
+        typer.Option("--by", metavar="NAME", help="Who undoes (default: your login name)."),
     ] = None,
 ) -> None:
     """Revert the most recent command; the undo itself is recorded.
@@ -231,15 +240,20 @@ def assign(
     owner: Annotated[
         str | None,
         typer.Option(
-            "--owner", help='Responsible division inside the office ("" clears it). 责任处室'
+            "--owner",
+            metavar="DIVISION",
+            help='Responsible division inside the office ("" clears it). 责任处室',
         ),
     ] = None,
     due: Annotated[
         str | None,
-        typer.Option("--due", help='Internal deadline, YYYY-MM-DD ("" clears it). 内部时限'),
+        typer.Option(
+            "--due", metavar="DATE", help='Internal deadline, YYYY-MM-DD ("" clears it). 内部时限'
+        ),
     ] = None,
     by: Annotated[
-        str | None, typer.Option("--by", help="Who records this (default: your login name).")
+        str | None,
+        typer.Option("--by", metavar="NAME", help="Who records this (default: your login name)."),
     ] = None,
 ) -> None:
     """Give obligations an owner (责任处室) and an internal deadline.

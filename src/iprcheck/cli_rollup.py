@@ -68,7 +68,12 @@ def rollup(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (atomically) instead of stdout.",
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
