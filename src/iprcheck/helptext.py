@@ -49,7 +49,7 @@ COMMANDS_ZH = {
         "示例：iprcheck merge ~/Downloads/iprcheck-ledger.jsonl"
     ),
     "report": (
-        "本省进展：完成情况、需要关注的事项、台账自身的问题。\n\n"
+        "台账的进展：完成情况、需要关注的事项、台账自身的问题。\n\n"
         "没有台账时，--province-type 预览该省份类型的全部举措（均为未开始）；有台账时，"
         "它覆盖台账的省份类型，与 list 相同。\n\n"
         "示例：iprcheck report --output 台账.xlsx"
