@@ -842,6 +842,19 @@ def exists(path: Path) -> bool:
     return path.is_file()
 
 
+def names_its_format(path: Path) -> bool:
+    """Whether the file's first line names the ledger format, in UTF-8 or UTF-16: a ledger,
+    also one cut short, re-saved with its keys in another order, or saved as UTF-16 by an
+    editor. Reads at most one line, of 64 KB (a header iprcheck writes is about 400 bytes); a
+    file that cannot be read answers False."""
+    try:
+        with path.open("rb") as fh:
+            first = fh.readline(64 * 1024)
+    except OSError:
+        return False
+    return any(FORMAT.encode(code) in first for code in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
 # ---------------------------------------------------------------------------------------------
 # Writing: lock, read, append, write a sibling, rename.
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import IprcheckError
-from .ledger import DEFAULT_NAME, FORMAT, Ledger, read
+from .ledger import DEFAULT_NAME, Ledger, names_its_format, read
 from .records import UNTRACKED
 from .report import Counts, totals
 
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from .records import Tracking
 
 NATIONAL_NAME = "国家知识产权局"
-# A header line longer than this is not one iprcheck wrote (the 2020 list's is ~400 bytes).
-HEADER_LIMIT = 64 * 1024
 
 
 class Cell(StrEnum):
@@ -140,16 +138,9 @@ def meant_as_ledger(path: Path) -> bool:
     file whose first line names the ledger format, in UTF-8 or UTF-16. A damaged ledger (a
     header cut short by a failed download, a copy an editor saved as UTF-16) is then reported
     as left out, never silently missing from the national total. Reads at most one line."""
-    if path.suffix.lower() == ".jsonl":
-        return True
-    try:
-        with path.open("rb") as fh:
-            first = fh.readline(HEADER_LIMIT)
-    except OSError:
-        # Unreadable files in a folder being searched are not known to be ledgers; a ledger
-        # named on the command line is read (and its error reported) whatever this says.
-        return False
-    return any(FORMAT.encode(code) in first for code in ("utf-8", "utf-16-le", "utf-16-be"))
+    # An unreadable file in a folder being searched is not known to be a ledger; a ledger named
+    # on the command line is read (and its error reported) whatever this says.
+    return path.suffix.lower() == ".jsonl" or names_its_format(path)
 
 
 def find(paths: Iterable[Path]) -> Iterator[Path | Skipped]:

@@ -56,39 +56,13 @@ def check_output(path: Path, *, force: bool) -> None:
     would replace the office's records with a report)."""
     if path.is_dir():
         raise IprcheckError("output_is_folder", path=str(path))
+    from ..ledger import names_its_format
+
     if path.exists():
-        if _is_ledger(path):
+        if names_its_format(path):
             raise IprcheckError("output_is_ledger", path=str(path))
         if not force:
             raise IprcheckError("output_exists", path=str(path))
-
-
-def _is_ledger(path: Path) -> bool:
-    """Whether the file's first line is a ledger's header, in any key order, also in a copy an
-    editor saved as UTF-16 or cut short after the format."""
-    import json
-    import re
-
-    try:
-        with path.open("rb") as f:
-            start = f.read(64 * 1024)
-    except OSError:
-        return False
-    texts = [start.decode("utf-8", "replace")]
-    if start[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in start[:4]:
-        texts += [start.decode(code, "replace") for code in ("utf-16", "utf-16-le", "utf-16-be")]
-    cut_short = re.compile(r'\ufeff?\s*\{\s*"format"\s*:\s*"iprcheck-ledger"')
-    for text in texts:
-        first = text.lstrip("\ufeff").split("\n", 1)[0]
-        try:
-            header = json.loads(first)
-        except ValueError:
-            header = None
-        if isinstance(header, dict) and header.get("format") == "iprcheck-ledger":
-            return True
-        if cut_short.match(text):
-            return True
-    return False
 
 
 def render(report: Report, fmt: Format, lang: str, *, width: int = 80) -> bytes:
