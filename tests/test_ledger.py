@@ -413,16 +413,24 @@ def test_a_lock_the_system_refuses_is_one_error_and_nothing_written(
     assert path.read_bytes() == before
 
 
+def _pair(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, *days: int
+) -> tuple[Path, Path]:
+    """Ledger a, the path for a copy b, and a clock giving 10:00 on these days of June 2020."""
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _init(a, catalog)
+    times = iter(f"2020-06-{day:02d}T10:00:00.000000+08:00" for day in days)
+    monkeypatch.setattr(ledger, "now", lambda: next(times))
+    return a, b
+
+
 def test_a_conflict_is_reported_by_both_copies_whichever_merges_first(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """b marks 6.2 in progress, a (later, not having seen it) marks it done. a merges b and is
     told; b merges a's copy back, which already holds b's change, and must be told too."""
-    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    _init(a, catalog)
+    a, b = _pair(tmp_path, catalog, monkeypatch, 2, 1)
     b.write_bytes(a.read_bytes())
-    clock = iter(["2020-06-02T10:00:00.000000+08:00", "2020-06-01T10:00:00.000000+08:00"])
-    monkeypatch.setattr(ledger, "now", lambda: next(clock))
     ledger.mark(a, catalog, ["6.2"], "done", evidence=["x.pdf"], by="甲")
     ledger.mark(b, catalog, ["6.2"], "in-progress", note="乙方", by="乙")
     assert ledger.merge(a, b, catalog)[1].conflicts == ["6.2"]
@@ -436,10 +444,7 @@ def test_a_conflict_is_reported_by_both_copies_whichever_merges_first(
 def test_changes_made_one_after_another_are_no_conflict(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    _init(a, catalog)
-    clock = iter(["2020-06-01T10:00:00.000000+08:00", "2020-06-02T10:00:00.000000+08:00"])
-    monkeypatch.setattr(ledger, "now", lambda: next(clock))
+    a, b = _pair(tmp_path, catalog, monkeypatch, 1, 2)
     ledger.mark(a, catalog, ["6.2"], "in-progress", by="甲")
     b.write_bytes(a.read_bytes())  # e-mailed to 乙, who carries on from it
     ledger.mark(b, catalog, ["6.2"], "done", evidence=["x.pdf"], by="乙")
@@ -451,11 +456,8 @@ def test_notes_and_owners_written_apart_are_reported_on_both_sides(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Same status, different notes; different owners: whoever merges first or second is told."""
-    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    _init(a, catalog)
+    a, b = _pair(tmp_path, catalog, monkeypatch, 1, 2, 3, 4)
     b.write_bytes(a.read_bytes())
-    times = (f"2020-06-0{d}T10:00:00.000000+08:00" for d in (1, 2, 3, 4))
-    monkeypatch.setattr(ledger, "now", lambda: next(times))
     ledger.mark(a, catalog, ["6.2"], "in-progress", note="甲说", by="甲")
     ledger.mark(b, catalog, ["6.2"], "in-progress", note="乙说", by="乙")
     ledger.assign(a, catalog, ["8.2"], owner="甲处", due=None, by="甲")
@@ -468,10 +470,7 @@ def test_notes_and_owners_written_apart_are_reported_on_both_sides(
 def test_a_note_written_on_top_of_the_one_seen_is_no_conflict(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    _init(a, catalog)
-    times = (f"2020-06-0{d}T10:00:00.000000+08:00" for d in (1, 2, 3, 4))
-    monkeypatch.setattr(ledger, "now", lambda: next(times))
+    a, b = _pair(tmp_path, catalog, monkeypatch, 1, 2, 3, 4)
     ledger.mark(a, catalog, ["6.2"], "in-progress", note="甲说", by="甲")
     ledger.assign(a, catalog, ["8.2"], owner="甲处", due=None, by="甲")
     b.write_bytes(a.read_bytes())
@@ -484,10 +483,7 @@ def test_a_note_written_on_top_of_the_one_seen_is_no_conflict(
 def test_an_undo_that_wipes_a_note_written_apart_is_reported_on_both_sides(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    _init(a, catalog)
-    times = (f"2020-06-0{d}T10:00:00.000000+08:00" for d in (1, 2, 3))
-    monkeypatch.setattr(ledger, "now", lambda: next(times))
+    a, b = _pair(tmp_path, catalog, monkeypatch, 1, 2, 3)
     ledger.mark(a, catalog, ["6.2"], "in-progress", note="X", by="甲")
     b.write_bytes(a.read_bytes())
     ledger.mark(a, catalog, ["6.2"], "in-progress", note="Y", by="甲")
