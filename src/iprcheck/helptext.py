@@ -13,7 +13,6 @@ display columns and may break between any two Chinese characters.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -207,16 +206,34 @@ def _options(command: Any) -> None:
 # ---------------------------------------------------------------------------------------------
 # Wrapping by display width.
 
-_WIDE = re.compile(
-    r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
-)
 # Not at the start of a line (Chinese line-breaking rules, the common part).
 _NO_START = frozenset("，。、；：？！）》」』】〉”’%,.;:?!)]")
 
 
+def _wide(char: str) -> bool:
+    # Not a regular expression of the wide ranges: compiling one costs 4 ms of every --help.
+    return unicodedata.east_asian_width(char) in "WF"
+
+
 def columns(text: str) -> int:
     """The columns ``text`` takes in a terminal."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(2 if _wide(c) else 1 for c in text)
+
+
+def _break_wide(chunk: str) -> list[str]:
+    """Each wide character on its own, runs of narrow ones whole: "pilot、引领型" ->
+    ["pilot", "、", "引", "领", "型"]."""
+    parts: list[str] = []
+    run = ""
+    for char in chunk:
+        if _wide(char):
+            if run:
+                parts.append(run)
+                run = ""
+            parts.append(char)
+        else:
+            run += char
+    return [*parts, run] if run else parts
 
 
 @contextmanager
@@ -265,9 +282,8 @@ def _use_display_width(*, chinese: bool) -> None:
         def _split(self, text: str) -> list[str]:
             chunks: list[str] = []
             for chunk in super()._split(text):
-                if chinese and _WIDE.search(chunk):
-                    # Each wide character is a place to break; runs of narrow ones stay whole.
-                    chunks += [p for p in re.split(f"({_WIDE.pattern})", chunk) if p]
+                if chinese and not chunk.isascii():
+                    chunks += _break_wide(chunk)  # each wide character is a place to break
                 else:
                     chunks.append(chunk)
             return chunks
