@@ -162,6 +162,13 @@ def end_of(day: date) -> datetime:
     return datetime.combine(day, time.max).astimezone()
 
 
+def cut_off(as_of: date) -> datetime | None:
+    """Where a report as of ``as_of`` stops reading changes: the end of a past day; none for
+    today or later, which holds every change recorded (as list and rollup do), also one a
+    colleague's fast clock dated ahead."""
+    return end_of(as_of) if as_of < date.today() else None
+
+
 def build(
     catalog: Catalog,
     ledger: Ledger | None,
@@ -178,9 +185,7 @@ def build(
 
     if ledger is None and profile is None:
         raise ValueError("a report needs a ledger or a profile")  # the CLI says which to give
-    # A report of today (or later) holds every change recorded, as list and rollup do, also one
-    # that a colleague's clock dated ahead: only a report of a past day leaves changes out.
-    cutoff = end_of(as_of) if as_of < date.today() else None
+    cutoff = cut_off(as_of)
     tracking = ledger.state(as_of=cutoff) if ledger else {}
     if profile is not None:
         chosen = owed(catalog.obligations, profile)
@@ -355,12 +360,10 @@ def weekly(ledger: Ledger, chosen: Sequence[Entry], as_of: date) -> list[Week]:
     events = iter(ledger.events)
     pending = next(events, None)
     out = []
-    today = date.today()
     for end in ends:
-        cutoff = end_of(end)
-        # Today's last point holds every change, as the totals do (see ``build``).
-        everything = end is ends[-1] and as_of >= today
-        while pending is not None and (everything or pending.when <= cutoff):
+        # The last point is cut where the totals are (see ``cut_off``).
+        cutoff = cut_off(as_of) if end is ends[-1] else end_of(end)
+        while pending is not None and (cutoff is None or pending.when <= cutoff):
             if pending.obligation in mandatory:
                 status[pending.obligation] = apply(
                     status.get(pending.obligation, UNTRACKED), pending
