@@ -11,6 +11,7 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / ".cache"))
     monkeypatch.setenv("IPRCHECK_CACHE_DIR", str(tmp_path / ".cache" / "iprcheck"))
+    monkeypatch.setenv("IPRCHECK_CONFIG_DIR", str(tmp_path / ".config" / "iprcheck"))
     for var in ("IPRCHECK_TASKS", "IPRCHECK_LEDGER", "IPRCHECK_LANG", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")

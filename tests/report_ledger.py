@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from iprcheck import ledger
-from iprcheck.catalog import load
+from iprcheck.ledger import ops
+from iprcheck.tasklist import load
 
 AS_OF = "2020-09-30"
 SCRIPT_NOTE = "<script>alert(1)</script>"
@@ -50,7 +51,7 @@ def build(folder: Path) -> Path:
     catalog = load()
     clock = ["2020-06-01T09:00:00+08:00"]
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(ledger, "now", lambda: clock[0])
+        mp.setattr(ops, "now", lambda: clock[0])
         _record(path, catalog, clock)
     return path
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from iprcheck import ledger
-from iprcheck.catalog import Catalog
+from iprcheck.tasklist import Catalog
 
 PROFILES: tuple[tuple[str, ...], ...] = (
     ("pilot-leading",),
@@ -38,7 +38,7 @@ def header(
     national: bool = False,
     department: str | None = None,
 ) -> dict[str, object]:
-    from iprcheck.applicability import Profile
+    from iprcheck.obligations import Profile
 
     return {
         "format": ledger.FORMAT,
@@ -88,7 +88,7 @@ def write_direct(
     """A ledger of ``changes`` random status changes, written line by line as documented."""
     rnd = random.Random(seed)
     head = header(catalog, province, types)
-    from iprcheck.applicability import Profile, entries
+    from iprcheck.obligations import Profile, entries
 
     ids = [e.obligation.id for e in entries(catalog.obligations, Profile.of(types))]
     at = start or datetime(2020, 3, 2, 9, tzinfo=CST)

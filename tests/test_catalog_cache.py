@@ -14,11 +14,12 @@ import pytest
 from typer.testing import CliRunner
 
 import iprcheck
-from iprcheck import cache, catalog, paths
-from iprcheck.catalog import Catalog, load
+import iprcheck.tasklist.catalog as catalog
+from iprcheck import cache, paths
 from iprcheck.cli import app
 from iprcheck.errors import CatalogError
-from iprcheck.models import Actor, ProvinceType
+from iprcheck.tasklist import Catalog, load, source, yaml_reader
+from iprcheck.vocab import Actor, ProvinceType
 
 runner = CliRunner()
 
@@ -28,7 +29,12 @@ def cache_dir() -> Path:
 
 
 def cache_files() -> list[Path]:
-    return sorted(cache_dir().glob("catalog-*.json"))
+    return sorted((cache_dir() / cache.FOLDER / "catalog").glob("*.json"))
+
+
+def entry(path: Path) -> Any:
+    """A cache file's entry: after its seal, one JSON object."""
+    return json.loads(path.read_bytes().partition(b"\n")[2])
 
 
 def no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,12 +43,12 @@ def no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(source: Any) -> Any:
         raise AssertionError(f"{source.name} was parsed again")
 
-    monkeypatch.setattr(catalog, "_parse", refuse)
+    monkeypatch.setattr(yaml_reader, "parse", refuse)
 
 
 def own_list(tmp_path: Path, change: tuple[str, str] | None = None) -> Path:
     """A copy of the bundled list, optionally with one text replaced."""
-    text = catalog.bundled_source().data.decode()
+    text = source.bundled_source().data.decode()
     if change:
         assert change[0] in text
         text = text.replace(change[0], change[1], 1)
@@ -73,7 +79,7 @@ def test_a_cached_load_never_imports_pydantic_or_yaml(tmp_path: Path) -> None:
     # Validation needs them; reading a list the cache has seen must not pay for them.
     code = (
         "import sys\n"
-        "from iprcheck.catalog import load\n"
+        "from iprcheck.tasklist import load\n"
         "load()\n"
         "print(sorted(m for m in ('pydantic', 'yaml') if m in sys.modules))\n"
     )
@@ -86,13 +92,13 @@ def test_a_cached_load_never_imports_pydantic_or_yaml(tmp_path: Path) -> None:
 
 
 def test_the_cache_holds_its_key_and_leaves_no_temp_files() -> None:
-    source = catalog.read_source()
+    listed = source.read_source()
     load()
     (only,) = cache_files()
-    payload = json.loads(only.read_text(encoding="utf-8"))
-    assert payload["key"]["sha256"] == source.digest
+    payload = entry(only)
+    assert payload["key"]["sha256"] == listed.digest
     assert payload["key"]["iprcheck"] == iprcheck.__version__
-    assert [p.name for p in cache_dir().iterdir()] == [only.name]
+    assert [p.name for p in only.parent.iterdir()] == [only.name]
 
 
 def test_commands_read_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,7 +116,7 @@ def test_validate_never_uses_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(source: Any) -> Any:
         raise CatalogError(source.name, [(3, "", "checked for real")])
 
-    monkeypatch.setattr(catalog, "_parse", broken)
+    monkeypatch.setattr(yaml_reader, "parse", broken)
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 1
     assert "checked for real" in result.output
@@ -137,7 +143,7 @@ def test_a_cache_whose_key_does_not_match_is_not_trusted(
     load(path)
     (old,) = cache_files()
     own_list(tmp_path, ("schema_version: 1", "schema_version: 2"))
-    new_name = cache._file("catalog", catalog._cache_key(catalog.read_source(path))["sha256"])
+    new_name = cache._file("catalog", catalog.cache_key(source.read_source(path))["sha256"])
     new_name.write_bytes(old.read_bytes())
     with pytest.raises(CatalogError):
         load(path)
@@ -147,12 +153,13 @@ def test_another_version_of_iprcheck_rebuilds_the_cache(monkeypatch: pytest.Monk
     load()
     monkeypatch.setattr(iprcheck, "__version__", "99.0")
     calls = []
-    parse = catalog._parse
-    monkeypatch.setattr(catalog, "_parse", lambda source: calls.append(1) or parse(source))
+    parse = yaml_reader.parse
+    monkeypatch.setattr(catalog, "__version__", "99.0")
+    monkeypatch.setattr(yaml_reader, "parse", lambda source: calls.append(1) or parse(source))
     load()
     assert calls == [1]
     (only,) = cache_files()
-    assert json.loads(only.read_text(encoding="utf-8"))["key"]["iprcheck"] == "99.0"
+    assert entry(only)["key"]["iprcheck"] == "99.0"
 
 
 @pytest.mark.parametrize(
@@ -171,18 +178,19 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(garbage: bytes) -> None:
     (path,) = cache_files()
     path.write_bytes(garbage)
     same(first, load())
-    assert json.loads(path.read_text(encoding="utf-8"))["key"]["sha256"] == first.source.digest
+    assert entry(path)["key"]["sha256"] == first.source.digest
 
 
 def test_a_cache_with_the_right_key_but_broken_data_is_ignored() -> None:
     first = load()
     (path,) = cache_files()
-    payload = json.loads(path.read_text(encoding="utf-8"))
+    seal = path.read_bytes().partition(b"\n")[0]
+    payload = entry(path)
     del payload["payload"]["sections"][0]["tasks"][0]["title"]  # a required field
     payload["payload"]["sections"][1]["tasks"][0]["measures"][0]["actor"] = "martian"
-    path.write_text(json.dumps(payload), encoding="utf-8")
+    path.write_bytes(seal + b"\n" + json.dumps(payload).encode())
     same(first, load())
-    assert json.loads(path.read_text(encoding="utf-8")) != payload
+    assert entry(path) != payload
 
 
 def test_an_unwritable_cache_folder_is_no_error(
@@ -249,4 +257,4 @@ def test_the_lists_digest_is_its_sha256_as_any_tool_computes_it(tmp_path: Path) 
     bundled = files("iprcheck").joinpath("data/tasks_2020.yaml").read_bytes()
     path = tmp_path / "l.jsonl"
     ledger.init(path, load(), province=None, types=[], national=False, department=None)
-    assert ledger.read(path).header.list_sha256 == hashlib.sha256(bundled).hexdigest()
+    assert ledger.read(path).header.list.sha256 == hashlib.sha256(bundled).hexdigest()

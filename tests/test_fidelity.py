@@ -12,8 +12,7 @@ from datetime import date
 import pytest
 from source_document import SourceSection, SourceTask, parse
 
-from iprcheck.catalog import Catalog, load
-from iprcheck.models import Task
+from iprcheck.tasklist import Catalog, Task, load
 
 SOURCE_SECTIONS, SOURCE_TASKS = parse()
 

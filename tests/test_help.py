@@ -12,10 +12,11 @@ import unicodedata
 import pytest
 import typer.main
 
-from iprcheck import helptext
 from iprcheck.cli import app
+from iprcheck.cli import help as helptext
 
-COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+ROOT = typer.main.get_command(app)
+COMMANDS = sorted(ROOT.list_commands(None))  # type: ignore[arg-type]
 
 
 def columns(line: str) -> int:
@@ -39,7 +40,8 @@ def test_every_command_and_option_has_its_chinese_help() -> None:
     """A new option without a translation would show English to a Chinese user."""
     group = typer.main.get_command(app)
     missing = [p.name for p in group.params if p.help not in helptext.PARAMS_ZH]  # type: ignore[attr-defined]
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
+    for name in COMMANDS:
+        command = group.get_command(None, name)  # type: ignore[attr-defined, arg-type]
         if name not in helptext.COMMANDS_ZH:
             missing.append(name)
         missing += [
@@ -96,6 +98,6 @@ def test_help_leaves_nothing_behind_in_the_process(
         assert done.value.code == 0
     out = capsys.readouterr().out
     assert out.count("用法：iprcheck") == 2 and "Usage: iprcheck list" in out
-    assert "validate" in typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert "validate" in typer.main.get_command(app).list_commands(None)  # type: ignore[arg-type]
     english = CliRunner().invoke(app, ["list", "--help"]).stdout
     assert "Options:" in english and "选项" not in english

@@ -18,12 +18,14 @@ from typing import Any
 import pytest
 
 from iprcheck import ledger
-from iprcheck.catalog import Catalog, load
 from iprcheck.errors import IprcheckError
-from iprcheck.records import UNTRACKED, Tracking
+from iprcheck.ledger import merging, ops, records, store
+from iprcheck.obligations import UNTRACKED, Tracking, expand_ids, tracked_entries
+from iprcheck.tasklist import Catalog, load
+from iprcheck.vocab import STATUSES as VOCAB_STATUSES
 
 IDS = ["1.2", "3.2", "3.3", "6.2", "9.2", "9.3", "10.2", "16.2"]
-STATUSES = list(ledger.STATUSES)
+STATUSES = list(VOCAB_STATUSES)
 
 
 @pytest.fixture(scope="module")
@@ -74,15 +76,15 @@ def random_changes(rng: random.Random, count: int) -> list[dict[str, Any]]:
 
 @functools.cache
 def header_line() -> str:
-    return ledger._line(ledger._header(load(), "广东省", None, None).to_json())
+    return records.line(ops.header(load(), "广东省", None, None).to_json())
 
 
 def ledger_text(changes: list[dict[str, Any]]) -> str:
-    return header_line() + "".join(ledger._line(c) for c in changes)
+    return header_line() + "".join(records.line(c) for c in changes)
 
 
 def parse(text: str) -> ledger.Ledger:
-    return ledger.parse(Path("t.jsonl"), text.encode("utf-8"))
+    return store.parse(Path("t.jsonl"), text.encode("utf-8"))
 
 
 def slow_state(events: list[ledger.Event]) -> dict[str, Tracking]:
@@ -176,8 +178,8 @@ def test_merge_conflicts_are_fields_both_copies_set_differently(
     from datetime import date
 
     a, b = _two_copies(tmp_path, catalog)
-    for path, ops in ((a, ours), (b, theirs)):
-        for op, ident, value, extra in ops:
+    for path, steps in ((a, ours), (b, theirs)):
+        for op, ident, value, extra in steps:
             if op == "mark":
                 ledger.mark(path, catalog, [ident], value, note=extra, by="t")
             else:
@@ -202,11 +204,11 @@ def test_random_copies_merge_to_one_state_either_way(seed: int, tmp_path: Path) 
     a.write_text(ledger_text(common + only_a), encoding="utf-8")
     b.write_text(ledger_text(common + only_b), encoding="utf-8")
     a_led, b_led = ledger.read(a), ledger.read(b)
-    result_a = ledger.merge_events(a_led, b_led)
-    result_b = ledger.merge_events(b_led, a_led)
+    result_a = merging.merge_events(a_led, b_led)
+    result_b = merging.merge_events(b_led, a_led)
     assert len(result_a.added) == len(only_b) and len(result_b.added) == len(only_a)
-    merged_a = ledger.Ledger(a, a_led.header, ledger._merged(a_led.events, result_a.added))
-    merged_b = ledger.Ledger(b, b_led.header, ledger._merged(b_led.events, result_b.added))
+    merged_a = ledger.Ledger(a, a_led.header, store._merged(a_led.events, result_a.added))
+    merged_b = ledger.Ledger(b, b_led.header, store._merged(b_led.events, result_b.added))
     assert [e.event for e in merged_a.events] == [e.event for e in merged_b.events]
     assert merged_a.state() == merged_b.state()
     assert result_a.conflicts == result_b.conflicts
@@ -251,7 +253,7 @@ def test_a_failed_write_is_one_error_and_leaves_the_ledger(
     def full(src: str, dst: str) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(ledger.os, "replace", full)
+    monkeypatch.setattr(os, "replace", full)
     with pytest.raises(IprcheckError) as caught:
         ledger.mark(path, catalog, ["6"], "done", by="t")
     assert caught.value.key == "output_unwritable"
@@ -268,7 +270,7 @@ def test_what_a_write_returns_is_what_a_read_sees(
     path = tmp_path / ledger.DEFAULT_NAME
     _init(path, catalog)
     clock = iter(["2020-06-02T10:00:00.000000+08:00", "2020-06-01T10:00:00.000000+08:00"])
-    monkeypatch.setattr(ledger, "now", lambda: next(clock))
+    monkeypatch.setattr(ops, "now", lambda: next(clock))
     for ids, status in ((["8-10"], "done"), (["9"], "blocked")):
         written = ledger.mark(path, catalog, ids, status, by="t").ledger
         read = ledger.read(path)
@@ -280,13 +282,13 @@ def test_what_a_write_returns_is_what_a_read_sees(
 
 
 def test_a_range_passes_over_tasks_that_owe_nothing(catalog: Catalog) -> None:
-    from iprcheck.applicability import Profile
+    from iprcheck.obligations import Profile
 
-    tracked = ledger.tracked_entries(catalog, Profile.of(()), None)
-    assert ledger.expand_ids(catalog, tracked, ["14-16", "6"]) == ["6.2", "14.2", "16.2"]
+    tracked = tracked_entries(catalog, Profile.of(()), None)
+    assert expand_ids(catalog, tracked, ["14-16", "6"]) == ["6.2", "14.2", "16.2"]
     for nothing in (["15"], ["15-15"], ["6", "15"]):
         with pytest.raises(IprcheckError, match="15 is a measure of the national office"):
-            ledger.expand_ids(catalog, tracked, nothing)
+            expand_ids(catalog, tracked, nothing)
 
 
 def test_a_line_of_json_that_is_not_a_change_names_its_line() -> None:
@@ -361,21 +363,32 @@ def test_undoing_an_assignment_after_a_merge_restores_what_stood_before_it(
     _init(ours, catalog)
     theirs.write_bytes(ours.read_bytes())
     clock = iter(["2020-06-02T10:00:00.000000+08:00", "2020-06-01T10:00:00.000000+08:00"])
-    monkeypatch.setattr(ledger, "now", lambda: next(clock))
+    monkeypatch.setattr(ops, "now", lambda: next(clock))
     ledger.assign(ours, catalog, ["6.2"], owner="甲处", due=None)
     ledger.assign(theirs, catalog, ["6.2"], owner="乙处", due=None)
     ledger.merge(ours, theirs, catalog)
     assert ledger.read(ours).state()["6.2"].owner == "甲处"
-    monkeypatch.setattr(ledger, "now", lambda: "2020-06-03T10:00:00.000000+08:00")
+    monkeypatch.setattr(ops, "now", lambda: "2020-06-03T10:00:00.000000+08:00")
     ledger.undo(ours, catalog, by="t")
     assert ledger.read(ours).state()["6.2"].owner == "乙处"
 
 
-def test_init_through_a_link_into_a_folder_yet_to_be_made(tmp_path: Path, catalog: Catalog) -> None:
+def test_a_link_whose_target_is_missing_is_refused_and_nothing_made(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """A link into a share that is not mounted: writing through it would create folders and a
+    new ledger where the share should be (issue #11). Before, init followed it and made them."""
     link = tmp_path / "mine.jsonl"
     link.symlink_to(tmp_path / "team" / "2020" / "iprcheck-ledger.jsonl")
-    _init(link, catalog)
-    assert link.is_symlink() and (tmp_path / "team" / "2020" / "iprcheck-ledger.jsonl").is_file()
+    for attempt in (
+        lambda: _init(link, catalog),
+        lambda: ledger.mark(link, catalog, ["6"], "done"),
+    ):
+        with pytest.raises(ledger.LedgerError) as caught:
+            attempt()
+        assert caught.value.key == "ledger_link_dangling"
+        assert "team" in str(caught.value)
+    assert not (tmp_path / "team").exists()
 
 
 def test_a_write_keeps_the_ledgers_group_and_shares_its_lock_as_widely(
@@ -406,7 +419,7 @@ def test_a_lock_the_system_refuses_is_one_error_and_nothing_written(
     def refuse(fd: int) -> None:
         raise OSError(errno.EBADF, "Bad file descriptor")
 
-    monkeypatch.setattr(ledger, "_lock", refuse)
+    monkeypatch.setattr(store, "_try_lock", refuse)
     with pytest.raises(IprcheckError) as caught:
         ledger.mark(path, catalog, ["6.2"], "in-progress")
     assert caught.value.key == "ledger_lock_failed"
@@ -420,7 +433,7 @@ def _pair(
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     _init(a, catalog)
     times = iter(f"2020-06-{day:02d}T10:00:00.000000+08:00" for day in days)
-    monkeypatch.setattr(ledger, "now", lambda: next(times))
+    monkeypatch.setattr(ops, "now", lambda: next(times))
     return a, b
 
 

@@ -15,12 +15,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+import iprcheck
 from iprcheck import ledger
 from iprcheck.cli import app
 
 runner = CliRunner()
 LEDGER = ledger.DEFAULT_NAME
-BUNDLED = Path(ledger.__file__).parent / "data" / "tasks_2020.yaml"
+BUNDLED = Path(iprcheck.__file__).parent / "data" / "tasks_2020.yaml"
 
 
 def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
@@ -45,7 +46,7 @@ def refused(*args: str) -> str:
 
 def files_here() -> list[str]:
     """What a command left in the current folder (the catalog cache aside)."""
-    return sorted(p.name for p in Path().iterdir() if p.name != ".cache")
+    return sorted(p.name for p in Path().iterdir() if p.name not in (".cache", ".config"))
 
 
 def _on(ledger: str | Path | None) -> list[str]:
@@ -214,7 +215,7 @@ COMMANDS: dict[str, list[str]] = {
 def _registered(name: str) -> bool:
     from typer.main import get_command
 
-    return name in get_command(app).commands  # type: ignore[attr-defined]
+    return name in get_command(app).list_commands(None)  # type: ignore[arg-type]
 
 
 def _assert_stopped(
@@ -238,7 +239,11 @@ def _assert_stopped(
 
 def _listing(folder: Path) -> list[str]:
     """The files in a folder but the catalog cache and the lock a writer may create."""
-    return sorted(p.name for p in folder.iterdir() if p.name != ".cache" and p.suffix != ".lock")
+    return sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.name not in (".cache", ".config") and p.suffix != ".lock"
+    )
 
 
 @pytest.mark.parametrize("command", COMMANDS)

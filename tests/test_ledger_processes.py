@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from iprcheck import ledger
-from iprcheck.catalog import load
+from iprcheck.tasklist import load
 
 pytestmark = pytest.mark.slow
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fork, SIGKILL and sh")
@@ -52,7 +52,7 @@ def history() -> list[dict[str, Any]]:
 
 def stray_files(folder: Path = Path()) -> list[str]:
     """Temporary copies left by writers: the ledger, its lock and the catalog cache aside."""
-    keep = {LEDGER, f".{LEDGER}.lock", ".cache"}
+    keep = {LEDGER, f".{LEDGER}.lock", ".cache", ".config"}
     return sorted(p.name for p in folder.iterdir() if p.name not in keep)
 
 
@@ -181,7 +181,7 @@ def _mark_and_stop_before_the_rename(path: str, ready: Any) -> None:
         ready.send_bytes(os.fsencode(src))
         time.sleep(60)
 
-    ledger.os.replace = stop  # type: ignore[assignment]  # only in this child
+    os.replace = stop  # type: ignore[assignment]  # only in this child
     ledger.mark(Path(path), load(), ["6"], "done", by="killed")
 
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_ledger import ledger_text, random_changes
 
-from iprcheck import ledger
-from iprcheck.catalog import Catalog, load
+from iprcheck import cache, ledger
+from iprcheck.ledger import snapshot, store
 from iprcheck.paths import user_cache_dir
+from iprcheck.tasklist import Catalog, load
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +30,25 @@ def long_ledger(tmp_path: Path, count: int = 400, seed: int = 7) -> Path:
     return path
 
 
+def unsealed(snap: Path) -> Any:
+    import json
+
+    return json.loads(snap.read_bytes().partition(b"\n")[2])
+
+
+def reseal(snap: Path, entry: Any) -> None:
+    """Write ``entry`` back with a valid seal, as this user's own iprcheck would: what is
+    checked then is the entry's content, not its seal."""
+    import json
+
+    body = json.dumps(entry).encode("utf-8", "surrogatepass")
+    secret = cache._secret(create=False)
+    assert secret is not None
+    snap.write_bytes(cache._seal(secret, body) + b"\n" + body)
+
+
 def snapshots() -> list[Path]:
-    return sorted(user_cache_dir().glob("ledger-*.json"))
+    return sorted((user_cache_dir() / cache.FOLDER / "ledger").glob("*.json"))
 
 
 def test_a_second_read_comes_from_the_snapshot_with_the_same_answers(tmp_path: Path) -> None:
@@ -75,16 +94,15 @@ def test_a_garbage_snapshot_is_ignored(tmp_path: Path) -> None:
 
 def test_a_snapshot_holding_what_no_ledger_could_is_ignored(tmp_path: Path) -> None:
     """Its key matches, but an unknown status would crash a rollup: replay instead."""
-    import json
 
     path = long_ledger(tmp_path)
     truth = ledger.read(path).state()
     for damage in ("finished", None):
         for snap in snapshots():
-            entry = json.loads(snap.read_text(encoding="utf-8"))
-            first = next(iter(entry["payload"]["state"].values()))
-            first[0] = damage
-            snap.write_text(json.dumps(entry), encoding="utf-8")
+            entry = unsealed(snap)
+            first = next(iter(entry["payload"]["snapshot"]["state"].values()))
+            first["status"] = damage
+            reseal(snap, entry)
         again = ledger.read(path)
         assert again.snapshot is None
         assert again.state() == truth
@@ -94,20 +112,19 @@ def test_a_snapshot_with_a_bad_place_or_half_a_character_is_ignored(
     tmp_path: Path, catalog: Catalog
 ) -> None:
     """The place of the last change is compared when a mark is added; a note must be writable."""
-    import json
 
     path = long_ledger(tmp_path)
     truth = ledger.read(path).state()
     damages = [
         lambda p: p["replay_key"].__setitem__(0, "x"),
         lambda p: p["replay_key"].__setitem__(2, ["6", "2"]),
-        lambda p: next(iter(p["state"].values())).__setitem__(1, "\ud800"),
+        lambda p: next(iter(p["state"].values())).__setitem__("note", "\ud800"),
     ]
     for damage in damages:
         for snap in snapshots():
-            entry = json.loads(snap.read_text(encoding="utf-8"))
-            damage(entry["payload"])
-            snap.write_text(json.dumps(entry), encoding="utf-8")
+            entry = unsealed(snap)
+            damage(entry["payload"]["snapshot"])
+            reseal(snap, entry)
         again = ledger.read(path)
         assert again.snapshot is None
         assert again.state() == truth
@@ -121,18 +138,18 @@ def test_marks_on_a_snapshotted_ledger_match_a_full_replay(
 ) -> None:
     path = tmp_path / "iprcheck-ledger.jsonl"
     ledger.init(path, catalog, province=None, types=["pilot"], national=False, department=None)
-    for i in range(ledger.SNAPSHOT_MIN_EVENTS + 5):
+    for i in range(snapshot.MIN_EVENTS + 5):
         ledger.mark(path, catalog, ["6.2"], "in-progress", note=f"第{i}次", evidence=[f"e{i % 3}"])
     assert ledger.read(path).snapshot is not None
     for word, ids in (("done", ["6"]), ("blocked", ["1.2", "3"]), ("todo", ["6.2"])):
         result = ledger.mark(path, catalog, ids, word, note=word)
         assert result.ledger.snapshot is not None  # the new state was carried forward
         assert ledger.read(path).snapshot is not None  # stored under the file's true digest
-        full = ledger._parse(path, path.read_bytes())
+        full = store._decoded(path, path.read_bytes())
         assert result.ledger.state() == full.state()
         assert ledger.read(path).state() == full.state()
     ledger.undo(path, catalog)
-    assert ledger.read(path).state() == ledger._parse(path, path.read_bytes()).state()
+    assert ledger.read(path).state() == store._decoded(path, path.read_bytes()).state()
 
 
 def test_the_digest_of_appended_bytes_is_their_sha256() -> None:
@@ -141,4 +158,4 @@ def test_the_digest_of_appended_bytes_is_their_sha256() -> None:
 
     start = b'{"format": "iprcheck-ledger"}\n' * 50_000  # past 1 MB: the OpenSSL hasher
     for data in (start, start + b"more\n", b"other\n", b"other\nmore\n", start):
-        assert ledger._digest(data) == hashlib.sha256(data).hexdigest()
+        assert store._digest(data) == hashlib.sha256(data).hexdigest()

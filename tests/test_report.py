@@ -20,6 +20,7 @@ from report_ledger import AS_OF, CELL_NOTE, FORMULA_NOTE, SCRIPT_NOTE, TOTALS, b
 from typer.testing import CliRunner
 
 from iprcheck.cli import app
+from iprcheck.ledger import ops
 
 runner = CliRunner()
 STATUSES = ("todo", "in-progress", "done", "blocked", "waived")
@@ -240,9 +241,9 @@ def test_check_on_a_clean_ledger_and_in_chinese(tmp_path: Path) -> None:
 
 
 def test_weekly_progress_replays_the_history(pilot: Path) -> None:
-    from iprcheck.catalog import load
     from iprcheck.ledger import read
-    from iprcheck.report import end_of
+    from iprcheck.reports.report import end_of
+    from iprcheck.tasklist import load
 
     progress = report_json()["progress"]
     assert progress[0]["week_end"] == "2020-06-07"  # the Sunday of the week the ledger began
@@ -466,32 +467,34 @@ def test_report_modules_stay_out_of_start_up(pilot: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     ).stdout
-    assert out.strip() == "['iprcheck.cli_report']"
+    assert out.strip() == "[]"  # commands load when they run, not when the app does
 
 
 def test_report_object_feeds_every_view_from_the_library(pilot: Path) -> None:
     """The library alone: build one Report, render every format, no CLI involved."""
-    from iprcheck.catalog import load
-    from iprcheck.exports import Format, render
+    import msgspec
+
     from iprcheck.ledger import read
-    from iprcheck.report import build as build_report
+    from iprcheck.output import Subject, View, formats, render
+    from iprcheck.reports.report import build as build_report
+    from iprcheck.tasklist import load
 
     rep = build_report(load(), read(pilot), date.fromisoformat(AS_OF))
-    assert rep.totals == TOTALS
+    assert msgspec.to_builtins(rep.totals) == TOTALS
     assert rep.facts.days_left == 92 and rep.facts.province == "广东省"
-    for fmt in Format:
+    for fmt in formats(Subject.REPORT):
         for lang in ("zh", "en"):
-            assert render(rep, fmt, lang), (fmt, lang)
+            assert render(Subject.REPORT, fmt, rep, View(lang)), (fmt, lang)
     assert isinstance(rep.facts.as_of, date) and not isinstance(rep.facts.as_of, datetime)
 
 
 def test_every_view_renders_a_preview_and_a_first_day(tmp_path: Path) -> None:
     """No history at all, and a history of one day: every format still renders."""
-    from iprcheck.applicability import Profile
-    from iprcheck.catalog import load
-    from iprcheck.exports import Format, render
     from iprcheck.ledger import read
-    from iprcheck.report import build as build_report
+    from iprcheck.obligations import Profile
+    from iprcheck.output import Format, Subject, View, formats, render
+    from iprcheck.reports.report import build as build_report
+    from iprcheck.tasklist import load
 
     catalog = load()
     preview = build_report(catalog, None, date(2020, 7, 1), Profile.of(["pilot"]))
@@ -502,25 +505,25 @@ def test_every_view_renders_a_preview_and_a_first_day(tmp_path: Path) -> None:
     first = build_report(catalog, read(tmp_path / "iprcheck-ledger.jsonl"), date.today())
     assert len(first.progress) == 1 and first.progress[0].end == date.today()
     for rep in (preview, first):
-        for fmt in Format:
-            assert render(rep, fmt, "zh")
-    assert "<polyline" in render(first, Format.html, "en").decode()
+        for fmt in formats(Subject.REPORT):
+            assert render(Subject.REPORT, fmt, rep, View("zh"))
+    assert "<polyline" in render(Subject.REPORT, Format.HTML, first, View("en")).decode()
 
 
 def test_findings_from_hand_edited_states() -> None:
     """The checks mark can never trigger: a waived mandatory obligation without a reason, and an
     internal due date after the list's."""
-    from iprcheck.applicability import Profile, entries
-    from iprcheck.catalog import load
-    from iprcheck.records import Tracking
-    from iprcheck.report import findings
+    from iprcheck.obligations import Profile, Tracking, entries
+    from iprcheck.reports.report import findings
+    from iprcheck.tasklist import load
+    from iprcheck.vocab import Status
 
     catalog = load()
     chosen = entries(catalog.obligations, Profile.of(["pilot-leading"]))
     tracking = {
-        "1.2": Tracking(status="waived", owner="保护处"),
-        "2.2": Tracking(status="in-progress", owner="保护处", internal_due="2021-03-01"),
-        "16.2": Tracking(status="waived"),  # optional: no reason needed
+        "1.2": Tracking(status=Status.WAIVED, owner="保护处"),
+        "2.2": Tracking(status=Status.IN_PROGRESS, owner="保护处", internal_due="2021-03-01"),
+        "16.2": Tracking(status=Status.WAIVED),  # optional: no reason needed
     }
     deadline = catalog.task_list.deadline
     got = {(f.level, f.code, f.id) for f in findings(chosen, tracking, deadline)}
@@ -530,7 +533,7 @@ def test_findings_from_hand_edited_states() -> None:
     assert ("warning", "open_no_owner", "2.2") not in got
     # Task 15 has no due date of its own: the list's deadline is the one to keep.
     national = entries(catalog.obligations, None)
-    late = {"15.1": Tracking(status="in-progress", internal_due="2021-03-01")}
+    late = {"15.1": Tracking(status=Status.IN_PROGRESS, internal_due="2021-03-01")}
     assert [f.code for f in findings(national, late, deadline)] == ["due_after_deadline"]
 
 
@@ -547,11 +550,9 @@ def test_a_change_a_fast_clock_dated_tomorrow_is_in_todays_report(
     a report of a past day still leaves it out."""
     from datetime import timedelta
 
-    from iprcheck import ledger
-
     ok("init", "--province", "广东省")
     ahead = datetime.now().astimezone() + timedelta(days=1)
-    monkeypatch.setattr(ledger, "now", lambda: ahead.isoformat(timespec="microseconds"))
+    monkeypatch.setattr(ops, "now", lambda: ahead.isoformat(timespec="microseconds"))
     ok("mark", "6", "done", "--evidence", "a.pdf")
     listed = json.loads(ok("list", "--format", "json"))
     assert next(o for o in listed if o["id"] == "6.2")["status"] == "done"

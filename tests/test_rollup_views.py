@@ -13,10 +13,10 @@ from rollup_ledgers import make_country
 from typer.testing import CliRunner
 
 from iprcheck import ledger
-from iprcheck.catalog import Catalog, load
 from iprcheck.cli import app
-from iprcheck.rollup import Cell
-from iprcheck.rollup_views import GLYPH
+from iprcheck.output.rollup.labels import GLYPH
+from iprcheck.reports.rollup import Cell
+from iprcheck.tasklist import Catalog, load
 
 runner = CliRunner()
 

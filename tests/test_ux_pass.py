@@ -187,9 +187,11 @@ def test_every_message_says_the_same_things_in_both_languages() -> None:
         # names the kind of problem in its own words instead.
         if not key.startswith(("pyd_", "tl_")):
             assert fields(zh) == fields(en), key
-    tree = ast.parse(Path(ledger.__file__).read_text(encoding="utf-8"))
+    folder = Path(ledger.__file__).parent
+    trees = [ast.parse(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.py"))]
     used = {
         node.args[0].value
+        for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", None) in {"Msg", "IprcheckError", "LedgerError"}

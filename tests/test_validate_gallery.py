@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from iprcheck.catalog import bundled_source
 from iprcheck.cli import app
+from iprcheck.tasklist import bundled_source
 
 runner = CliRunner()
 GALLERY = Path(__file__).parent / "gallery"

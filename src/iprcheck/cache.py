@@ -1,86 +1,133 @@
-"""A small content-addressed cache of JSON files in the user's cache folder.
+"""A small content-addressed cache of typed records in the user's cache folder.
 
 Entries are named by a kind and a digest of what they were computed from, carry their full key
-inside, and are only believed when that key matches exactly. Any problem with the cache —
-absent, unreadable, truncated, garbage, another version, an unwritable folder — means
-"compute it again", never an error: the cache can make a command faster, not wrong.
+inside, and are believed only when that key matches exactly and their seal verifies. Any
+problem with the cache — absent, unreadable, truncated, garbage, another version, a forged
+entry, an unwritable folder — means "compute it again", never an error: the cache can make a
+command faster, not wrong.
+
+The seal is an HMAC-SHA256 of the entry under a key kept in the user's own config folder
+(``paths.user_config_dir``), never beside the entries: a cache folder may be shared (a
+network home, ``IPRCHECK_CACHE_DIR`` on a team drive), and an entry someone else wrote there,
+for the same bytes, must not change what this user sees or records. Each kind of entry lives in
+a folder of its own, and only files of the exact shape written here are ever pruned.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
+import hmac
 import os
+import re
 import time
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+import msgspec
+
+from .paths import user_cache_dir, user_config_dir
 
 MAX_BYTES = 16 * 1024 * 1024
+KEY_NAME = "cache-key"
+FOLDER = "v3"  # entries of this layout: a sealed JSON object per file
+
+T = TypeVar("T")
+
+
+class _Entry(msgspec.Struct, Generic[T]):
+    key: dict[str, Any]
+    payload: T
+
+
+def _folder(kind: str) -> Path:
+    return user_cache_dir() / FOLDER / kind
 
 
 def _file(kind: str, digest: str) -> Path:
-    from .paths import user_cache_dir
-
-    return user_cache_dir() / f"{kind}-{digest[:32]}.json"
+    return _folder(kind) / f"{digest[:32]}.json"
 
 
-def read(kind: str, key: dict[str, Any]) -> Any:
-    """The payload stored under ``key``, or None."""
+_ENTRY_NAME = re.compile(r"[0-9a-f]{32}\.json")
+_TEMP_NAME = re.compile(r"\.[0-9a-f]{12}\.tmp")
+
+
+def read(kind: str, key: dict[str, Any], of: type[T]) -> T | None:
+    """The payload stored under ``key``, decoded as ``of``; None for anything short of a sealed
+    entry with exactly this key."""
     try:
+        secret = _secret(create=False)
+        if secret is None:
+            return None
         with _file(kind, key["sha256"]).open("rb") as f:
             raw = f.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
+        seal, sep, body = raw.partition(b"\n")
+        if not sep or len(raw) > MAX_BYTES:
             return None
-        entry = json.loads(raw)
-        if not isinstance(entry, dict) or entry.get("key") != key:
+        if not hmac.compare_digest(seal, _seal(secret, body)):
             return None
-        return entry.get("payload")
+        entry = msgspec.json.decode(body, type=_Entry[of])  # type: ignore[valid-type]
+        if entry.key != key:
+            return None
+        return entry.payload
     except Exception:
         return None
 
 
 def write(kind: str, key: dict[str, Any], payload: Any, *, keep: int) -> None:
-    """Store ``payload`` atomically; keep the ``keep`` newest entries of this kind."""
-    import tempfile
-
+    """Store ``payload`` atomically; keep about the ``keep`` newest entries of this kind."""
     try:
+        secret = _secret(create=True)
+        if secret is None:
+            return
         target = _file(kind, key["sha256"])
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{kind}-", suffix=".tmp")
+        body = msgspec.json.encode({"key": key, "payload": payload})
+        tmp = target.parent / f".{os.urandom(6).hex()}.tmp"
         try:
-            with os.fdopen(fd, "wb") as f:
-                entry = {"key": key, "payload": payload}
-                f.write(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+            with open(tmp, "xb") as f:
+                f.write(_seal(secret, body) + b"\n" + body)
             os.replace(tmp, target)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
-        _prune(target.parent, kind, keep)
+        _prune(target.parent, keep)
     except Exception:
         return
 
 
+def _seal(secret: bytes, body: bytes) -> bytes:
+    return hmac.new(secret, body, hashlib.sha256).hexdigest().encode("ascii")
+
+
+def _secret(*, create: bool) -> bytes | None:
+    """This user's key for sealing cache entries: 32 random bytes in a file only they may read.
+    None where there is none (and ``create`` is off) or it cannot be had."""
+    path = user_config_dir() / KEY_NAME
+    try:
+        with path.open("rb") as f:
+            secret = f.read(65)
+        if len(secret) == 64:
+            return secret
+    except OSError:
+        pass
+    if not create:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = os.urandom(32).hex().encode("ascii")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(fresh)
+        return fresh
+    except FileExistsError:  # another process made it first: use theirs
+        return _secret(create=False)
+    except OSError:
+        return None
+
+
 def sha256_hex(data: bytes) -> str:
-    return str(sha256_of(data).hexdigest())
-
-
-def sha256_of(data: bytes) -> Any:
-    """The sha256 of ``data``. hashlib loads OpenSSL to offer it, 2–3 ms of start-up that a
-    command reading a small task list and ledger would spend on nothing else; CPython's own
-    implementation (``_sha256`` in 3.11, ``_sha2`` from 3.12) gives the same digest without it,
-    but hashes about five times slower (3 ms a MB here against 0.6): past a megabyte, a long
-    ledger, OpenSSL pays for itself."""
-    if len(data) < 1 << 20:
-        from importlib import import_module
-
-        for name in ("_sha256", "_sha2"):
-            try:
-                return import_module(name).sha256(data)
-            except (ImportError, AttributeError):
-                continue
-    import hashlib
-
-    return hashlib.sha256(data)
+    return hashlib.sha256(data).hexdigest()
 
 
 def stamp(*paths: Path) -> list[str]:
@@ -95,16 +142,17 @@ def stamp(*paths: Path) -> list[str]:
     return out
 
 
-def _prune(folder: Path, kind: str, keep: int) -> None:
+def _prune(folder: Path, keep: int) -> None:
     """Back to the ``keep`` newest entries once there are a quarter more. Listing names is
     cheap and reading each file's time is not: a rollup storing a thousand snapshots must not
-    read the times of hundreds of files at every one of them."""
+    read the times of hundreds of files at every one of them. Only names of the shapes written
+    here are touched, and only in this kind's own folder."""
     entries, stale = [], []
     with os.scandir(folder) as found:
         for entry in found:
-            if entry.name.startswith(f"{kind}-") and entry.name.endswith(".json"):
+            if _ENTRY_NAME.fullmatch(entry.name):
                 entries.append(entry)
-            elif entry.name.startswith(f".{kind}-") and entry.name.endswith(".tmp"):
+            elif _TEMP_NAME.fullmatch(entry.name):
                 stale.append(entry)  # left by a process killed while writing
     if len(entries) > keep + keep // 4:
         dated = []

@@ -1,14 +1,63 @@
-"""Writing a file so that nobody ever sees half of it: ledgers and the reports people forward."""
+"""Reading and writing files that others may have made or may be holding open.
+
+Reading: only regular files, and the size is checked before a byte is read, so a FIFO, a
+device (a link to /dev/zero) or a giant download is refused at once instead of hanging or
+filling memory. Writing: a complete new copy beside the file, fsynced, renamed over it, so that
+nobody ever sees half of it; where another program holds the file open (Windows: WPS, Excel,
+an indexer, antivirus), the rename is retried briefly before giving up with the reason.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
+import stat
+import sys
+import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import IprcheckError
+
+
+class NotAFile(IprcheckError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__("not_a_file", path=str(path))
+
+
+class TooLarge(IprcheckError):
+    def __init__(self, path: Path | str, size: int, limit: int) -> None:
+        super().__init__("file_too_large", path=str(path), size=size, limit=limit)
+        self.size = size
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``, a regular file of at most ``limit`` bytes. OSError (not found,
+    no permission…) is the caller's to word; NotAFile and TooLarge are said here."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO with no writer must not wait
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotAFile(path)
+        if st.st_size > limit:
+            raise TooLarge(path, st.st_size, limit)
+        chunks = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:  # grew while being read
+            raise TooLarge(path, len(data), limit)
+        return data
+    finally:
+        os.close(fd)
 
 
 def temp_name_pattern(path: Path) -> re.Pattern[str]:
@@ -29,16 +78,29 @@ def sibling_stem(name: str) -> str:
 
     if size(name) <= room:
         return name
-    from .cache import sha256_hex
+    import hashlib  # only for names too long to keep whole
 
-    mark = "~" + sha256_hex(name.encode("utf-8", "surrogateescape"))[:8]
+    mark = "~" + hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
     stem = name
     while size(stem) > room - len(mark):
         stem = stem[:-1]
     return stem + mark
 
 
-def replace_atomically(path: Path, data: bytes) -> None:
+# Windows refuses to replace or delete a file another program has open without sharing it:
+# ERROR_ACCESS_DENIED (5), ERROR_SHARING_VIOLATION (32), ERROR_LOCK_VIOLATION (33).
+HELD_ERRORS = (5, 32, 33)
+RETRY_FOR = 2.0  # seconds: an indexer or antivirus lets go within this; WPS/Excel do not
+
+
+def held_open(exc: OSError) -> bool:
+    """Whether ``exc`` says another program holds the file open (Windows)."""
+    return getattr(exc, "winerror", None) in HELD_ERRORS
+
+
+def replace_atomically(
+    path: Path, data: bytes, *, sleep: Callable[[float], None] = time.sleep
+) -> None:
     """Write a complete new copy beside ``path``, fsync it, rename it over ``path``.
 
     A reader, or a crash at any instant, sees the old file or the new one. Any failure leaves
@@ -54,17 +116,21 @@ def replace_atomically(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        hide(tmp)
         with contextlib.suppress(OSError, AttributeError):  # no chown on Windows
             # The group too: a colleague's write must not take the ledger out of the team's
             # group (a folder without the setgid bit gives new files the writer's own group).
             os.chown(tmp, -1, path.stat().st_gid)
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode_for(path))
-        os.replace(tmp, path)
+        hide(tmp, hidden=False)  # the copy becomes the file: it must not stay hidden
+        _replace(tmp, path, sleep)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
+            if held_open(exc):
+                raise IprcheckError("file_held_open", path=str(path)) from None
             raise IprcheckError("output_unwritable", path=str(path), reason=exc) from None
         raise
     with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
@@ -73,6 +139,32 @@ def replace_atomically(path: Path, data: bytes) -> None:
             os.fsync(dfd)
         finally:
             os.close(dfd)
+
+
+def _replace(tmp: Path, path: Path, sleep: Callable[[float], None]) -> None:
+    waited = 0.0
+    pause = 0.05
+    while True:
+        try:
+            os.replace(tmp, path)
+            return
+        except OSError as exc:
+            if not held_open(exc) or waited >= RETRY_FOR:
+                raise
+            sleep(pause)
+            waited += pause
+            pause = min(pause * 2, 0.5)
+
+
+def hide(path: Path, *, hidden: bool = True) -> None:
+    """Mark a helper file (a lock, a temporary copy) hidden in Explorer, as its leading dot
+    hides it elsewhere; or show it again."""
+    if sys.platform == "win32":
+        import ctypes  # Windows only
+
+        attribute = 0x2 if hidden else 0x80  # FILE_ATTRIBUTE_HIDDEN, FILE_ATTRIBUTE_NORMAL
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.windll.kernel32.SetFileAttributesW(str(path), attribute)  # type: ignore[attr-defined]
 
 
 def mode_for(path: Path) -> int:

@@ -17,12 +17,34 @@ def user_cache_dir() -> Path:
     if chosen:
         return Path(chosen)
     if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA")
-        base = Path(local) if local else Path.home() / "AppData" / "Local"
-        return base / "iprcheck" / "Cache"
+        return _windows("LOCALAPPDATA", "Local") / "iprcheck" / "Cache"
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "iprcheck"
-    xdg = os.environ.get("XDG_CACHE_HOME")
+    return _xdg("XDG_CACHE_HOME", ".cache") / "iprcheck"
+
+
+def user_config_dir() -> Path:
+    """$IPRCHECK_CONFIG_DIR, else the platform's per-user settings folder, ``iprcheck`` inside.
+
+    Linux and other Unixes: $XDG_CONFIG_HOME/iprcheck (default ~/.config/iprcheck); macOS:
+    ~/Library/Application Support/iprcheck; Windows: %APPDATA%\\iprcheck. Nothing is created.
+    """
+    chosen = os.environ.get("IPRCHECK_CONFIG_DIR")
+    if chosen:
+        return Path(chosen)
+    if sys.platform == "win32":
+        return _windows("APPDATA", "Roaming") / "iprcheck"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "iprcheck"
+    return _xdg("XDG_CONFIG_HOME", ".config") / "iprcheck"
+
+
+def _windows(var: str, fallback: str) -> Path:
+    value = os.environ.get(var)
+    return Path(value) if value else Path.home() / "AppData" / fallback
+
+
+def _xdg(var: str, fallback: str) -> Path:
+    value = os.environ.get(var)
     # The XDG spec says a relative path is invalid and must be ignored.
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "iprcheck"
+    return Path(value) if value and os.path.isabs(value) else Path.home() / fallback

@@ -1,0 +1,331 @@
+"""Help in the user's language, wrapped by the width characters take on screen.
+
+Imported only when help is shown. The commands' docstrings and option help are written in
+English in the code (with a Chinese word for the key ones); a Chinese user gets them in
+Chinese from the tables below, keyed by the English text, so that a test can check that every
+command and option has its translation. Click's own words (Usage, Options, default, …) come
+from its gettext lookups, answered here.
+
+Click wraps help by counting characters, and a Chinese character takes two columns: Chinese
+help (and English help with a Chinese word in it) ran past 80 columns. The wrapper below counts
+display columns and may break between any two Chinese characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+APP_ZH = "2020年推动知识产权高质量发展任务清单：清单、台账与进展报告。\n\n示例：iprcheck list --province-type pilot"
+
+COMMANDS_ZH = {
+    "validate": "按模式检查任务清单文件，逐条列出问题及其所在行。\n\n示例：iprcheck validate my_tasks.yaml",
+    "list": (
+        "列出举措，可按省份类型等筛选。\n\n"
+        "当前位置有台账时，使用台账的省份类型和状态；--province-type 覆盖台账的省份类型。\n\n"
+        "示例：iprcheck list --province-type pilot --section 1"
+    ),
+    "show": "显示一项任务的全部内容：每条举措、省份要求、执行部门、目标。\n\n示例：iprcheck show 6.2",
+    "search": "在标题和举措中查找文字，匹配处高亮显示。\n\n示例：iprcheck search 地理标志",
+    "init": (
+        "为一个省份（或国家知识产权局）创建台账；不会覆盖已有台账。\n\n"
+        "示例：iprcheck init --province 广东省 --province-type pilot-leading"
+    ),
+    "mark": (
+        "记录举措的状态；一次调用要么全部记录，要么全不记录。\n\n"
+        '示例：iprcheck mark 3 4 5.2 in-progress --note "已部署"'
+    ),
+    "history": "按时间先后列出已记录的每一项更改。\n\n示例：iprcheck history 6",
+    "undo": "撤销最近一次操作；撤销本身也会记录。\n\n示例：iprcheck undo",
+    "assign": (
+        "为举措指定责任处室和内部时限。\n\n"
+        "示例：iprcheck assign 8-10 --owner 运用促进处 --due 2020-10-31"
+    ),
+    "merge": (
+        "并入同一台账另一副本中有、而本台账没有的更改。\n\n"
+        "示例：iprcheck merge ~/Downloads/iprcheck-ledger.jsonl"
+    ),
+    "report": (
+        "台账的进展：完成情况、需要关注的事项、台账自身的问题。\n\n"
+        "没有台账时，--province-type 预览该省份类型的全部举措（均为未开始）；有台账时，"
+        "它覆盖台账的省份类型，与 list 相同。\n\n"
+        "示例：iprcheck report --output 台账.xlsx"
+    ),
+    "check": (
+        "检查台账：有错误时退出码为 1，只有警告时为 0。\n\n"
+        "错误：已完成但没有佐证材料；受阻但没有说明原因；必做举措标为不适用但没有说明理由。"
+        "警告：必做举措未完成且没有责任处室；内部时限晚于清单的时限。\n\n"
+        "示例：iprcheck check && iprcheck report --output 报告.html"
+    ),
+    "rollup": (
+        "把各省台账汇总为全国视图：省份 × 任务。\n\n"
+        "逐本检查：无法读取、属于另一任务清单、或与已读省份重复的台账在标准错误中列出且不计入，"
+        "其余照常汇总。退出码 0：全部计入；3：有台账未计入；1：出错（加 --strict 时，"
+        "有台账未计入也为 1）。只读取台账，从不写入。\n\n"
+        "示例：iprcheck rollup 各省台账/ --output 全国汇总.html"
+    ),
+}
+
+_PROVINCE_TYPE = (
+    "Province type, repeatable; types combine as one province's profile: all, involved, "
+    "pilot, pilot-leading, pilot-supporting, pilot-featured (or 试点省, 引领型…). 省份类型"
+)
+_BY = "Who records this (default: your login name)."
+_AS_OF = "Report as of the end of this day, YYYY-MM-DD (default: today). 截至日期"
+_FORCE = "Overwrite the --output file if it exists."
+
+PARAMS_ZH = {
+    # global options
+    "Task list YAML to use instead of the bundled 2020 list. 任务清单文件": (
+        "改用此任务清单 YAML 文件，而非内置的 2020 年清单。"
+    ),
+    "Ledger file or folder (default: the current folder). 台账位置": (
+        "台账文件或所在文件夹（默认：当前文件夹）。"
+    ),
+    "Language of labels and messages (default: IPRCHECK_LANG, then the locale). 语言": (
+        "界面和提示的语言（默认：IPRCHECK_LANG，其次为系统的区域设置）。"
+    ),
+    "Show the version and exit.": "显示版本号并退出。",
+    "Show this message and exit.": "显示本帮助并退出。",
+    # validate, list, show, search
+    "Task list YAML (default: --tasks, else the bundled list).": (
+        "任务清单 YAML 文件（默认：--tasks，否则为内置清单）。"
+    ),
+    _PROVINCE_TYPE: (
+        "省份类型，可重复；多个类型合起来描述一个省份：all、involved、pilot、pilot-leading、"
+        "pilot-supporting、pilot-featured（或 各类省份、涉及省份、试点省、引领型、支撑型、特色型）。"
+    ),
+    "Section number, repeatable. 部分": "部分编号，可重复。",
+    "Task number, repeatable. 任务": "任务编号，可重复。",
+    "Executing department of the national office, e.g. 保护司. 执行部门": (
+        "国家知识产权局的执行部门，如 保护司。"
+    ),
+    "national or province. 执行主体": "执行主体：national（国家局）或 province（省份）。",
+    "mandatory or optional (needs a profile). 必做/选做": (
+        "mandatory（必做）或 optional（选做），需有省份类型。"
+    ),
+    "Output format.": "输出格式。",
+    "Show each measure's whole text in the table.": "在表格中显示每条举措的全文。",
+    "Status in the ledger, repeatable (done, 已完成…). 状态": "台账中的状态，可重复（done、已完成……）。",
+    "Responsible division. 责任处室": "责任处室。",
+    "Task number (6) or obligation id (6.2).": "任务编号（6）或举措编号（6.2）。",
+    "Text to find (Chinese substrings work), e.g. 地理标志.": "要查找的文字（可为词语片段），如 地理标志。",
+    # ledger
+    "Official name, e.g. 广东省. 省份名称": "省份的正式名称，如 广东省。",
+    "A ledger of the national office's own measures. 国家局": "国家知识产权局自身举措的台账。",
+    "With --national: one department's measures. 执行部门": (
+        "与 --national 同用：只跟踪一个部门的举措。"
+    ),
+    "Task numbers (6), ids (9.3), ranges (8-10), then a status: todo, in-progress, done, "
+    "blocked, waived (or 未开始 进行中 已完成 受阻 不适用).": (
+        "任务编号（6）、举措编号（9.3）或范围（8-10），最后是状态：todo、in-progress、done、"
+        "blocked、waived（或 未开始 进行中 已完成 受阻 不适用）。"
+    ),
+    "Progress note or reason. 进展情况": "进展情况或原因。",
+    "Evidence reference, repeatable. 佐证材料": "佐证材料（文件名或文号），可重复。",
+    _BY: "记录人（默认：登录用户名）。",
+    "Show what would change; record nothing.": "预演：显示将作的更改，不作记录。",
+    "Only these tasks or obligations.": "只看这些任务或举措。",
+    "Who undoes (default: your login name).": "撤销人（默认：登录用户名）。",
+    "Tasks, obligation ids or ranges.": "任务编号、举措编号或范围。",
+    'Responsible division inside the office ("" clears it). 责任处室': (
+        '本单位内的责任处室（"" 表示清除）。'
+    ),
+    'Internal deadline, YYYY-MM-DD ("" clears it). 内部时限': '内部时限，YYYY-MM-DD（"" 表示清除）。',
+    "Another copy of this ledger (a file, or its folder).": "本台账的另一副本（文件或其所在文件夹）。",
+    # report, check, rollup
+    "Output format (default: from the --output file's extension, else terminal). 格式": (
+        "输出格式（默认：按 --output 文件的扩展名，否则显示在终端）。"
+    ),
+    "Write to this file instead of the screen. 输出文件": "写入此文件，而不是显示在屏幕上。",
+    _FORCE: "--output 文件已存在时覆盖它。",
+    _AS_OF: "报告截至这一天结束时，YYYY-MM-DD（默认：今天）。",
+    "Check as of the end of this day, YYYY-MM-DD (default: today). 截至日期": (
+        "检查截至这一天结束时的台账，YYYY-MM-DD（默认：今天）。"
+    ),
+    "Ledger files, or folders searched recursively for ledgers. 台账或其所在文件夹": (
+        "台账文件，或台账所在的文件夹（逐级查找）。"
+    ),
+    "Order of the provinces: progress (most done first), name (the list's order), "
+    "updated (most recent first). 排序": (
+        "省份的顺序：progress（完成最多者在前）、name（按清单顺序）、updated（最近更新者在前）。"
+    ),
+    "Output format (default: from the --output file's extension, else table).": (
+        "输出格式（默认：按 --output 文件的扩展名，否则为表格）。"
+    ),
+    "Write to this file (atomically) instead of stdout.": "写入此文件（原子写入），而不是标准输出。",
+    "Fail (exit 1, print nothing else) if any ledger is left out.": (
+        "有台账未计入时即失败（退出码 1，不输出其他内容）。"
+    ),
+}
+
+# What Click and Typer look up with gettext while they lay help out.
+CLICK_ZH = {
+    "Arguments": "参数",
+    "Options": "选项",
+    "Commands": "命令",
+    "default: {default}": "默认：{default}",
+    "required": "必填",
+    "env var: {var}": "环境变量：{var}",
+}
+
+
+def show_help(app: Any, args: list[str], *, chinese: bool) -> None:
+    """Help, laid out by display width and, for a Chinese user, in Chinese."""
+    from typer.main import get_command
+
+    command = get_command(app)
+    if chinese:
+        command.help = APP_ZH
+        _options(command)
+        command.on_build = translate  # type: ignore[attr-defined]  # the LazyGroup
+    with laid_out(chinese=chinese):
+        command(args, prog_name="iprcheck")
+
+
+def translate(name: str, command: Any) -> None:
+    """Put one command, as the root group builds it, into Chinese."""
+    command.help = COMMANDS_ZH.get(name, command.help)
+    _options(command)
+
+
+def _options(command: Any) -> None:
+    for param in command.params:
+        help_text = getattr(param, "help", None)
+        if help_text:
+            param.help = PARAMS_ZH.get(help_text, help_text)
+    original = command.get_help_option
+
+    def help_option(ctx: Any) -> Any:
+        option = original(ctx)
+        if option is not None:
+            option.help = PARAMS_ZH.get(option.help, option.help)
+        return option
+
+    command.get_help_option = help_option
+
+    def format_usage(ctx: Any, formatter: Any) -> None:
+        pieces = command.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="用法：")
+
+    command.format_usage = format_usage
+
+
+# ---------------------------------------------------------------------------------------------
+# Wrapping by display width.
+
+# Not at the start of a line (Chinese line-breaking rules, the common part).
+_NO_START = frozenset("，。、；：？！）》」』】〉”’%,.;:?!)]")
+
+
+def _wide(char: str) -> bool:
+    # Not a regular expression of the wide ranges: compiling one costs 4 ms of every --help.
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def columns(text: str) -> int:
+    """The columns ``text`` takes in a terminal."""
+    return sum(2 if _wide(c) else 1 for c in text)
+
+
+def _break_wide(chunk: str) -> list[str]:
+    """Each wide character on its own, runs of narrow ones whole: "pilot、引领型" ->
+    ["pilot", "、", "引", "领", "型"]."""
+    parts: list[str] = []
+    run = ""
+    for char in chunk:
+        if _wide(char):
+            if run:
+                parts.append(run)
+                run = ""
+            parts.append(char)
+        else:
+            run += char
+    return [*parts, run] if run else parts
+
+
+@contextmanager
+def laid_out(*, chinese: bool) -> Iterator[None]:
+    """While help is written: Click wraps by display columns, and under ``chinese`` uses
+    Chinese words and the full-width colon. Everything is put back afterwards, so nothing else
+    in the process (a second help, a test) sees the change."""
+    import typer.core
+    from typer._click import _textwrap, formatting
+
+    places = [
+        (_textwrap, "TextWrapper"),
+        (formatting, "term_len"),
+        (typer.core, "_"),
+        (formatting.HelpFormatter, "write_heading"),
+    ]
+    saved = [(owner, name, getattr(owner, name)) for owner, name in places]
+    try:
+        _use_display_width(chinese=chinese)
+        if chinese:
+
+            def heading(self: Any, name: str) -> None:  # 选项：, with the full-width colon
+                self.write(f"{'':>{self.current_indent}}{name}：\n")
+
+            setattr(typer.core, "_", lambda message: CLICK_ZH.get(message, message))  # noqa: B010
+            setattr(formatting.HelpFormatter, "write_heading", heading)  # noqa: B010
+        yield
+    finally:
+        for owner, name, value in saved:
+            setattr(owner, name, value)
+
+
+def _use_display_width(*, chinese: bool) -> None:
+    """Chinese text may break between any two characters; in English help a Chinese word
+    stays whole."""
+    from typer._click import _textwrap, formatting
+
+    base = _textwrap.TextWrapper
+
+    class Wrapper(base):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # pilot-supporting is one word to copy, not two to break between.
+            kwargs["break_on_hyphens"] = False
+            super().__init__(*args, **kwargs)
+
+        def _split(self, text: str) -> list[str]:
+            chunks: list[str] = []
+            for chunk in super()._split(text):
+                if chinese and not chunk.isascii():
+                    chunks += _break_wide(chunk)  # each wide character is a place to break
+                else:
+                    chunks.append(chunk)
+            return chunks
+
+        def _wrap_chunks(self, chunks: list[str]) -> list[str]:
+            lines: list[str] = []
+            chunks.reverse()
+            while chunks:
+                indent = self.subsequent_indent if lines else self.initial_indent
+                width = max(self.width - columns(indent), 2)
+                if lines and not chunks[-1].strip():
+                    chunks.pop()  # no space at the start of a continued line
+                    continue
+                line: list[str] = []
+                used = 0
+                while chunks and used + columns(chunks[-1]) <= width:
+                    used += columns(chunks[-1])
+                    line.append(chunks.pop())
+                if chunks and line and chunks[-1][:1] in _NO_START:
+                    while len(line) > 1 and not line[-1].strip():
+                        line.pop()  # a space before the stop goes
+                    while len(line) > 1 and chunks[-1][:1] in _NO_START:
+                        chunks.append(line.pop())  # the character before goes over with it
+                elif chunks and not line:
+                    self._handle_long_word(chunks, line, used, width)
+                while line and not line[-1].strip():
+                    line.pop()
+                if line:
+                    lines.append(indent + "".join(line))
+            return lines
+
+    from typer._click._compat import strip_ansi
+
+    setattr(_textwrap, "TextWrapper", Wrapper)  # noqa: B010
+    setattr(formatting, "term_len", lambda s: columns(strip_ansi(s)))  # noqa: B010

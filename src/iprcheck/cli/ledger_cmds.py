@@ -1,0 +1,302 @@
+"""Ledger commands: init, mark, history, undo, assign, merge. Parse, call the ledger, say what
+was done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import ledger
+from ..errors import IprcheckError
+from ..i18n import t
+from ..ledger.store import Waiting
+from ..obligations import status_named
+from ..output import Subject, choices, deliver, parse_format
+from ..output.guards import shown
+from ..output.history import History
+from ..output.labels import profile_line
+from .app import Commands, state_of
+from .options import ByOpt, ProvinceTypeOpt, day
+from .usage import UsageProblem, format_choice
+
+commands = Commands()
+
+
+def _waiting(lang: str) -> Waiting:
+    """What a writer says while another holds the ledger."""
+
+    def say(path: Path) -> None:
+        typer.echo(t("ledger_waiting", lang, path=path), err=True)
+
+    return say
+
+
+def _text(value: str | None, option: str) -> str | None:
+    """Text from the command line that can be stored. Bytes that are not UTF-8 in the arguments
+    reach Python as lone surrogates, which no UTF-8 file can hold: refuse them here."""
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UsageProblem("usage_not_utf8", option=option) from None
+    return value
+
+
+def _evidence(refs: list[str] | None) -> list[str]:
+    """Evidence references: each must say something, or check would count "" as evidence."""
+    for ref in refs or []:
+        _text(ref, "--evidence")
+        if not ref.strip():
+            raise UsageProblem("usage_blank", option="--evidence")
+    return refs or []
+
+
+def _note(value: str | None) -> str | None:
+    """A note of nothing but spaces says nothing: it counts as empty (so a waiver still needs a
+    reason, as check expects)."""
+    value = _text(value, "--note")
+    return "" if value is not None and not value.strip() else value
+
+
+@commands.command("init")
+def init(
+    ctx: typer.Context,
+    province: Annotated[
+        str | None,
+        typer.Option("--province", metavar="NAME", help="Official name, e.g. 广东省. 省份名称"),
+    ] = None,
+    province_type: ProvinceTypeOpt = None,
+    national: Annotated[
+        bool,
+        typer.Option("--national", help="A ledger of the national office's own measures. 国家局"),
+    ] = False,
+    department: Annotated[
+        str | None,
+        typer.Option(
+            "--department",
+            "-d",
+            metavar="DEPT",
+            help="With --national: one department's measures. 执行部门",
+        ),
+    ] = None,
+) -> None:
+    """Create a ledger for one province's profile (or the national office); never overwrites.
+
+    Example: iprcheck init --province 广东省 --province-type pilot-leading
+    """
+    state = state_of(ctx)
+    if department is not None and not national:
+        raise UsageProblem("usage_department_needs_national")
+    if national and (province is not None or province_type):
+        raise UsageProblem("usage_national_no_province")
+    path = ledger.resolve(state.ledger)
+    made = ledger.init(
+        path,
+        state.catalog,
+        province=province,
+        types=province_type or [],
+        national=national,
+        department=department,
+        on_wait=_waiting(state.lang),
+    )
+    owner = made.header.province or (t("national_office", state.lang) if national else "—")
+    if national and department:
+        owner += f" {department}"
+    typer.echo(
+        t(
+            "init_done",
+            state.lang,
+            path=path,
+            who=owner,
+            # A national ledger has no province types: say what it tracks instead.
+            profile=t("tracks_measures", state.lang, count=len(made.entries(state.catalog)))
+            if national
+            else profile_line(made.profile, state.lang),
+        )
+    )
+
+
+@commands.command("mark")
+def mark(
+    ctx: typer.Context,
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID... STATUS",
+            help="Task numbers (6), ids (9.3), ranges (8-10), then a status: todo, "
+            "in-progress, done, blocked, waived (or 未开始 进行中 已完成 受阻 不适用).",
+        ),
+    ],
+    note: Annotated[
+        str | None,
+        typer.Option("--note", "-n", metavar="TEXT", help="Progress note or reason. 进展情况"),
+    ] = None,
+    evidence: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--evidence", "-e", metavar="REF", help="Evidence reference, repeatable. 佐证材料"
+        ),
+    ] = None,
+    by: ByOpt = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; record nothing.")
+    ] = False,
+) -> None:
+    """Record the status of obligations; one call is all-or-nothing.
+
+    Example: iprcheck mark 3 4 5.2 in-progress --note "已部署"
+    """
+    state = state_of(ctx)
+    # A Chinese input method's full-width space joins what the user meant as two words.
+    args = [word for arg in args for word in arg.split()]
+    if len(args) < 2:
+        raise UsageProblem("usage_mark_args")
+    *idents, status = args
+    refs = _evidence(evidence)
+    path = ledger.resolve(state.ledger)
+    result = ledger.mark(
+        path,
+        state.catalog,
+        idents,
+        status,
+        note=_note(note),
+        evidence=refs,
+        by=_text(by, "--by"),
+        dry_run=dry_run,
+        on_wait=_waiting(state.lang),
+    )
+    if result.created:
+        typer.echo(t("init_auto", state.lang, path=path), err=True)
+    ids = ", ".join(ev.obligation for ev in result.events)
+    word = status_named(status).label(state.lang)
+    said = "would_mark" if dry_run else "marked"
+    typer.echo(t(said, state.lang, count=len(result.events), ids=ids, status=word))
+    blocked = result.unexplained()
+    if blocked:
+        typer.echo(t("blocked_hint", state.lang, ids=", ".join(blocked)), err=True)
+    if dry_run:
+        for ev in result.events:
+            before = ev.before.given().get("status")
+            typer.echo(f"  {ev.obligation}: {before.label(state.lang) if before else ''} → {word}")
+        typer.echo(t("dry_run", state.lang))
+
+
+@commands.command("history")
+def history(
+    ctx: typer.Context,
+    ident: Annotated[
+        list[str] | None, typer.Argument(metavar="[ID]...", help="Only these tasks or obligations.")
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=format_choice(choices(Subject.HISTORY)),
+            help="Output format.",
+        ),
+    ] = "table",
+) -> None:
+    """Every recorded change, oldest first.
+
+    Example: iprcheck history 6
+    """
+    state = state_of(ctx)
+    led = state.require_ledger()
+    events = ledger.history(led, state.catalog, ident or [])
+    deliver(Subject.HISTORY, parse_format(fmt), History(events), state.lang)
+
+
+@commands.command("undo")
+def undo(
+    ctx: typer.Context,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", metavar="NAME", help="Who undoes (default: your login name)."),
+    ] = None,
+) -> None:
+    """Revert the most recent command; the undo itself is recorded.
+
+    Example: iprcheck undo
+    """
+    state = state_of(ctx)
+    led, events = ledger.undo(
+        ledger.resolve(state.ledger),
+        state.catalog,
+        by=_text(by, "--by"),
+        on_wait=_waiting(state.lang),
+    )
+    ids = ", ".join(ev.obligation for ev in events)
+    typer.echo(t("undone", state.lang, count=len(events), ids=ids))
+    # The most recent command may be a colleague's (a shared folder, a merged copy): say so.
+    undone = next(ev for ev in led.events if ev.command == events[0].undo_of)
+    if undone.by != events[0].by:
+        when = undone.when.astimezone().strftime("%Y-%m-%d %H:%M")
+        typer.echo(t("undid_other", state.lang, who=shown(undone.by), when=when), err=True)
+
+
+@commands.command("assign")
+def assign(
+    ctx: typer.Context,
+    ident: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="Tasks, obligation ids or ranges.")
+    ],
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            metavar="DIVISION",
+            help='Responsible division inside the office ("" clears it). 责任处室',
+        ),
+    ] = None,
+    due: Annotated[
+        str | None,
+        typer.Option(
+            "--due", metavar="DATE", help='Internal deadline, YYYY-MM-DD ("" clears it). 内部时限'
+        ),
+    ] = None,
+    by: ByOpt = None,
+) -> None:
+    """Give obligations an owner (责任处室) and an internal deadline.
+
+    Example: iprcheck assign 8-10 --owner 运用促进处 --due 2020-10-31
+    """
+    state = state_of(ctx)
+    _, events = ledger.assign(
+        ledger.resolve(state.ledger),
+        state.catalog,
+        ident,
+        owner=_text(owner, "--owner"),
+        due="" if due is not None and not due.strip() else day(due),
+        by=_text(by, "--by"),
+        on_wait=_waiting(state.lang),
+    )
+    typer.echo(
+        t("assigned", state.lang, count=len(events), ids=", ".join(ev.obligation for ev in events))
+    )
+
+
+@commands.command("merge")
+def merge(
+    ctx: typer.Context,
+    other: Annotated[
+        str,
+        typer.Argument(metavar="PATH", help="Another copy of this ledger (a file, or its folder)."),
+    ],
+) -> None:
+    """Fold in the changes another copy of this ledger has and this one lacks.
+
+    Example: iprcheck merge ~/Downloads/iprcheck-ledger.jsonl
+    """
+    state = state_of(ctx)
+    ours, theirs = ledger.resolve(state.ledger), ledger.resolve(other)
+    if not theirs.exists():
+        raise IprcheckError("merge_missing", path=str(theirs))
+    if ours.exists() and theirs.resolve() == ours.resolve():
+        raise IprcheckError("merge_self", path=str(theirs))
+    _, result = ledger.merge(ours, theirs, state.catalog, on_wait=_waiting(state.lang))
+    typer.echo(t("merged", state.lang, count=len(result.added), path=other))
+    if result.conflicts:
+        typer.echo(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))

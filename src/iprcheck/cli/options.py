@@ -1,0 +1,81 @@
+"""Options and arguments more than one command takes, defined once; and their parsing."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import IprcheckError
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+ProvinceTypeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--province-type",
+        "-p",
+        metavar="TYPE",
+        help="Province type, repeatable; types combine as one province's profile: all, involved, "
+        "pilot, pilot-leading, pilot-supporting, pilot-featured (or 试点省, 引领型…). 省份类型",
+    ),
+]
+
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file instead of the screen. 输出文件",
+    ),
+]
+
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
+]
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Report as of the end of this day, YYYY-MM-DD (default: today). 截至日期",
+    ),
+]
+
+ByOpt = Annotated[
+    str | None,
+    typer.Option("--by", metavar="NAME", help="Who records this (default: your login name)."),
+]
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def day(value: str | None) -> date | None:
+    """A day given on the command line: YYYY-MM-DD only (Python also takes "20201031", which
+    reads like a number), and in the years a ledger holds, where report arithmetic is safe."""
+    if value is None:
+        return None
+    try:
+        if not _DAY.fullmatch(value):
+            raise ValueError
+        when = date.fromisoformat(value)
+    except ValueError:
+        raise IprcheckError("bad_date", value=value) from None
+    if not 1970 <= when.year <= 2199:
+        raise IprcheckError("date_out_of_range", value=value)
+    return when
+
+
+def as_of(value: str | None) -> date:
+    return day(value) or date.today()

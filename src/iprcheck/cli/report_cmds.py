@@ -1,0 +1,88 @@
+"""Report commands: report and check. Parse, build the Report, hand it to the output pipeline."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import IprcheckError
+from ..ledger import resolve
+from ..obligations import Profile
+from ..output import Format, Subject, check_output, choices, deliver, guess, parse_format
+from ..reports.report import Report, build
+from .app import Commands, State, state_of, written
+from .exits import Exit
+from .options import AsOfOpt, ForceOpt, OutputOpt, ProvinceTypeOpt, as_of
+from .usage import format_choice
+
+commands = Commands()
+
+
+def _build(state: State, when: str | None, province_type: list[str] | None) -> Report:
+    override = Profile.of(province_type) if province_type else None
+    led = state.current_ledger
+    if led is None and override is None:
+        raise IprcheckError("report_needs_ledger", path=str(resolve(state.ledger)))
+    return build(state.catalog, led, as_of(when), override)
+
+
+@commands.command("report")
+def report(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=format_choice(choices(Subject.REPORT)),
+            help="Output format (default: from the --output file's extension, else terminal). 格式",
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    as_of_: AsOfOpt = None,
+    province_type: ProvinceTypeOpt = None,
+) -> None:
+    """Where the province stands: progress, what needs attention, the ledger's own problems.
+
+    Without a ledger, --province-type previews a profile's obligations, all to do; with one,
+    it overrides the ledger's profile, as in list.
+
+    Example: iprcheck report --format xlsx --output 台账.xlsx
+    """
+    state = state_of(ctx)
+    if output is not None:
+        check_output(output, force=force)  # before any work
+    chosen = parse_format(fmt) if fmt else guess(output)
+    rep = _build(state, as_of_, province_type)
+    deliver(
+        Subject.REPORT, chosen, rep, state.lang, output=output, force=force, written=written(state)
+    )
+
+
+@commands.command("check")
+def check(
+    ctx: typer.Context,
+    as_of_: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Check as of the end of this day, YYYY-MM-DD (default: today). 截至日期",
+        ),
+    ] = None,
+) -> None:
+    """Check the ledger: errors (exit code 1) and warnings (exit code 0).
+
+    Errors: done without evidence, blocked without a note, a mandatory obligation waived without
+    a reason. Warnings: an open mandatory obligation with no owner, an internal due date later
+    than the list's.
+
+    Example: iprcheck check && iprcheck report --output report.html
+    """
+    state = state_of(ctx)
+    rep = build(state.catalog, state.require_ledger(), as_of(as_of_))
+    deliver(Subject.CHECK, Format.TEXT, rep, state.lang)
+    if rep.errors:
+        raise typer.Exit(Exit.ERROR)

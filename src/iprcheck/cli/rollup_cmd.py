@@ -1,0 +1,94 @@
+"""The rollup command: many province ledgers in one national view. Parse, roll up, hand the
+Rollup to the output pipeline.
+
+Exit codes: 0 every ledger was counted; 3 the rollup was printed but something was left out
+(each named on stderr); 1 an error, or anything left out under ``--strict`` (then nothing but
+the error lines is printed); 2 a usage error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import IprcheckError
+from ..i18n import t
+from ..output import Subject, check_output, choices, deliver, guess, parse_format
+from ..reports.rollup import SortKey, rollup
+from .app import Commands, state_of, written
+from .exits import Exit
+from .options import ForceOpt, OutputOpt
+from .usage import format_choice
+
+commands = Commands()
+
+
+@commands.command("rollup")
+def rollup_(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help="Ledger files, or folders searched recursively for ledgers. 台账或其所在文件夹",
+        ),
+    ],
+    sort: Annotated[
+        SortKey,
+        typer.Option(
+            "--sort",
+            help="Order of the provinces: progress (most done first), name (the list's order), "
+            "updated (most recent first). 排序",
+        ),
+    ] = SortKey.PROGRESS,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=format_choice(choices(Subject.ROLLUP)),
+            help="Output format (default: from the --output file's extension, else table).",
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Fail (exit 1, print nothing else) if any ledger is left out."
+        ),
+    ] = False,
+) -> None:
+    """Roll province ledgers up into one national view: provinces × tasks.
+
+    Each ledger found is checked: one that cannot be read, tracks another task list, or repeats
+    a province already read is named on stderr and left out, and the rest is still shown. Exit
+    code 0: all counted; 3: something left out; 1: an error (or anything left out, with
+    --strict). Ledgers are only read, never written.
+
+    Example: iprcheck rollup submissions/ -f html -o rollup.html
+    """
+    state = state_of(ctx)
+    if output is not None:
+        check_output(output, force=force)  # before reading a thousand ledgers, not after
+    chosen = parse_format(fmt) if fmt else guess(output)
+    result = rollup(paths, state.catalog, sort)
+    for skip in result.skipped:
+        typer.echo(t("rollup_left_out", state.lang, reason=skip.error.render(state.lang)), err=True)
+    if result.skipped and strict:
+        raise IprcheckError("rollup_strict", count=len(result.skipped))
+    if not result.rows:
+        raise IprcheckError("rollup_nothing")
+    deliver(
+        Subject.ROLLUP,
+        chosen,
+        result,
+        state.lang,
+        output=output,
+        force=force,
+        written=written(state),
+    )
+    if result.skipped:
+        raise typer.Exit(Exit.LEFT_OUT)

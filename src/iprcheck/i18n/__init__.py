@@ -1,0 +1,32 @@
+"""User-facing words in Chinese and English, and how the language is chosen.
+
+The words themselves are in ``messages.py``; the vocabulary's labels (statuses, requirements,
+province types) are in ``vocab.py``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .messages import MESSAGES
+
+LANGS = ("zh", "en")
+
+
+def detect_lang(explicit: str | None = None) -> str:
+    """--lang, else IPRCHECK_LANG, else the locale: zh* means Chinese, anything else English."""
+    for value in (explicit, os.environ.get("IPRCHECK_LANG")):
+        if value:
+            value = value.lower()
+            if value in LANGS:
+                return value
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def t(key: str, lang: str, /, **params: object) -> str:
+    zh, en = MESSAGES[key]
+    return (zh if lang == "zh" else en).format(**params)

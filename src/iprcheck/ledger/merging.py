@@ -1,0 +1,129 @@
+"""Folding a colleague's copy of a ledger into this one, and naming where both changed apart.
+
+Changes are identified by their event ids, so a merge adds exactly what this copy lacks, and
+replay order makes two copies merged either way end in the same state. A conflict is a field
+(status, note, owner, due) that both copies set to different values: the later change wins, the
+other stays in history, and both people are told.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from msgspec import UNSET, Struct
+
+from ..obligations import UNTRACKED, id_key
+from .codec import LedgerError
+from .records import Event, Header
+from .replay import Ledger, in_replay_order
+
+_FIELD_OF = {"owner": "owner", "due": "internal_due"}  # a change's name -> Tracking's
+
+
+class MergeResult(Struct, frozen=True):
+    added: list[Event]
+    conflicts: list[str]  # obligations both copies changed differently
+
+
+def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
+    """What ``theirs`` has that ``ours`` lacks, and where both changed an obligation apart."""
+    h1, h2 = ours.header, theirs.header
+    if h1.list.sha256 != h2.list.sha256:
+        raise LedgerError("merge_other_list", path=str(theirs.path))
+    if (h1.province, h1.national, h1.department) != (
+        h2.province,
+        h2.national,
+        h2.department,
+    ) or h1.ledger != h2.ledger:
+        same_owner = whose(h1) == whose(h2)
+        raise LedgerError(
+            "merge_separate_ledger" if same_owner else "merge_other_ledger",
+            path=str(theirs.path),
+            ours=whose(h1),
+            theirs=whose(h2),
+        )
+    ours_ids = {ev.event for ev in ours.events}
+    added = [ev for ev in theirs.events if ev.event not in ours_ids]
+    theirs_ids = {ev.event for ev in theirs.events}
+    mine = _touched(ev for ev in ours.events if ev.event not in theirs_ids)
+    yours = _touched(added)
+    ours_state, theirs_state = ours.state(), theirs.state()
+    conflicts = sorted(
+        (
+            oid
+            for oid in mine.keys() & yours.keys()
+            if any(
+                getattr(ours_state.get(oid, UNTRACKED), name)
+                != getattr(theirs_state.get(oid, UNTRACKED), name)
+                for name in mine[oid] & yours[oid]
+            )
+        ),
+        key=id_key,
+    )
+    # The copy that merged first already holds both sides' changes; merged back, its changes
+    # are not "its own" any more. What still shows they were made apart: a change whose
+    # recorded "before" is not what stood when it is replayed.
+    merged = in_replay_order([*ours.events, *added])
+    unseen = _made_apart(merged, {ev.event for ev in added})
+    return MergeResult(added, sorted({*conflicts, *unseen}, key=id_key))
+
+
+def _made_apart(merged: list[Event], new: set[str]) -> set[str]:
+    """Obligations where a change, or the one it follows, is new in this merge, and it was made
+    without seeing the one before it (its recorded "before" is not what stood), to another
+    value: the status, the note (changes that record the note they saw), owner or due."""
+    last: dict[tuple[str, str], tuple[Any, str]] = {}  # (obligation, field) -> (value, event)
+    out: set[str] = set()
+    for ev in merged:
+        before = ev.before.given()
+        for name, value in _sets(ev).items():
+            key = (ev.obligation, name)
+            prev = last.get(key)
+            if (
+                prev is not None
+                and (ev.event in new or prev[1] in new)
+                and name in before
+                and before[name] != prev[0]
+                and value != prev[0]
+            ):
+                out.add(ev.obligation)
+            last[key] = (value, ev.event)
+    return out
+
+
+def _sets(ev: Event) -> dict[str, Any]:
+    """The fields a change sets, and to what."""
+    if ev.kind != "status":
+        return ev.after.given()
+    out: dict[str, Any] = {"status": ev.after.status}
+    if ev.after.note is not UNSET:  # an undo restores it
+        out["note"] = ev.after.note
+    elif ev.note is not None:
+        out["note"] = ev.note
+    return out
+
+
+def _touched(events: Iterable[Event]) -> dict[str, set[str]]:
+    """Per obligation, what these changes set (as Tracking names it). One copy giving an owner
+    while the other marks the status is no conflict: both stay. Evidence only accumulates, so it
+    never conflicts."""
+    out: dict[str, set[str]] = {}
+    for ev in events:
+        names = out.setdefault(ev.obligation, set())
+        if ev.kind == "status":
+            names.add("status")
+            if ev.note is not None or ev.after.note is not UNSET:
+                names.add("note")
+        else:
+            names.update(_FIELD_OF[k] for k in ev.after.given())
+    return out
+
+
+def whose(h: Header) -> str:
+    """A ledger's owner in a message: its province, else the national office or its profile."""
+    if h.province:
+        return h.province
+    if h.national:
+        return "national" + (f" {h.department}" if h.department else "")
+    return "/".join(h.types)

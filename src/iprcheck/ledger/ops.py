@@ -1,0 +1,381 @@
+"""The operations behind the ledger commands: each records its changes and returns them.
+
+Nothing here prints; the command line words the results.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+from msgspec import UNSET, Struct
+
+from ..errors import IprcheckError
+from ..obligations import (
+    UNTRACKED,
+    Filters,
+    Profile,
+    Tracking,
+    check_filters,
+    expand_ids,
+    ids_named,
+    status_named,
+)
+from ..tasklist import Catalog
+from ..vocab import Requirement, Status
+from . import store
+from .codec import LedgerError
+from .merging import MergeResult, merge_events
+from .records import Event, Fields, Header, ListRef
+from .replay import Ledger, Row, apply
+from .store import Waiting
+
+# How far ahead of this machine's clock the latest change may be for a new one to follow it.
+MAX_AHEAD = timedelta(days=1)
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="microseconds")
+
+
+def who(explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    import getpass  # only a command that records a change needs it
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def header(
+    catalog: Catalog, province: str | None, profile: Profile | None, department: str | None
+) -> Header:
+    tl = catalog.task_list
+    return Header(
+        ledger=str(uuid.uuid4()),
+        created=datetime.fromisoformat(now()),
+        types=tuple(profile.ordered()) if profile else (),
+        national=profile is None,
+        list=ListRef(id=tl.id, year=tl.year, title=tl.title, sha256=catalog.source.digest),
+        province=province,
+        department=department,
+    )
+
+
+class _Command:
+    """The changes one command makes share its id, its time and its person."""
+
+    def __init__(self, by: str, at: datetime) -> None:
+        self.by = by
+        self.at = at
+        self.id = str(uuid.uuid4())
+
+    def change(
+        self,
+        kind: Literal["status", "assign"],
+        obligation: str,
+        before: Fields,
+        after: Fields,
+        *,
+        note: str | None = None,
+        evidence: tuple[str, ...] = (),
+        undo_of: str | None = None,
+    ) -> Event:
+        return Event(
+            str(uuid.uuid4()),
+            self.id,
+            self.at,
+            self.by,
+            kind,
+            obligation,
+            before,
+            after,
+            note=note,
+            evidence=evidence,
+            undo_of=undo_of,
+        )
+
+
+def _stamp(ledger: Ledger) -> datetime:
+    """The time for a new command: now, or just after the ledger's latest change when that is
+    later (a copy from a machine whose clock runs ahead). Changes replay in time order, so a
+    change stamped earlier than the latest would be recorded and have no effect."""
+    current = datetime.fromisoformat(now())
+    last = ledger.last_update
+    if last is not None:
+        latest = datetime.fromisoformat(last)
+        if latest >= current:
+            if latest - current > MAX_AHEAD:
+                # Not a clock a few minutes fast: taking its time would date every change from
+                # now on wrongly (or past 2199, which no ledger may hold). A person must look.
+                raise LedgerError("ledger_ahead", path=str(ledger.path), at=last)
+            return (latest + timedelta(microseconds=1)).astimezone()
+    return current
+
+
+def status_events(
+    ledger: Ledger,
+    ids: Sequence[str],
+    new: Status,
+    *,
+    note: str | None,
+    evidence: Sequence[str],
+    by: str,
+) -> list[Event]:
+    state = ledger.state()
+    command = _Command(by, _stamp(ledger))
+    out = []
+    for oid in ids:
+        cur = state.get(oid, UNTRACKED)
+        # The note replaced is recorded too, so that a merge can tell notes written apart.
+        before = Fields(status=cur.status) if note is None else Fields(cur.status, cur.note)
+        out.append(
+            command.change(
+                "status", oid, before, Fields(status=new), note=note, evidence=tuple(evidence)
+            )
+        )
+    return out
+
+
+def assign_events(
+    ledger: Ledger,
+    ids: Sequence[str],
+    *,
+    owner: str | None,
+    due: date | Literal[""] | None,
+    by: str,
+) -> list[Event]:
+    state = ledger.state()
+    command = _Command(by, _stamp(ledger))
+    out = []
+    for oid in ids:
+        cur = state.get(oid, UNTRACKED)
+        before = _assigned(cur, owner=owner is not None, due=due is not None)
+        after = Fields(
+            owner=UNSET if owner is None else owner or None,  # "": no owner any more
+            due=UNSET if due is None else due or None,  # "": no internal due date any more
+        )
+        out.append(command.change("assign", oid, before, after))
+    return out
+
+
+def undo_events(ledger: Ledger, by: str) -> list[Event]:
+    """Reverse the most recent command not yet undone; undoing is itself a new command."""
+    undone = {ev.undo_of for ev in ledger.events if ev.undo_of}
+    commands = [ev.command for ev in ledger.events if not ev.undo_of and ev.command not in undone]
+    if not commands:
+        raise IprcheckError("nothing_to_undo")
+    target = commands[-1]
+    original = [ev for ev in ledger.events if ev.command == target]
+    state = ledger.state()
+    command = _Command(by, _stamp(ledger))
+    out = []
+    for ev in original:
+        # What stood before the command is replayed, not taken from the command's own
+        # ``before``: a merge may since have placed a colleague's change ahead of it.
+        prior = _before_command(ledger, ev)
+        cur = state.get(ev.obligation, UNTRACKED)
+        if ev.kind == "status":
+            now_status = Fields(cur.status, cur.note)  # as a merge checks it
+            restore = Fields(prior.status, prior.note, prior.evidence)
+            out.append(command.change("status", ev.obligation, now_status, restore, undo_of=target))
+        else:
+            owner, due = ev.after.owner is not UNSET, ev.after.due is not UNSET
+            was = _assigned(prior, owner=owner, due=due)
+            now_ = _assigned(cur, owner=owner, due=due)
+            out.append(command.change("assign", ev.obligation, now_, was, undo_of=target))
+    return out
+
+
+def _assigned(tr: Tracking, *, owner: bool, due: bool) -> Fields:
+    """The owner and/or the due date as ``tr`` has them."""
+    day = date.fromisoformat(tr.internal_due) if tr.internal_due else None
+    return Fields(owner=tr.owner if owner else UNSET, due=day if due else UNSET)
+
+
+def _before_command(ledger: Ledger, target: Event) -> Tracking:
+    row = Row(UNTRACKED)
+    for ev in ledger.events:
+        if ev.command == target.command:
+            break
+        if ev.obligation == target.obligation:
+            row.apply(ev)
+    return row.tracking()
+
+
+# ---------------------------------------------------------------------------------------------
+# The operations.
+
+
+def init(
+    path: Path,
+    catalog: Catalog,
+    *,
+    province: str | None,
+    types: Sequence[str],
+    national: bool,
+    department: str | None,
+    on_wait: Waiting | None = None,
+) -> Ledger:
+    if province is not None:
+        names = {u.name for u in catalog.task_list.reporting_units}
+        english = {u.name_en.casefold(): u.name for u in catalog.task_list.reporting_units}
+        province = english.get(province.casefold(), province)
+        if province not in names:
+            raise IprcheckError("unknown_province", value=province)
+    if department is not None:
+        check_filters(catalog, Filters(departments=(department,)))
+    profile = None if national else Profile.of(types)
+    made = header(catalog, province, profile, department if national else None)
+    return store.create(path, made, on_wait)
+
+
+class MarkResult(Struct, frozen=True):
+    ledger: Ledger
+    events: list[Event]
+    created: bool
+
+    def unexplained(self) -> list[str]:
+        """Obligations this leaves blocked with no note, which check calls an error (a note
+        given before still counts). Done without evidence is left to check: the first command
+        a new user tries, `mark 6 done`, should not be met with a warning."""
+        state = self.ledger.state()
+        return [
+            ev.obligation
+            for ev in self.events
+            if (tr := apply(state.get(ev.obligation, UNTRACKED), ev)).status is Status.BLOCKED
+            and not (tr.note or "").strip()
+        ]
+
+
+def mark(
+    path: Path,
+    catalog: Catalog,
+    idents: Sequence[str],
+    status_word: str,
+    *,
+    note: str | None = None,
+    evidence: Sequence[str] = (),
+    by: str | None = None,
+    dry_run: bool = False,
+    on_wait: Waiting | None = None,
+) -> MarkResult:
+    """Record one status for the obligations named; all or nothing.
+
+    With no ledger at ``path`` one is created for the every-province profile, so that the first
+    command a new user tries just works.
+    """
+    new = status_named(status_word)
+    person = who(by)
+
+    def build(ledger: Ledger) -> list[Event]:
+        ledger.check_list(catalog)
+        tracked = ledger.entries(catalog)
+        ids = expand_ids(catalog, tracked, idents)
+        if new is Status.WAIVED and not note:
+            mandatory = [
+                e.obligation.id
+                for e in tracked
+                if e.obligation.id in ids and e.requirement is Requirement.MANDATORY
+            ]
+            if mandatory:
+                raise IprcheckError("waive_needs_note", value=", ".join(mandatory))
+        return status_events(ledger, ids, new, note=note, evidence=evidence, by=person)
+
+    created = False
+    store.refuse_dangling(path)
+    if not path.exists():
+        everyone = Profile.of(())
+        # Check the ids against an every-province ledger in memory first: a typo must not
+        # leave a new ledger behind.
+        probe = Ledger(path, header(catalog, None, everyone, None))
+        events = build(probe)
+        if dry_run:
+            return MarkResult(probe, events, created=False)
+        try:
+            store.create(path, header(catalog, None, everyone, None), on_wait)
+            created = True
+        except LedgerError as exc:  # another process may have just created it
+            if exc.key != "ledger_exists":
+                raise
+    elif dry_run:
+        ledger = store.read(path)
+        return MarkResult(ledger, build(ledger), created=False)
+    ledger, events = store.append(path, build, on_wait)
+    return MarkResult(ledger, events, created)
+
+
+def assign(
+    path: Path,
+    catalog: Catalog,
+    idents: Sequence[str],
+    *,
+    owner: str | None,
+    due: date | Literal[""] | None,
+    by: str | None = None,
+    on_wait: Waiting | None = None,
+) -> tuple[Ledger, list[Event]]:
+    """Set the owner and/or the internal due date; "" clears either (None leaves it)."""
+    if owner is None and due is None:
+        raise IprcheckError("assign_nothing")
+    person = who(by)
+
+    def build(ledger: Ledger) -> list[Event]:
+        ledger.check_list(catalog)
+        ids = expand_ids(catalog, ledger.entries(catalog), idents)
+        return assign_events(ledger, ids, owner=owner, due=due, by=person)
+
+    return store.append(path, build, on_wait)
+
+
+def undo(
+    path: Path, catalog: Catalog, *, by: str | None = None, on_wait: Waiting | None = None
+) -> tuple[Ledger, list[Event]]:
+    person = who(by)
+
+    def build(ledger: Ledger) -> list[Event]:
+        ledger.check_list(catalog)
+        return undo_events(ledger, person)
+
+    return store.append(path, build, on_wait)
+
+
+def merge(
+    path: Path, other: Path, catalog: Catalog, *, on_wait: Waiting | None = None
+) -> tuple[Ledger, MergeResult]:
+    theirs = store.read(other)
+    result: list[MergeResult] = []
+
+    def build(ledger: Ledger) -> list[Event]:
+        ledger.check_list(catalog)
+        outcome = merge_events(ledger, theirs)
+        result.append(outcome)
+        return outcome.added
+
+    ledger, _ = store.append(path, build, on_wait)
+    return ledger, result[0]
+
+
+def open_for_reading(explicit: str | None, catalog: Catalog) -> Ledger | None:
+    """The ledger in effect for reading commands, or None where there is none."""
+    path = store.resolve(explicit)
+    if not path.exists():
+        store.refuse_dangling(path)
+        if explicit and not Path(explicit).is_dir():
+            raise LedgerError("ledger_missing", path=str(path))
+        return None
+    ledger = store.read(path)
+    ledger.check_list(catalog)
+    return ledger
+
+
+def history(ledger: Ledger, catalog: Catalog, idents: Sequence[str] = ()) -> list[Event]:
+    if not idents:
+        return list(ledger.events)
+    wanted = ids_named(catalog, idents)
+    return [ev for ev in ledger.events if ev.obligation in wanted]

@@ -1,0 +1,169 @@
+"""A ledger as read: its header and its changes in replay order, replayed into state.
+
+Changes replay in time order, then by command, obligation and event id — never by where a line
+sits in the file — so two copies merged either way end in the same state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from msgspec import UNSET, Struct
+
+from ..obligations import UNTRACKED, Entry, Profile, Tracking, id_key, tracked_entries
+from ..tasklist import Catalog
+from .codec import LedgerError
+from .records import Event, Header
+
+ReplayKey = tuple[float, str, tuple[int, ...], str]
+
+_id_key = cache(id_key)  # a ledger names a few dozen obligations ten thousand times
+
+
+def replay_order(ev: Event) -> ReplayKey:
+    """Time decides; within one command, the list's order."""
+    # Time as a number: one instant written with two UTC offsets is still one number, and a
+    # float keeps microseconds apart until the year 2200 (the last a ledger may hold).
+    return (ev.when.timestamp(), ev.command, _id_key(ev.obligation), ev.event)
+
+
+class Snapshot(Struct, frozen=True):
+    """The state at the end of a ledger's log, and the place of its last change."""
+
+    state: dict[str, Tracking]
+    last_update: str | None
+    replay_key: tuple[float, str, tuple[int, ...], str] | None
+
+
+class Ledger:
+    """A ledger's header and its changes in replay order.
+
+    A ledger read before (same bytes) comes with a snapshot of its current state from the cache;
+    then its changes are decoded only when something asks for them (history, undo, merge, a
+    report's progress over time), and ``list`` or ``mark`` on a long ledger skip the replay.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        header: Header,
+        events: list[Event] | None = None,
+        *,
+        snapshot: Snapshot | None = None,
+        load: Callable[[], list[Event]] | None = None,
+    ) -> None:
+        self.path = path
+        self.header = header
+        self._events = events if events is not None or load is not None else []
+        self._load = load
+        self.snapshot = snapshot
+
+    @property
+    def events(self) -> list[Event]:
+        if self._events is None:
+            assert self._load is not None
+            self._events = self._load()
+        return self._events
+
+    @property
+    def profile(self) -> Profile | None:
+        return None if self.header.national else Profile.of(self.header.types)
+
+    def state(self, as_of: datetime | None = None) -> dict[str, Tracking]:
+        """Each obligation's tracking after replaying the log (up to ``as_of`` if given)."""
+        if as_of is None and self.snapshot is not None:
+            return dict(self.snapshot.state)
+        rows: dict[str, Row] = {}
+        for ev in self.events:
+            if as_of is not None and ev.when > as_of:
+                break
+            row = rows.get(ev.obligation)
+            if row is None:
+                row = rows[ev.obligation] = Row(UNTRACKED)
+            row.apply(ev)
+        return {oid: row.tracking() for oid, row in rows.items()}
+
+    @property
+    def last_update(self) -> str | None:
+        if self.snapshot is not None:
+            return self.snapshot.last_update
+        # The events are in replay order, which is time order first.
+        return self.events[-1].at if self.events else None
+
+    def entries(self, catalog: Catalog) -> list[Entry]:
+        """The obligations this ledger tracks, with their requirement for its owner."""
+        return tracked_entries(catalog, self.profile, self.header.department)
+
+    def check_list(self, catalog: Catalog) -> None:
+        """A ledger is never applied to another list silently."""
+        h = self.header.list
+        if h.sha256 != catalog.source.digest:
+            raise LedgerError(
+                "ledger_other_list",
+                path=str(self.path),
+                ledger_list=f"{h.id} ({h.year}, sha256 {h.sha256[:12]})",
+                current=f"{catalog.task_list.id} ({catalog.task_list.year}, "
+                f"sha256 {catalog.source.digest[:12]})",
+            )
+
+
+def in_replay_order(events: list[Event]) -> list[Event]:
+    return sorted(events, key=replay_order)
+
+
+def apply(current: Tracking, ev: Event) -> Tracking:
+    """One obligation's tracking after one more change."""
+    row = Row(current)
+    row.apply(ev)
+    return row.tracking()
+
+
+class Row:
+    """One obligation's tracking while a replay runs: mutable, so that replaying ten thousand
+    changes does not build ten thousand Trackings, with a set beside the evidence so that
+    accumulating it stays linear."""
+
+    __slots__ = ("status", "note", "evidence", "seen", "owner", "due", "updated", "by")
+
+    def __init__(self, tr: Tracking) -> None:
+        self.status, self.note, self.owner, self.due = tr.status, tr.note, tr.owner, tr.internal_due
+        self.evidence = list(tr.evidence)
+        self.seen = set(tr.evidence)
+        self.updated, self.by = tr.updated, tr.by
+
+    def apply(self, ev: Event) -> None:
+        after = ev.after
+        if ev.kind == "status":
+            if after.status is not UNSET:
+                self.status = after.status
+            if after.note is not UNSET:  # an undo restores note and evidence exactly
+                self.note = after.note
+                self.evidence = list(after.evidence) if after.evidence is not UNSET else []
+                self.seen = set(self.evidence)
+            else:  # a mark without --note keeps the last note; evidence accumulates
+                if ev.note is not None:
+                    self.note = ev.note
+                for ref in ev.evidence:
+                    if ref not in self.seen:
+                        self.seen.add(ref)
+                        self.evidence.append(ref)
+        else:
+            if after.owner is not UNSET:
+                self.owner = after.owner
+            if after.due is not UNSET:
+                self.due = after.due.isoformat() if after.due else None
+        self.updated, self.by = ev.at, ev.by
+
+    def tracking(self) -> Tracking:
+        return Tracking(
+            self.status,
+            self.note,
+            tuple(self.evidence),
+            self.owner,
+            self.due,
+            self.updated,
+            self.by,
+        )

@@ -1,0 +1,358 @@
+"""Where a ledger is, and reading and writing it safely.
+
+Every write takes an exclusive lock (``.NAME.lock`` beside the ledger), re-reads the file,
+writes a complete new copy to a temporary sibling, fsyncs it and renames it over the old one:
+a crash or ``kill -9`` at any instant leaves the old or the new ledger, never half of one, and
+concurrent writers queue. A ledger that does not parse, that the user may not write, or that is
+not a regular file is never written to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import IprcheckError, Msg
+from ..files import (
+    NotAFile,
+    TooLarge,
+    hide,
+    mode_for,
+    read_regular,
+    replace_atomically,
+    sibling_stem,
+    temp_name_pattern,
+)
+from ..obligations import UNTRACKED
+from . import snapshot
+from .codec import MAX_BYTES, LedgerError, decode
+from .records import DEFAULT_NAME, FORMAT, Event, Header, line
+from .replay import Ledger, Snapshot, apply, in_replay_order, replay_order
+
+# How long a writer waits for another to finish before giving up, and when it says it waits.
+LOCK_TIMEOUT = 30.0
+LOCK_NOTICE = 1.0
+LOCK_POLL = 0.05
+
+
+def resolve(explicit: str | os.PathLike[str] | None) -> Path:
+    """--ledger (or $IPRCHECK_LEDGER, which Typer folds into it), else the current folder.
+
+    A folder means the default file name inside it; so does a name ending in a slash, a folder
+    that ``init`` or the first ``mark`` will create.
+    """
+    path = Path(explicit) if explicit else Path.cwd()
+    if path.is_dir() or (explicit and os.fspath(explicit).endswith(("/", os.sep))):
+        path = path / DEFAULT_NAME
+    return path
+
+
+def looks_like_ledger(path: Path) -> bool:
+    """Whether the file's first line that is not blank names the ledger format, as the reader
+    finds it: after a BOM and blank lines (CRLF too), in UTF-8 or UTF-16 (an editor's re-save),
+    also cut short. Reads at most 64 KB of a regular file; anything unreadable answers False."""
+    try:
+        head = read_regular(path, MAX_BYTES)[: 64 * 1024]
+    except (OSError, IprcheckError):
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":
+        text = head.decode("utf-16", errors="replace")
+    else:
+        text = head.decode("utf-8", errors="replace")
+    first = next((row for row in text.lstrip("\ufeff").splitlines() if row.strip()), "")
+    return FORMAT in first
+
+
+def read(path: Path) -> Ledger:
+    """Parse a ledger; any problem is a LedgerError naming the file, the line and what to do."""
+    return parse(path, _bytes_of(path))
+
+
+def _bytes_of(path: Path) -> bytes:
+    try:
+        return read_regular(path, MAX_BYTES)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise LedgerError(
+                "ledger_link_dangling", path=str(path), target=_target(path)
+            ) from None
+        raise LedgerError("ledger_missing", path=str(path)) from None
+    except IsADirectoryError:
+        raise LedgerError("ledger_missing", path=str(path)) from None
+    except NotAFile:
+        raise LedgerError("ledger_not_file", path=str(path)) from None
+    except TooLarge as exc:
+        raise LedgerError(
+            "ledger_bad", path=str(path), line=1, problem=Msg("lg_too_large", size=exc.size)
+        ) from None
+    except OSError as exc:
+        raise IprcheckError("file_unreadable", path=str(path), reason=exc) from None
+
+
+def _target(path: Path) -> str:
+    with contextlib.suppress(OSError):
+        return os.readlink(path)
+    return "?"
+
+
+def parse(path: Path, data: bytes) -> Ledger:
+    """The ledger these bytes hold: from the snapshot cache when it has seen them, else decoded
+    (and, when long, snapshotted for next time)."""
+    digest = _digest(data)
+    recalled = snapshot.recall(digest)
+    if recalled is not None:
+        header, snap = recalled
+        return Ledger(path, header, snapshot=snap, load=lambda: _decoded(path, data).events)
+    ledger = _decoded(path, data)
+    snapshot.keep(digest, ledger)
+    return ledger
+
+
+def _decoded(path: Path, data: bytes) -> Ledger:
+    header, events = decode(str(path), data)
+    return Ledger(path, header, in_replay_order(events))
+
+
+def _digest(data: bytes) -> str:
+    """The sha256 of a ledger's bytes. A write only appends, so the bytes written extend the
+    bytes read: hashing goes on from where reading left off instead of from the start (a
+    3 MB ledger costs 2 ms a hash)."""
+    for before, hasher in _LAST_HASHED:
+        if len(data) > len(before) and data.startswith(before):
+            hashed = hasher.copy()
+            hashed.update(memoryview(data)[len(before) :])
+            break
+    else:
+        hashed = hashlib.sha256(data)
+    _LAST_HASHED[:] = [(data, hashed)]
+    return str(hashed.hexdigest())
+
+
+_LAST_HASHED: list[tuple[bytes, Any]] = []
+
+
+# ---------------------------------------------------------------------------------------------
+# Locking.
+
+Waiting = Callable[[Path], None]
+
+
+@contextlib.contextmanager
+def locked(path: Path, on_wait: Waiting | None = None) -> Iterator[None]:
+    """Hold the ledger's lock. A writer that finds it held polls, calls ``on_wait`` once after
+    a second (to say so), and gives up with an error after ``LOCK_TIMEOUT`` seconds."""
+    real = _real(path)
+    lock_path = real.with_name(f".{sibling_stem(real.name)}.lock")
+    fd = _open_lock(lock_path, real)
+    try:
+        start = time.monotonic()
+        told = False
+        while True:
+            try:
+                if _try_lock(fd):
+                    break
+            except OSError as exc:  # e.g. a network share that only locks files open for writing
+                raise IprcheckError("ledger_lock_failed", path=str(path), reason=exc) from None
+            waited = time.monotonic() - start
+            if waited >= LOCK_TIMEOUT:
+                raise LedgerError("ledger_busy", path=str(path), seconds=int(LOCK_TIMEOUT))
+            if not told and waited >= LOCK_NOTICE and on_wait is not None:
+                on_wait(path)
+                told = True
+            time.sleep(LOCK_POLL)
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+def _open_lock(lock_path: Path, ledger_path: Path) -> int:
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+    except PermissionError as refused:
+        # Another user's lock file in a shared folder: a local flock works on a read-only
+        # descriptor. If even that fails, the first refusal is the one to report.
+        try:
+            return os.open(lock_path, os.O_RDONLY)
+        except OSError:
+            raise IprcheckError("file_unreadable", path=str(lock_path), reason=refused) from None
+    except OSError as exc:
+        raise IprcheckError("file_unreadable", path=str(lock_path), reason=exc) from None
+    hide(lock_path)
+    # A lock file this user has just made is as shared as the ledger, so that colleagues who
+    # may write the ledger can open the lock for writing too.
+    with contextlib.suppress(OSError, AttributeError):
+        st = os.fstat(fd)
+        if st.st_uid == os.geteuid() and st.st_size == 0:
+            want = mode_for(ledger_path) & 0o666
+            if st.st_mode & 0o777 != want:
+                os.fchmod(fd, want)
+    return fd
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            # Held by another process: EACCES or EDEADLOCK (36); anything else is a refusal.
+            if exc.errno in (13, 36):
+                return False
+            raise
+        return True
+
+    def _unlock(fd: int) -> None:
+        with contextlib.suppress(OSError):
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _real(path: Path) -> Path:
+    """A link to a shared ledger is written through, not replaced by a private copy, and
+    locked where every other way to that ledger locks it. Messages keep the name as given."""
+    return Path(os.path.realpath(path))
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing.
+
+
+def writable(path: Path) -> None:
+    """Refuse a ledger the user may not change: read-only (no write permission for anyone, or
+    the Windows read-only attribute), or not this user's to write. A rename would replace it
+    regardless, so this is asked before."""
+    real = _real(path)
+    try:
+        st = real.stat()
+    except OSError:
+        return  # not there yet: creating it says what is wrong
+    if not stat.S_ISREG(st.st_mode):
+        raise LedgerError("ledger_not_file", path=str(path))
+    if not st.st_mode & 0o222 or not os.access(real, os.W_OK):
+        raise LedgerError("ledger_read_only", path=str(path))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace the ledger with ``data``; call with the lock held."""
+    real = _real(path)
+    _sweep(real)
+    replace_atomically(real, data)
+
+
+def _sweep(path: Path) -> None:
+    """Remove the temporary copies of writers killed before their rename.
+
+    Only writers holding the lock make them, and we hold it now, so every one found is dead;
+    matching the exact name shape spares the files of a ledger whose name starts like this one.
+    """
+    stale = temp_name_pattern(path)
+    with contextlib.suppress(OSError), os.scandir(path.parent) as found:
+        for entry in found:
+            if stale.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def refuse_dangling(path: Path) -> None:
+    """A link whose target is gone (a share not mounted) is never written through: that would
+    create folders and a new ledger where the share should be."""
+    if path.is_symlink() and not path.exists():
+        raise LedgerError("ledger_link_dangling", path=str(path), target=_target(path))
+
+
+def create(path: Path, header: Header, on_wait: Waiting | None = None) -> Ledger:
+    refuse_dangling(path)
+    try:
+        _real(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IprcheckError("output_unwritable", path=str(path), reason=exc) from None
+    with locked(path, on_wait):
+        if path.exists():
+            raise LedgerError("ledger_exists", path=str(path))
+        _write(path, line(header.to_json()).encode("utf-8"))
+    return Ledger(path, header, [])
+
+
+Build = Callable[[Ledger], list[Event]]
+
+
+def append(path: Path, build: Build, on_wait: Waiting | None = None) -> tuple[Ledger, list[Event]]:
+    """Under the lock: read the ledger as it is now, let ``build(ledger)`` make the new events,
+    then write them. ``build`` may raise to abort; nothing is written then."""
+    refuse_dangling(path)
+    if not path.is_file():  # before the lock, whose file would land in a folder that may not be
+        if path.exists():
+            raise LedgerError("ledger_not_file", path=str(path))
+        raise LedgerError("ledger_missing", path=str(path))
+    writable(path)
+    with locked(path, on_wait):
+        data = _bytes_of(path)
+        ledger = parse(path, data)
+        events = build(ledger)
+        if events:
+            # The old bytes exactly as they were, then the new lines. A last line an editor
+            # saved without its line end gets one, or the first new record would run into it.
+            gap = b"" if data.endswith(b"\n") or not data else b"\n"
+            new = "".join(line(e.to_json()) for e in events).encode("utf-8")
+            written = data + gap + new
+            if len(written) > MAX_BYTES:
+                raise LedgerError(
+                    "ledger_bad",
+                    path=str(path),
+                    line=1,
+                    problem=Msg("lg_too_large", size=len(written)),
+                )
+            _write(path, written)
+            ledger = _after(ledger, events, written)
+    return ledger, events
+
+
+def _after(ledger: Ledger, events: list[Event], written: bytes) -> Ledger:
+    """The ledger once ``events`` are written. From a snapshot, the new state is the old one
+    with the new changes applied — they are stamped now, so they nearly always come last — and
+    it is snapshotted in turn, so that the next command on a long ledger skips the replay too."""
+    snap = ledger.snapshot
+    new = in_replay_order(events)
+    if snap is None or snap.replay_key is None or not snap.replay_key < replay_order(new[0]):
+        full = Ledger(ledger.path, ledger.header, _merged(ledger.events, new))
+        snapshot.keep(_digest(written), full)
+        return full
+    state = dict(snap.state)
+    for ev in new:
+        state[ev.obligation] = apply(state.get(ev.obligation, UNTRACKED), ev)
+    snap = Snapshot(state, new[-1].at, replay_order(new[-1]))
+    snapshot.store(_digest(written), ledger.header, snap)
+    path = ledger.path
+    return Ledger(path, ledger.header, snapshot=snap, load=lambda: _decoded(path, written).events)
+
+
+def _merged(old: list[Event], new: list[Event]) -> list[Event]:
+    """Both in replay order. New changes are stamped now, so they nearly always follow."""
+    if not old or not new or replay_order(old[-1]) < replay_order(new[0]):
+        return [*old, *new]
+    return in_replay_order([*old, *new])

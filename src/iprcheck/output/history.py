@@ -1,0 +1,74 @@
+"""``history``: every change, oldest first, as a table or as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from msgspec import Struct
+
+from ..i18n import t
+from ..ledger import Event
+from . import View
+from .rows import to_json as dump
+
+
+class History(Struct, frozen=True):
+    events: list[Event]
+
+
+def to_json(data: History, view: View) -> str:
+    return dump([ev.to_json() for ev in data.events])
+
+
+def table(data: History, view: View) -> list[Any]:
+    """When, who, which obligation, from → to, note and evidence."""
+    from rich import box
+    from rich.table import Table
+
+    from .console import text
+
+    lang = view.lang
+    if not data.events:
+        return [text(t("history_empty", lang))]
+    grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    grid.add_column(t("col_when", lang), no_wrap=True)
+    grid.add_column(t("col_who", lang), overflow="fold", max_width=10)
+    grid.add_column(t("col_id", lang), no_wrap=True)
+    grid.add_column(t("col_change", lang), overflow="fold")
+    grid.add_column(t("col_note", lang), overflow="fold", ratio=1)
+    for ev in data.events:
+        when = ev.when.isoformat(sep=" ", timespec="seconds")
+        grid.add_row(when, text(ev.by), ev.obligation, text(change(ev, lang)), text(note(ev)))
+    return [grid]
+
+
+def change(ev: Event, lang: str) -> str:
+    """``未开始 → 已完成``, or what an assignment set."""
+    if ev.kind == "status":
+        before = ev.before.given().get("status")
+        word = before.label(lang) if before is not None else ""
+        out = f"{word} → {ev.after.given()['status'].label(lang)}"
+    else:
+        names = {"owner": t("col_owner", lang), "due": t("internal_due", lang)}
+        sep = "；" if lang == "zh" else ", "
+        before = ev.before.given()
+        out = sep.join(
+            f"{names[k]}: {_value(before.get(k))} → {_value(v)}"
+            for k, v in ev.after.given().items()
+        )
+    if ev.undo_of:
+        out += " (undo)" if lang == "en" else "（撤销）"
+    return out
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "—"
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def note(ev: Event) -> str:
+    out = ev.note or ""
+    if ev.evidence:
+        out += ("\n" if out else "") + "📎 " + "; ".join(ev.evidence)
+    return out

@@ -1,0 +1,174 @@
+"""Phrases every view shares, so that the terminal, Markdown, xlsx and HTML say the same thing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..i18n import t
+from ..obligations import Item, Profile
+from ..reports.report import Facts, Finding, Group, Overdue, Report
+from ..tasklist import Target, Task
+from ..vocab import ProvinceType, Requirement, Status
+
+
+def percent(done: int, total: int) -> int:
+    """Whole percent, rounded down so that 99.6 % never shows as 100 %."""
+    return done * 100 // total if total else 0
+
+
+def who(facts: Facts, lang: str) -> str:
+    if facts.national:
+        name = t("national_office", lang)
+        return f"{name} {facts.department}" if facts.department else name
+    if facts.province:
+        return facts.province if lang == "zh" or not facts.province_en else facts.province_en
+    return t("no_province", lang)  # a ledger `mark` made in an empty folder
+
+
+def profile(facts: Facts, lang: str) -> str:
+    if facts.profile is None:
+        return ""
+    return type_names([ProvinceType(k) for k in facts.profile], lang)
+
+
+def type_names(types: list[ProvinceType], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(p.label(lang) for p in types)
+
+
+def profile_line(
+    profile: Profile | None,
+    lang: str,
+    *,
+    province: str | None = None,
+    national: bool = False,
+    department: str | None = None,
+) -> str:
+    """Whose obligations these are: the ledger's owner, where one is in effect, and the profile."""
+    if national:
+        return t("national_office", lang) + (f" · {department}" if department else "")
+    owner = f"{province} · " if province else ""
+    if profile is None:
+        return f"{owner}{t('profile', lang)}{colon(lang)}{t('no_profile', lang)}"
+    return f"{owner}{t('profile', lang)}{colon(lang)}" + type_names(profile.ordered(), lang)
+
+
+def list_title(facts: Facts, lang: str) -> str:
+    return facts.list_title if lang == "zh" else facts.list_title_en
+
+
+def title(report: Report, lang: str) -> str:
+    return t("report_title", lang, title=list_title(report.facts, lang))
+
+
+def days(facts: Facts, lang: str) -> str:
+    left = facts.days_left
+    if left > 0:
+        return t("report_days_left", lang, days=left)
+    if left == 0:
+        return t("report_due_today", lang)
+    return t("report_days_over", lang, days=-left)
+
+
+def when(at: str | None) -> str:
+    """``2020-09-28T10:00:00.000000+08:00`` -> ``2020-09-28 10:00``."""
+    return at[:16].replace("T", " ") if at else ""
+
+
+def dateline(facts: Facts, lang: str) -> str:
+    """``截至 2020-09-30 · 完成时限 2020-12-31 · 还剩 92 天``."""
+    return " · ".join(
+        [
+            t("report_as_of", lang, date=facts.as_of.isoformat()),
+            t("report_deadline", lang, date=facts.deadline.isoformat()),
+            days(facts, lang),
+        ]
+    )
+
+
+def colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def shown_path(path: str) -> str:
+    """A path under the current folder is shown relative to it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return path
+
+
+def ledger_line(facts: Facts, lang: str) -> str:
+    if facts.ledger is None:
+        return t("report_preview", lang)
+    last = (
+        t("report_last_update", lang, when=when(facts.last_update))
+        if facts.last_update
+        else t("report_no_changes", lang)
+    )
+    return f"{t('report_ledger', lang, path=shown_path(facts.ledger))} · {last}"
+
+
+def group_title(group: Group, lang: str) -> str:
+    return group.title if lang == "zh" else group.title_en
+
+
+def task_title(task: Task, lang: str) -> str:
+    return task.title if lang == "zh" else task.title_en
+
+
+def requirement_label(req: Requirement | None, lang: str) -> str:
+    return req.label(lang) if req else t("req_none", lang)
+
+
+def requirement(item: Item, lang: str, *, rule: bool = False) -> str:
+    word = requirement_label(item.requirement, lang)
+    text = item.obligation.measure.rule
+    if rule and text:
+        return f"{word}（{text}）" if lang == "zh" else f"{word} ({text})"
+    return word
+
+
+def status(value: Status, lang: str) -> str:
+    return value.label(lang)
+
+
+def due(item: Item, lang: str) -> str:
+    """The list's due date (or its completion wording), then the internal one if set."""
+    task = item.task
+    lines = [task.due.isoformat() if task.due else task.completion or ""]
+    if item.internal_due:
+        lines.append(f"{t('internal_due', lang)} {item.internal_due}")
+    return "\n".join(x for x in lines if x)
+
+
+UNITS = {"month": ("个月", " months"), "point": ("分", " points"), "percent": ("%", "%")}
+
+
+def target_line(target: Target, lang: str) -> str:
+    """``≤ 16 个月`` / ``Examination cycle for high-value patents: ≤ 16 months``."""
+    sign = "≤" if target.comparator == "<=" else "≥"
+    unit = UNITS[target.unit][0 if lang == "zh" else 1]
+    value = f"{sign} {target.value}{unit}"
+    return value if lang == "zh" else f"{target.metric_en}: {value}"
+
+
+def overdue_text(o: Overdue, lang: str) -> str:
+    key = "att_overdue_internal" if o.internal else "att_overdue_list"
+    return t(key, lang, due=o.due.isoformat(), days=o.days)
+
+
+def finding_text(f: Finding, lang: str) -> str:
+    return t(f"finding_{f.code}", lang)
+
+
+def level(f: Finding, lang: str) -> str:
+    return t(f"level_{f.level}", lang)
+
+
+def note(item: Item, lang: str) -> str:
+    return item.note if item.note else t("att_no_note", lang)
+
+
+def status_counts(report: Report, lang: str) -> list[tuple[str, list[int]]]:
+    """Rows of (requirement label, [count per status..., total]) for the tracked requirements."""
+    return [(req.label(lang), [*c.per_status(), c.total]) for req, c in report.totals if c.total]

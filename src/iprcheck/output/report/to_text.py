@@ -1,0 +1,233 @@
+"""The report for a terminal: header, progress bars, counts, attention, checks, a sparkline.
+
+Bars are drawn with two characters (█ done, ░ not) rather than colour alone, so the report reads
+the same piped into a file, with NO_COLOR, or pasted into an e-mail.
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ...i18n import t
+from ...obligations import summary
+from ...reports.report import Report, Week
+from ...vocab import STATUSES, Requirement
+from .. import View
+from .. import labels as L
+from ..console import text
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def bar(done: int, total: int, width: int) -> Text:
+    filled = done * width // total if total else 0
+    if done and not filled:
+        filled = 1  # something done is never drawn as nothing
+    out = Text()
+    out.append("█" * filled, style="green")
+    out.append("░" * (width - filled), style="dim")
+    return out
+
+
+def sparkline(values: list[int], top: int) -> str:
+    top = max(top, 1)
+    return "".join(SPARKS[min(v, top) * (len(SPARKS) - 1) // top] for v in values)
+
+
+def draw(report: Report, view: View) -> list[RenderableType]:
+    lang, width = view.lang, view.width
+    parts: list[RenderableType] = [*_header(report, lang), Text()]
+    parts += [*_bars(report, lang, width), Text()]
+    parts += [*_sections(report, lang, width), Text()]
+    parts += [*_attention(report, lang), Text()]
+    parts += [*checks(report, lang, grouped=True), Text()]
+    parts += _progress(report, lang, width)
+    return parts
+
+
+def _header(report: Report, lang: str) -> list[RenderableType]:
+    f = report.facts
+    out: list[RenderableType] = [text(L.title(report, lang), style="bold")]
+    who = L.who(f, lang)
+    if f.profile is not None:
+        who += f" · {t('profile', lang)}{L.colon(lang)}{L.profile(f, lang)}"
+    out.append(text(who))
+    line = Text(t("report_as_of", lang, date=f.as_of.isoformat()) + " · ")
+    line.append(t("report_deadline", lang, date=f.deadline.isoformat()) + " · ")
+    line.append(L.days(f, lang), style="bold red" if f.days_left < 0 else "bold")
+    out.append(line)
+    out.append(text(L.ledger_line(f, lang), style="dim"))
+    return out
+
+
+def _bars(report: Report, lang: str, width: int) -> list[RenderableType]:
+    from rich import box
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(no_wrap=True, justify="right")
+    size = max(10, min(40, width - 30))
+    for req, c in report.totals:
+        if c.total or req is Requirement.MANDATORY:
+            grid.add_row(
+                req.label(lang),
+                bar(c.done, c.total, size),
+                f"{c.done}/{c.total}",
+                f"{L.percent(c.done, c.total)}%",
+            )
+    counts = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    counts.add_column("")
+    for s in STATUSES:
+        counts.add_column(s.label(lang), justify="right", style=s.info.style)
+    counts.add_column(t("report_total", lang), justify="right", style="bold")
+    for label, values in L.status_counts(report, lang):
+        counts.add_row(label, *map(str, values))
+    return [grid, counts]
+
+
+def _sections(report: Report, lang: str, width: int) -> list[RenderableType]:
+    from rich.cells import cell_len
+
+    size = max(10, min(30, width // 5))
+    optional = max(
+        (
+            cell_len(t("report_optional_short", lang, done=o.done, total=o.total)) + 1
+            for g in report.sections
+            if (o := g.totals.optional).total
+        ),
+        default=0,
+    )
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(
+        no_wrap=True, overflow="ellipsis", max_width=max(12, width - size - optional - 20)
+    )
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(no_wrap=True, style="dim")
+    for g in report.sections:
+        m, o = g.totals.mandatory, g.totals.optional
+        grid.add_row(
+            str(g.number),
+            text(L.group_title(g, lang)),
+            bar(m.done, m.total, size) if m.total else Text("—", style="dim"),
+            f"{m.done}/{m.total}",
+            f"{L.percent(m.done, m.total)}%" if m.total else "",
+            t("report_optional_short", lang, done=o.done, total=o.total) if o.total else "",
+        )
+    return [Text(t("report_by_section", lang), style="bold"), grid]
+
+
+def _items_grid() -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    return grid
+
+
+def _ids(ids: list[str]) -> str:
+    return "  ".join(ids)
+
+
+def _attention(report: Report, lang: str) -> list[RenderableType]:
+    """Blocked and waived items one by one with their notes; overdue ones grouped by due date
+    and open mandatory ones as a list of ids, so that a bad week still fits on a screen."""
+    a = report.attention
+    out: list[RenderableType] = [Text(t("report_attention", lang), style="bold")]
+
+    def block(key: str, count: int, style: str) -> None:
+        head = Text(f"  {t(key, lang)} ({count})", style=style if count else "dim")
+        if not count:
+            head.append(f" {t('att_none', lang)}")
+        out.append(head)
+
+    def notes(ids: list[str], style: str) -> None:
+        grid = _items_grid()
+        for oid in ids:
+            body = text(summary(report.item(oid).text))
+            body.append("\n")
+            body.append_text(text(L.note(report.item(oid), lang), style=style))
+            grid.add_row(oid, body)
+        out.append(_indent(grid, 4))
+
+    block("att_blocked", len(a.blocked), "bold red")
+    if a.blocked:
+        notes(a.blocked, "red")
+    block("att_overdue", len(a.overdue), "bold yellow")
+    groups: dict[tuple[object, bool], list[str]] = {}
+    for o in a.overdue:
+        groups.setdefault((o.due, o.internal), []).append(o.id)
+    for o in a.overdue:
+        ids = groups.pop((o.due, o.internal), None)
+        if ids:  # wrapped like the open ones below: a grid cell would cut the list short
+            out.append(_indent(Text(L.overdue_text(o, lang), style="yellow"), 4))
+            out.append(_indent(Text(_ids(ids)), 4))
+    block("att_open_mandatory", len(a.open_mandatory), "bold")
+    if a.open_mandatory:
+        out.append(_indent(Text(_ids(a.open_mandatory)), 4))
+    block("att_waived", len(a.waived), "bold magenta")
+    if a.waived:
+        notes(a.waived, "magenta")
+    return out
+
+
+def _indent(renderable: RenderableType, left: int) -> RenderableType:
+    from rich.padding import Padding
+
+    return Padding(renderable, (0, 0, 0, left), expand=False)
+
+
+def checks(report: Report, lang: str, *, grouped: bool = False) -> list[RenderableType]:
+    """The ledger's own problems: one line each for ``iprcheck check``; in the report, one line
+    per kind of problem with the ids it concerns."""
+    if not report.findings:
+        return [Text(t("check_clean", lang), style="green")]
+    head = Text(f"{t('report_checks', lang)}{L.colon(lang)}", style="bold")
+    style = "bold red" if report.errors else "bold yellow"
+    head.append(
+        t("check_summary", lang, errors=len(report.errors), warnings=len(report.warnings)),
+        style=style,
+    )
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=not grouped, style="" if grouped else "bold", overflow="fold")
+    if not grouped:
+        grid.add_column(overflow="fold")
+    kinds: dict[tuple[str, str], list[str]] = {}
+    for x in report.findings:
+        kinds.setdefault((x.level, x.code), []).append(x.id)
+    for x in report.findings:
+        level = Text(L.level(x, lang), style="red" if x.level == "error" else "yellow")
+        if not grouped:
+            grid.add_row(level, x.id, L.finding_text(x, lang))
+            continue
+        ids = kinds.pop((x.level, x.code), None)
+        if ids:
+            body = Text(L.finding_text(x, lang), style="bold")
+            body.append(f" ({len(ids)})\n")
+            body.append(_ids(ids))
+            grid.add_row(level, body)
+    return [head, _indent(grid, 2)]
+
+
+def _progress(report: Report, lang: str, width: int) -> list[RenderableType]:
+    out: list[RenderableType] = [Text(t("report_progress", lang), style="bold")]
+    weeks: list[Week] = report.progress
+    if not weeks:
+        return [*out, Text(f"  {t('report_progress_none', lang)}", style="dim")]
+    shown = weeks[-max(8, width - 40) :]
+    line = Text("  ")
+    line.append(sparkline([w.done for w in shown], report.totals.mandatory.total), "green")
+    line.append(f"  {shown[0].done} → {shown[-1].done}")
+    line.append(f"  {shown[0].end.isoformat()} – {shown[-1].end.isoformat()}", style="dim")
+    return [*out, line]
+
+
+def check_lines(report: Report, view: View) -> list[RenderableType]:
+    """``iprcheck check``: one line per problem."""
+    return checks(report, view.lang)

@@ -1,0 +1,1 @@
+"""Views of the rollup, one module per format."""

@@ -1,0 +1,98 @@
+"""The rollup as one self-contained HTML page: the matrix as a heat map."""
+
+from __future__ import annotations
+
+from ... import __version__
+from ...i18n import t
+from ...reports.rollup import Cell, Rollup
+from .. import View
+from ..templates import environment
+from .labels import (
+    COLOUR,
+    GLYPH,
+    INK,
+    cell_label,
+    counted_line,
+    day,
+    display_name,
+    last_national,
+    list_title,
+    notes,
+    task_title,
+)
+
+
+def to_html(rollup: Rollup, view: View) -> str:
+    lang = view.lang
+    sections = [
+        {
+            "number": s.number,
+            "title": s.title if lang == "zh" else s.title_en,
+            "tasks": [{"number": task.number, "title": task_title(task, lang)} for task in s.tasks],
+        }
+        for s in rollup.catalog.task_list.sections
+    ]
+    firsts = {s.tasks[0].number for s in rollup.catalog.task_list.sections}
+    national_end = last_national(rollup)
+    rows = [
+        {
+            "name": display_name(r, lang, rollup),
+            "path": str(r.path),
+            "national": r.national,
+            "last_national": i == national_end,
+            "cells": [
+                {
+                    "glyph": GLYPH[c.state],
+                    "state": c.state.value,
+                    "label": cell_label(c.state, lang),
+                    "optional": c.optional,
+                    "task": n,
+                    "first": n in firsts,
+                }
+                for n, c in r.cells.items()
+            ],
+            "done": r.done,
+            "total": r.total,
+            "percent": r.percent,
+            "blocked": r.blocked,
+            "updated": day(r.last_update, lang),
+        }
+        for i, r in enumerate(rollup.rows)
+    ]
+    tasks = [
+        {
+            "number": s.task.number,
+            "title": task_title(s.task, lang),
+            "owe": s.owe,
+            "done": s.done,
+            "percent": s.percent,
+            # Shade of the per-task heat row: how much of what is owed is done.
+            "shade": round(0.12 + 0.88 * s.done / s.owe, 2) if s.owe else 0,
+        }
+        for s in rollup.tasks
+    ]
+    return (
+        environment()
+        .get_template("rollup.html.j2")
+        .render(
+            lang=lang,
+            title=list_title(rollup, lang),
+            counted=counted_line(rollup, lang),
+            sections=sections,
+            rows=rows,
+            tasks=tasks,
+            legend=[
+                {"glyph": GLYPH[c], "state": c.value, "label": cell_label(c, lang)} for c in Cell
+            ],
+            colour={c.value: COLOUR[c] for c in Cell},
+            ink={c.value: INK.get(c, "222222") for c in Cell},
+            notes=notes(rollup, lang),
+            optional_note=t("rollup_optional_note", lang)
+            if any(c.optional for r in rollup.rows for c in r.cells.values())
+            else None,
+            skipped=[{"path": str(s.path), "reason": s.error.render(lang)} for s in rollup.skipped],
+            t=lambda key: t(key, lang),
+            generated=t("rollup_generated", lang, version=__version__),
+            version=__version__,
+        )
+    )

@@ -1,0 +1,86 @@
+"""The rollup as JSON other tools can read."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import msgspec
+
+from ...reports.rollup import Rollup
+from .. import View
+
+FORMAT = "iprcheck-rollup"
+VERSION = 1  # new keys may be added within a version; none is removed or renamed
+
+
+def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
+    """Schema ``iprcheck-rollup``, version 1:
+
+    ```
+    {"format": "iprcheck-rollup", "version": 1,
+     "list": {"id", "year", "title", "title_en", "sha256"}, "sort": "progress|name|updated",
+     "provinces": [{"province": name, "name_source": "header|file|national", "path",
+                    "national": bool, "department", "types": [type keys],
+                    "totals": {exactly report --format json's "totals"},
+                    "mandatory": {"done", "total", "percent"}, "blocked": N (all requirements),
+                    "last_update": ISO time | null,
+                    "cells": {"<task>": "done|partly-done|in-progress|blocked|not-started|
+                              not-applicable"},
+                    "optional_cells": [tasks whose cell shows optional obligations only]}],
+     "tasks": [{"task", "section", "title", "title_en", "owe", "done", "percent"}],
+     "skipped": [{"path", "reason" (a sentence in the --lang language),
+                  "code": "unreadable|other-list|duplicate|not-found"}]}
+    ```
+    """
+    tl = rollup.catalog.task_list
+    section_of = {task.number: s.number for s in tl.sections for task in s.tasks}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "list": {
+            "id": tl.id,
+            "year": tl.year,
+            "title": tl.title,
+            "title_en": tl.title_en,
+            "sha256": rollup.catalog.source.digest,
+        },
+        "sort": rollup.sort.value,
+        "provinces": [
+            {
+                "province": r.name,
+                "name_source": r.name_source,
+                "path": str(r.path),
+                "national": r.national,
+                "department": r.department,
+                "types": list(r.types),
+                "totals": msgspec.to_builtins(r.totals),
+                "mandatory": {"done": r.done, "total": r.total, "percent": r.percent},
+                "blocked": r.blocked,
+                "last_update": r.last_update,
+                "cells": {str(n): c.state.value for n, c in r.cells.items()},
+                "optional_cells": [n for n, c in r.cells.items() if c.optional],
+            }
+            for r in rollup.rows
+        ],
+        "tasks": [
+            {
+                "task": s.task.number,
+                "section": section_of[s.task.number],
+                "title": s.task.title,
+                "title_en": s.task.title_en,
+                "owe": s.owe,
+                "done": s.done,
+                "percent": s.percent,
+            }
+            for s in rollup.tasks
+        ],
+        "skipped": [
+            {"path": str(s.path), "reason": s.error.render(lang), "code": s.reason.value}
+            for s in rollup.skipped
+        ],
+    }
+
+
+def to_json(rollup: Rollup, view: View) -> str:
+    return json.dumps(as_dict(rollup, view.lang), ensure_ascii=False, indent=2) + "\n"

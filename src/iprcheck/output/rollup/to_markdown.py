@@ -1,0 +1,69 @@
+"""The rollup as Markdown: the matrix and the per-task table, for a document or a wiki."""
+
+from __future__ import annotations
+
+from ...i18n import t
+from ...reports.rollup import Cell, Rollup
+from .. import View
+from ..guards import md_table
+from ..guards import md_text as md_cell
+from .labels import (
+    GLYPH,
+    cell_label,
+    counted_line,
+    day,
+    display_name,
+    list_title,
+    notes,
+    task_title,
+)
+
+
+def to_markdown(rollup: Rollup, view: View) -> str:
+    lang = view.lang
+    numbers = list(rollup.catalog.tasks)
+    out = [f"# {md_cell(list_title(rollup, lang))}", "", md_cell(counted_line(rollup, lang)), ""]
+    out += [f"## {t('rollup_matrix', lang)}", ""]
+    heads: list[object] = [
+        t("rollup_col_province", lang),
+        *numbers,
+        t("rollup_col_mandatory", lang),
+        t("rollup_col_percent", lang),
+        t("rollup_col_blocked", lang),
+        t("rollup_col_updated", lang),
+    ]
+    rows = [
+        [
+            display_name(r, lang, rollup),
+            *(f"`{GLYPH[r.cells[n].state]}`" for n in numbers),
+            f"{r.done}/{r.total}",
+            f"{r.percent}%",
+            r.blocked,
+            day(r.last_update, lang),
+        ]
+        for r in rollup.rows
+    ]
+    out += md_table(heads, rows)
+    out += ["  ".join(f"`{GLYPH[c]}` {cell_label(c, lang)}" for c in Cell), ""]
+    out += [md_cell(n) for n in notes(rollup, lang)] + ([""] if notes(rollup, lang) else [])
+    out += [f"## {t('rollup_tasks', lang)}", ""]
+    out += md_table(
+        [
+            t("rollup_col_task", lang),
+            t("col_task", lang),
+            t("rollup_col_owe", lang),
+            t("rollup_col_done", lang),
+            t("rollup_col_percent", lang),
+        ],
+        [
+            [s.task.number, task_title(s.task, lang), s.owe, s.done, f"{s.percent}%"]
+            for s in rollup.tasks
+        ],
+    )
+    if rollup.skipped:
+        out += [f"## {t('rollup_skipped', lang)}", ""]
+        out += md_table(
+            [t("rollup_col_path", lang), t("col_note", lang)],
+            [[s.path, s.error.render(lang)] for s in rollup.skipped],
+        )
+    return "\n".join(out).rstrip("\n") + "\n"

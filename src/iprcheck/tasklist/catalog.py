@@ -1,0 +1,81 @@
+"""The catalog a command works with: a task list read, validated once per content, indexed.
+
+Validating costs a command more than all its own work (the YAML reader, pydantic building its
+validators), and a list rarely changes; so the validated list is kept in the user's cache
+folder (``cache.py``) under its content's sha256 and decoded from there into the same typed
+records. The key is stored inside and compared in full; any problem with the cache (missing,
+stale, corrupt, unwritable) means "validate again", never an error. ``iprcheck validate`` does
+not use it. JSON, not pickle: a cache file someone else wrote can at worst fail to decode.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .. import __version__, cache
+from .model import SCHEMA_VERSION, Obligation, Task, TaskList, obligations
+from .source import Source, read_source
+
+CACHE_FORMAT = 2
+CACHE_KEEP = 8  # cache files for this many different lists; older ones are removed
+
+
+class Catalog:
+    """A validated task list and the indexes every command uses."""
+
+    def __init__(self, source: Source, task_list: TaskList) -> None:
+        self.source = source
+        self.task_list = task_list
+
+    @cached_property
+    def obligations(self) -> list[Obligation]:
+        return obligations(self.task_list)
+
+    @cached_property
+    def by_id(self) -> dict[str, Obligation]:
+        return {o.id: o for o in self.obligations}
+
+    @cached_property
+    def tasks(self) -> dict[int, Task]:
+        return {t.number: t for s in self.task_list.sections for t in s.tasks}
+
+    @cached_property
+    def departments(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for task in self.tasks.values():
+            seen.update(dict.fromkeys(task.departments))
+        return list(seen)
+
+    @cached_property
+    def unit_names(self) -> dict[str, str]:
+        """Reporting unit -> its English name, in the list's order."""
+        return {u.name: u.name_en for u in self.task_list.reporting_units}
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Catalog:
+    """The task list in effect (``path``, $IPRCHECK_TASKS or the bundled list), validated."""
+    source = read_source(path)
+    key = cache_key(source)
+    task_list = cache.read("catalog", key, TaskList)
+    if task_list is None:
+        # Only a list the cache has not seen pays for PyYAML and pydantic.
+        from .validate import validate
+
+        task_list = validate(source)
+        cache.write("catalog", key, task_list, keep=CACHE_KEEP)
+    return Catalog(source, task_list)
+
+
+def cache_key(source: Source) -> dict[str, Any]:
+    here = Path(__file__).parent
+    return {
+        "format": CACHE_FORMAT,
+        "sha256": source.digest,
+        "iprcheck": __version__,
+        "schema": SCHEMA_VERSION,
+        # Validation rules can change in a checkout without a version bump: the code is in the key.
+        "code": cache.stamp(here / "model.py", here / "validate.py"),
+    }
