@@ -17,8 +17,9 @@ from typer.testing import CliRunner
 from iprcheck import ledger
 from iprcheck.cli import app
 from iprcheck.reports.report import totals
-from iprcheck.reports.rollup import Cell, SortKey, cell, rollup
+from iprcheck.reports.rollup import Cell, cell, rollup
 from iprcheck.tasklist import Catalog, load
+from iprcheck.vocab import SortKey
 
 runner = CliRunner()
 BUNDLED = Path(__file__).resolve().parents[1] / "src" / "iprcheck" / "data" / "tasks_2020.yaml"

@@ -145,3 +145,11 @@ KNOWN_RULES: dict[str, tuple[tuple[ProvinceType, ...], tuple[ProvinceType, ...]]
         (ProvinceType.ALL,),
     ),
 }
+
+
+class SortKey(StrEnum):
+    """The orders ``rollup --sort`` puts the provinces in."""
+
+    PROGRESS = "progress"
+    NAME = "name"
+    UPDATED = "updated"

@@ -1,5 +1,9 @@
 """Catalog commands: validate, list, show, search. Parse, call the library, hand the result to
-the output pipeline."""
+the output pipeline.
+
+Help lists every command, so a command module imports at its top only what its options need;
+each command imports the library it uses when it runs.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +12,13 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from ..obligations import Filters, Profile, find_task, listing, search, status_named
 from ..output import Format, Subject, choices, deliver, parse_format
-from ..output.guards import shown
-from ..output.listing import Listing
-from ..output.taskpage import SearchHits, TaskPage
-from ..tasklist import read_source
-from ..tasklist.model import obligations
 from ..vocab import Actor, Requirement
 from .app import Commands, state_of
-from .options import ProvinceTypeOpt
+from .options import ProvinceTypeOpt, profile
 from .usage import UsageProblem, format_choice
 
 commands = Commands()
-
-
-def _profile(types: list[str] | None) -> Profile | None:
-    return Profile.of(types) if types else None
 
 
 @commands.command("validate")
@@ -38,6 +32,8 @@ def validate(
 
     Example: iprcheck validate my_tasks.yaml
     """
+    from ..tasklist import read_source
+    from ..tasklist.model import obligations
     from ..tasklist.validate import validate as check  # PyYAML and pydantic: here only
 
     state = state_of(ctx)
@@ -120,6 +116,9 @@ def list_(
 
     Example: iprcheck list --province-type pilot --section 1
     """
+    from ..obligations import Filters, listing, status_named
+    from ..output.listing import Listing
+
     state = state_of(ctx)
     filters = Filters(
         sections=tuple(section or ()),
@@ -132,11 +131,11 @@ def list_(
     )
     led = state.current_ledger
     tracked = (led.profile, led.entries(state.catalog), led.state()) if led else None
-    profile, chosen = listing(state.catalog, _profile(province_type), filters, tracked=tracked)
+    whose, chosen = listing(state.catalog, profile(province_type), filters, tracked=tracked)
     h = led.header if led else None
     view = Listing(
         chosen,
-        profile,
+        whose,
         province=h.province if h else None,
         national=h.national if h else False,
         department=h.department if h else None,
@@ -157,13 +156,16 @@ def show(
 
     Example: iprcheck show 6.2
     """
+    from ..obligations import find_task
+    from ..output.taskpage import TaskPage
+
     state = state_of(ctx)
     task, focus = find_task(state.catalog, ident)
     section = next(s for s in state.catalog.task_list.sections if task in s.tasks)
     led = state.current_ledger
-    profile = _profile(province_type) or (led.profile if led else None)
+    chosen = profile(province_type) or (led.profile if led else None)
     tracking = led.state() if led else {}
-    page = TaskPage(task, section, profile, tracking, focus)
+    page = TaskPage(task, section, chosen, tracking, focus)
     deliver(Subject.TASK, Format.TEXT, page, state.lang)
 
 
@@ -178,6 +180,10 @@ def search_(
 
     Example: iprcheck search 地理标志
     """
+    from ..obligations import search
+    from ..output.guards import shown
+    from ..output.taskpage import SearchHits
+
     state = state_of(ctx)
     if not text.strip():  # "" is in every text: it would print the whole list
         raise UsageProblem("search_empty")

@@ -1,22 +1,21 @@
 """Ledger commands: init, mark, history, undo, assign, merge. Parse, call the ledger, say what
-was done."""
+was done.
+
+Help lists every command, so a command module imports at its top only what its options need;
+each command imports the library it uses when it runs.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .. import ledger
 from ..errors import IprcheckError
 from ..i18n import t
-from ..ledger.store import Waiting
-from ..obligations import status_named
 from ..output import Subject, choices, deliver, parse_format
-from ..output.guards import shown
-from ..output.history import History
-from ..output.labels import profile_line
 from .app import Commands, state_of
 from .options import ByOpt, ProvinceTypeOpt, day
 from .usage import UsageProblem, format_choice
@@ -24,7 +23,7 @@ from .usage import UsageProblem, format_choice
 commands = Commands()
 
 
-def _waiting(lang: str) -> Waiting:
+def _waiting(lang: str) -> Callable[[Path], None]:
     """What a writer says while another holds the ledger."""
 
     def say(path: Path) -> None:
@@ -86,6 +85,9 @@ def init(
 
     Example: iprcheck init --province 广东省 --province-type pilot-leading
     """
+    from .. import ledger
+    from ..output.labels import profile_line
+
     state = state_of(ctx)
     if department is not None and not national:
         raise UsageProblem("usage_department_needs_national")
@@ -148,6 +150,9 @@ def mark(
 
     Example: iprcheck mark 3 4 5.2 in-progress --note "已部署"
     """
+    from .. import ledger
+    from ..obligations import status_named
+
     state = state_of(ctx)
     # A Chinese input method's full-width space joins what the user meant as two words.
     args = [word for arg in args for word in arg.split()]
@@ -203,6 +208,9 @@ def history(
 
     Example: iprcheck history 6
     """
+    from .. import ledger
+    from ..output.history import History
+
     state = state_of(ctx)
     led = state.require_ledger()
     events = ledger.history(led, state.catalog, ident or [])
@@ -221,6 +229,9 @@ def undo(
 
     Example: iprcheck undo
     """
+    from .. import ledger
+    from ..output.guards import shown
+
     state = state_of(ctx)
     led, events = ledger.undo(
         ledger.resolve(state.ledger),
@@ -263,6 +274,8 @@ def assign(
 
     Example: iprcheck assign 8-10 --owner 运用促进处 --due 2020-10-31
     """
+    from .. import ledger
+
     state = state_of(ctx)
     _, events = ledger.assign(
         ledger.resolve(state.ledger),
@@ -290,6 +303,8 @@ def merge(
 
     Example: iprcheck merge ~/Downloads/iprcheck-ledger.jsonl
     """
+    from .. import ledger
+
     state = state_of(ctx)
     ours, theirs = ledger.resolve(state.ledger), ledger.resolve(other)
     if not theirs.exists():

@@ -6,11 +6,14 @@ import re
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import IprcheckError
+
+if TYPE_CHECKING:
+    from ..obligations import Profile
 
 
 class Lang(StrEnum):
@@ -79,3 +82,10 @@ def day(value: str | None) -> date | None:
 
 def as_of(value: str | None) -> date:
     return day(value) or date.today()
+
+
+def profile(types: list[str] | None) -> Profile | None:
+    """The profile --province-type gives, if it is given."""
+    from ..obligations import Profile
+
+    return Profile.of(types) if types else None

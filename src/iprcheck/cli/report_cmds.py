@@ -1,26 +1,33 @@
-"""Report commands: report and check. Parse, build the Report, hand it to the output pipeline."""
+"""Report commands: report and check. Parse, build the Report, hand it to the output pipeline.
+
+Help lists every command, so a command module imports at its top only what its options need;
+each command imports the library it uses when it runs.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import IprcheckError
-from ..ledger import resolve
-from ..obligations import Profile
 from ..output import Format, Subject, check_output, choices, deliver, guess, parse_format
-from ..reports.report import Report, build
 from .app import Commands, State, state_of, written
 from .exits import Exit
-from .options import AsOfOpt, ForceOpt, OutputOpt, ProvinceTypeOpt, as_of
+from .options import AsOfOpt, ForceOpt, OutputOpt, ProvinceTypeOpt, as_of, profile
 from .usage import format_choice
+
+if TYPE_CHECKING:
+    from ..reports.report import Report
 
 commands = Commands()
 
 
 def _build(state: State, when: str | None, province_type: list[str] | None) -> Report:
-    override = Profile.of(province_type) if province_type else None
+    from ..ledger import resolve
+    from ..reports.report import build
+
+    override = profile(province_type)
     led = state.current_ledger
     if led is None and override is None:
         raise IprcheckError("report_needs_ledger", path=str(resolve(state.ledger)))
@@ -81,6 +88,8 @@ def check(
 
     Example: iprcheck check && iprcheck report --output report.html
     """
+    from ..reports.report import build
+
     state = state_of(ctx)
     rep = build(state.catalog, state.require_ledger(), as_of(as_of_))
     deliver(Subject.CHECK, Format.TEXT, rep, state.lang)

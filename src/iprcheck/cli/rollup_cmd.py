@@ -16,7 +16,7 @@ import typer
 from ..errors import IprcheckError
 from ..i18n import t
 from ..output import Subject, check_output, choices, deliver, guess, parse_format
-from ..reports.rollup import SortKey, rollup
+from ..vocab import SortKey
 from .app import Commands, state_of, written
 from .exits import Exit
 from .options import ForceOpt, OutputOpt
@@ -70,6 +70,8 @@ def rollup_(
 
     Example: iprcheck rollup submissions/ -f html -o rollup.html
     """
+    from ..reports.rollup import rollup
+
     state = state_of(ctx)
     if output is not None:
         check_output(output, force=force)  # before reading a thousand ledgers, not after

@@ -22,8 +22,6 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from msgspec import Struct
-
 from ..errors import IprcheckError
 from ..files import replace_atomically
 
@@ -88,12 +86,15 @@ SUFFIXES = {
 }
 
 
-class View(Struct, frozen=True):
+class View:
     """How a writer draws: the language, the width in columns, and whether styles show."""
 
-    lang: str
-    width: int = 80
-    styled: bool = False
+    __slots__ = ("lang", "width", "styled")
+
+    def __init__(self, lang: str, width: int = 80, styled: bool = False) -> None:
+        self.lang = lang
+        self.width = width
+        self.styled = styled
 
 
 Drawn = list[Any] | str | bytes  # rich renderables, or a file's text or bytes

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..i18n import t
-from ..obligations import Item, Profile
-from ..reports.report import Facts, Finding, Group, Overdue, Report
-from ..tasklist import Target, Task
 from ..vocab import ProvinceType, Requirement, Status
+
+if TYPE_CHECKING:
+    from ..obligations import Item, Profile
+    from ..reports.report import Facts, Finding, Group, Overdue, Report
+    from ..tasklist import Target, Task
 
 
 def percent(done: int, total: int) -> int:

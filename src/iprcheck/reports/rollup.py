@@ -20,7 +20,7 @@ from ..errors import IprcheckError
 from ..ledger import DEFAULT_NAME, Ledger, looks_like_ledger, read
 from ..obligations import UNTRACKED, Entry, Item, Tracking, items
 from ..tasklist import Catalog, Task
-from ..vocab import Requirement, Status
+from ..vocab import Requirement, SortKey, Status
 from .report import Totals, totals
 
 NATIONAL_NAME = "国家知识产权局"
@@ -35,12 +35,6 @@ class Cell(StrEnum):
     BLOCKED = "blocked"
     NOT_STARTED = "not-started"
     NOT_APPLICABLE = "not-applicable"
-
-
-class SortKey(StrEnum):
-    PROGRESS = "progress"
-    NAME = "name"
-    UPDATED = "updated"
 
 
 class SkipReason(StrEnum):
