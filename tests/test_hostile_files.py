@@ -2,8 +2,8 @@
 
 Black-box only: iprcheck runs as a subprocess (``python -m iprcheck``) in the test's folder, with
 its own cache folder, so that these tests survive the restructuring of ``src/``. Every test
-that reproduces a bug of today is ``xfail(strict=True)`` with the item's number: once the bug
-is fixed the test passes, strict xfail turns that into a failure, and the mark must go.
+was written to fail on the main of its day, one per item of the issue (its number is in the
+section heading); they pass since the items were fixed.
 
 Every subprocess has a timeout, so a hang is a failure, never a stuck suite.
 """
@@ -32,10 +32,6 @@ LEDGER = "iprcheck-ledger.jsonl"
 BUNDLED_TASKS = (
     Path(__file__).resolve().parents[1] / "src" / "iprcheck" / "data" / "tasks_2020.yaml"
 )
-
-
-def bug(item: int, why: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"#11.{item}: {why}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -244,7 +240,6 @@ BLANK_STARTS = {
 
 
 @pytest.mark.parametrize("start", BLANK_STARTS.values(), ids=BLANK_STARTS.keys())
-@bug(1, "a ledger starting with a blank line is overwritten by report -o --force")
 def test_report_never_overwrites_a_ledger_that_starts_with_a_blank_line(
     tmp_path: Path, start: bytes
 ) -> None:
@@ -258,7 +253,6 @@ def test_report_never_overwrites_a_ledger_that_starts_with_a_blank_line(
 
 
 @pytest.mark.parametrize("start", BLANK_STARTS.values(), ids=BLANK_STARTS.keys())
-@bug(1, "a ledger starting with a blank line is overwritten by rollup -o --force")
 def test_rollup_never_overwrites_a_ledger_that_starts_with_a_blank_line(
     tmp_path: Path, start: bytes
 ) -> None:
@@ -303,17 +297,16 @@ def hostile_ledger(tmp_path: Path) -> Path:
     return path
 
 
-RAW = bug(2, "control characters from a ledger are printed raw")
 HOSTILE_READS = [
-    pytest.param(["history"], id="history", marks=RAW),
-    pytest.param(["history", "6"], id="history-6", marks=RAW),
-    pytest.param(["history", "-f", "json"], id="history-json", marks=RAW),  # C1 is not escaped
-    pytest.param(["report"], id="report", marks=RAW),
-    pytest.param(["report", "-f", "markdown"], id="report-markdown", marks=RAW),
-    pytest.param(["list"], id="list", marks=RAW),
-    pytest.param(["list", "--full"], id="list-full", marks=RAW),
-    pytest.param(["list", "-f", "csv"], id="list-csv", marks=RAW),
-    pytest.param(["list", "-f", "json"], id="list-json", marks=RAW),  # C1 is not escaped
+    pytest.param(["history"], id="history"),
+    pytest.param(["history", "6"], id="history-6"),
+    pytest.param(["history", "-f", "json"], id="history-json"),  # C1 is not escaped
+    pytest.param(["report"], id="report"),
+    pytest.param(["report", "-f", "markdown"], id="report-markdown"),
+    pytest.param(["list"], id="list"),
+    pytest.param(["list", "--full"], id="list-full"),
+    pytest.param(["list", "-f", "csv"], id="list-csv"),
+    pytest.param(["list", "-f", "json"], id="list-json"),  # C1 is not escaped
     # These show neither notes nor owners today; kept so that they never start to, raw.
     pytest.param(["list", "-f", "markdown"], id="list-markdown"),
     pytest.param(["check"], id="check"),
@@ -330,7 +323,6 @@ def test_reading_commands_show_control_characters_visibly(
     assert_no_controls(run)
 
 
-@bug(2, "a hostile province name is printed raw by report and rollup")
 @pytest.mark.parametrize("args", [["report"], ["rollup", "."], ["rollup", ".", "-f", "markdown"]])
 def test_a_hostile_province_name_is_shown_visibly(tmp_path: Path, args: list[str]) -> None:
     path = init(tmp_path / "gd", "--province", "广东省")
@@ -340,7 +332,6 @@ def test_a_hostile_province_name_is_shown_visibly(tmp_path: Path, args: list[str
     assert_no_controls(run)
 
 
-@bug(2, "a hostile list id or title in a ledger's header is printed raw")
 @pytest.mark.parametrize("args", [["list"], ["report"], ["rollup", "."]])
 def test_a_hostile_list_id_in_a_header_is_shown_visibly(tmp_path: Path, args: list[str]) -> None:
     """Another list's ledger: the refusal quotes the header's list id."""
@@ -352,7 +343,6 @@ def test_a_hostile_list_id_in_a_header_is_shown_visibly(tmp_path: Path, args: li
     assert_no_controls(run)
 
 
-@bug(2, "the rollup's left-out line prints a hostile file name raw")
 def test_rollup_left_out_lines_show_a_hostile_file_name_visibly(tmp_path: Path) -> None:
     init(tmp_path / "gd", "--province", "广东省")
     (tmp_path / f"x{TITLE}.jsonl").write_text("not a ledger\n", encoding="utf-8")
@@ -361,7 +351,6 @@ def test_rollup_left_out_lines_show_a_hostile_file_name_visibly(tmp_path: Path) 
     assert_no_controls(run)
 
 
-@bug(2, "undo's 'undid a colleague's command' line prints a hostile by raw")
 def test_undo_names_a_hostile_colleague_visibly(tmp_path: Path) -> None:
     path = init(tmp_path, "--province", "广东省")
     append(path, change("6.2", "done", by=f"colleague {HOSTILE}"))
@@ -370,7 +359,6 @@ def test_undo_names_a_hostile_colleague_visibly(tmp_path: Path) -> None:
     assert_no_controls(run)
 
 
-@bug(2, "merge prints a hostile province of the other copy raw")
 def test_merge_names_a_hostile_other_ledger_visibly(tmp_path: Path) -> None:
     init(tmp_path, "--province", "广东省")
     theirs = init(tmp_path / "theirs", "--province", "浙江省")
@@ -380,7 +368,6 @@ def test_merge_names_a_hostile_other_ledger_visibly(tmp_path: Path) -> None:
     assert_no_controls(run)
 
 
-@bug(2, "merge prints a hostile file name raw")
 def test_merge_names_a_hostile_file_visibly(tmp_path: Path) -> None:
     path = init(tmp_path, "--province", "广东省")
     copy = tmp_path / f"copy{CLEAR}{TITLE}.jsonl"
@@ -419,7 +406,6 @@ def hostile_tasks(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
         pytest.param(["search", "各地区要"], id="search"),
     ],
 )
-@bug(2, "titles and texts of a --tasks list are printed raw")
 def test_a_hostile_task_list_is_shown_visibly(
     tmp_path: Path, hostile_tasks: tuple[Path, dict[str, str]], args: list[str]
 ) -> None:
@@ -429,7 +415,6 @@ def test_a_hostile_task_list_is_shown_visibly(
     assert_no_controls(run)
 
 
-@bug(2, "validate quotes a hostile key of a task list raw")
 def test_validate_quotes_a_hostile_key_visibly(tmp_path: Path) -> None:
     text = BUNDLED_TASKS.read_text(encoding="utf-8")
     bad = tmp_path / "bad.yaml"
@@ -441,7 +426,6 @@ def test_validate_quotes_a_hostile_key_visibly(tmp_path: Path) -> None:
     assert_no_controls(run)
 
 
-@bug(2, "mark --note/--by take escapes from the command line and history prints them raw")
 def test_escapes_given_on_the_command_line_are_shown_visibly(tmp_path: Path) -> None:
     init(tmp_path, "--province", "广东省")
     run = iprcheck(tmp_path, "mark", "6", "done", "--note", HOSTILE, "--by", f"by{CLIPBOARD}")
@@ -450,7 +434,6 @@ def test_escapes_given_on_the_command_line_are_shown_visibly(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("invisible", ["\u200b", "\u202e", "\u2066"], ids=["zwsp", "rlo", "lri"])
-@bug(2, "an invisible character in 'by' lets 张三\\u200b pass for 张三")
 def test_an_invisible_character_in_by_is_made_visible(tmp_path: Path, invisible: str) -> None:
     path = init(tmp_path, "--province", "广东省")
     append(path, change("6.2", "done", by=f"张三{invisible}"))
@@ -474,7 +457,6 @@ def write_year(path: Path, year: str) -> None:
 
 @pytest.mark.parametrize("year", ["Infinity", "1e400"])
 @pytest.mark.parametrize("args", [["list"], ["report"], ["mark", "6", "done"]])
-@bug(3, "an infinite list year in the header crashes with a traceback (OverflowError)")
 def test_an_infinite_year_is_a_bad_header_not_a_crash(
     tmp_path: Path, year: str, args: list[str]
 ) -> None:
@@ -487,7 +469,6 @@ def test_an_infinite_year_is_a_bad_header_not_a_crash(
 
 
 @pytest.mark.parametrize("national", ["false", ""])
-@bug(3, "'national' as text is taken as truth: \"false\" makes a national ledger")
 def test_national_must_be_true_or_false(tmp_path: Path, national: Any) -> None:
     path = init(tmp_path, "--province", "广东省")
     edit_header(path, national=national)
@@ -506,7 +487,6 @@ def test_national_must_be_true_or_false(tmp_path: Path, national: Any) -> None:
         pytest.param(lambda p: write_year(p, "1e400"), id="year-1e400"),
     ],
 )
-@bug(3, "a rollup counts or crashes on a ledger with a mistyped header")
 def test_rollup_leaves_out_a_ledger_with_a_mistyped_header(
     tmp_path: Path, damage: Callable[[Path], None]
 ) -> None:
@@ -620,32 +600,27 @@ def special(runs: dict[str, Run | None], name: str) -> Run:
 
 
 @pytest.mark.parametrize("cmd", ["list", "report", "history"])
-@bug(4, "a FIFO as --ledger hangs reading commands")
 def test_a_fifo_as_ledger_is_refused_at_once(
     special_files: dict[str, Run | None], cmd: str
 ) -> None:
     assert_clean_error(special(special_files, f"ledger-fifo-{cmd}"))
 
 
-@bug(4, "a FIFO as --tasks hangs")
 def test_a_fifo_as_task_list_is_refused_at_once(special_files: dict[str, Run | None]) -> None:
     assert_clean_error(special(special_files, "tasks-fifo"))
 
 
-@bug(4, "a FIFO as validate's file hangs")
 def test_validate_refuses_a_fifo_at_once(special_files: dict[str, Run | None]) -> None:
     run = special(special_files, "validate-fifo")
     assert "Traceback" not in run.err, str(run)
     assert run.rc == 1, str(run)
 
 
-@bug(4, "a FIFO as merge's source hangs")
 def test_a_fifo_as_merge_source_is_refused_at_once(special_files: dict[str, Run | None]) -> None:
     assert_clean_error(special(special_files, "merge-fifo"))
 
 
 @pytest.mark.parametrize("name", ["pipe.jsonl", "pipe"])
-@bug(4, "a FIFO in a rolled-up folder hangs the rollup")
 def test_a_fifo_in_a_rolled_up_folder_does_not_hang_it(
     special_files: dict[str, Run | None], name: str
 ) -> None:
@@ -656,17 +631,14 @@ def test_a_fifo_in_a_rolled_up_folder_does_not_hang_it(
     assert [r["province"] for r in json.loads(run.out)["provinces"]] == ["广东省"]
 
 
-@bug(4, "a ledger linked to /dev/zero is read without end (MemoryError under a cap)")
 def test_a_ledger_linked_to_a_device_is_refused(special_files: dict[str, Run | None]) -> None:
     assert_clean_error(special(special_files, "ledger-zero"))
 
 
-@bug(4, "a task list linked to /dev/zero is read without end (MemoryError under a cap)")
 def test_a_task_list_linked_to_a_device_is_refused(special_files: dict[str, Run | None]) -> None:
     assert_clean_error(special(special_files, "tasks-zero"))
 
 
-@bug(4, "a device in a rolled-up folder is read without end (MemoryError under a cap)")
 def test_a_device_in_a_rolled_up_folder_is_left_out(special_files: dict[str, Run | None]) -> None:
     run = special(special_files, "rollup-zero")
     assert "Traceback" not in run.err, str(run)
@@ -694,7 +666,6 @@ def test_reading_commands_refuse_a_ledger_over_the_size_limit(
     assert "large" in run.err, str(run)
 
 
-@bug(4, "mark reads a ledger over the size limit whole, never checking its size (MemoryError)")
 def test_mark_refuses_a_ledger_over_the_size_limit(tmp_path: Path, oversized: Path) -> None:
     """assign, undo and merge write through the same path as mark."""
     mtime = oversized.stat().st_mtime_ns
@@ -728,18 +699,19 @@ def cache_dir() -> Path:
 
 
 def forge_snapshots(status: str, note: str) -> int:
-    """Set 6.2's status and note in every ledger snapshot; the number of snapshots forged."""
+    """Set 6.2's status and note in every ledger snapshot, keeping the seal line as it was
+    (someone else's write into a shared cache folder cannot seal it): the number forged."""
     count = 0
-    for snap in cache_dir().glob("ledger-*.json"):
-        entry = json.loads(snap.read_text(encoding="utf-8"))
-        row = entry["payload"]["state"]["6.2"]
-        row[0], row[1] = status, note
-        snap.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    for snap in cache_dir().glob("*/ledger/*.json"):
+        seal, _, body = snap.read_bytes().partition(b"\n")
+        entry = json.loads(body)
+        row = entry["payload"]["snapshot"]["state"]["6.2"]
+        row["status"], row["note"] = status, note
+        snap.write_bytes(seal + b"\n" + json.dumps(entry, ensure_ascii=False).encode())
         count += 1
     return count
 
 
-@bug(5, "a forged snapshot's values are written into the ledger as a change's 'before'")
 def test_a_forged_snapshot_never_reaches_the_file(tmp_path: Path, long_ledger: Path) -> None:
     assert iprcheck(tmp_path, "list").rc == 0  # snapshots the ledger
     assert forge_snapshots("blocked", "伪造") == 1
@@ -750,7 +722,6 @@ def test_a_forged_snapshot_never_reaches_the_file(tmp_path: Path, long_ledger: P
     assert written["before"] == {"status": "in-progress", "note": "真的进展"}
 
 
-@bug(5, "a forged snapshot's values are shown as the ledger's state")
 def test_a_forged_snapshot_is_not_shown(tmp_path: Path, long_ledger: Path) -> None:
     assert iprcheck(tmp_path, "list").rc == 0
     assert forge_snapshots("done", "伪造") == 1
@@ -760,7 +731,6 @@ def test_a_forged_snapshot_is_not_shown(tmp_path: Path, long_ledger: Path) -> No
     assert (row["status"], row["note"]) == ("in-progress", "真的进展")
 
 
-@bug(5, "a forged snapshot survives a mark and is carried into the next snapshot")
 def test_a_forged_snapshot_does_not_outlive_a_mark(tmp_path: Path, long_ledger: Path) -> None:
     assert iprcheck(tmp_path, "list").rc == 0
     assert forge_snapshots("blocked", "伪造") == 1
@@ -784,7 +754,6 @@ LOOKALIKES = {
 
 
 @pytest.mark.parametrize("name", LOOKALIKES.values(), ids=LOOKALIKES.keys())
-@bug(6, "a rollup counts a look-alike or unknown province as a province of its own")
 def test_rollup_leaves_out_lookalike_and_unknown_provinces(tmp_path: Path, name: str) -> None:
     init(tmp_path / "a-real", "--province", "广东省")
     odd = init(tmp_path / "b-odd", "--province", "浙江省")
@@ -796,7 +765,6 @@ def test_rollup_leaves_out_lookalike_and_unknown_provinces(tmp_path: Path, name:
     assert [r["province"] for r in json.loads(run.out)["provinces"]] == ["广东省"]
 
 
-@bug(6, "a ledger whose province is no reporting unit is counted when it is alone")
 def test_rollup_leaves_out_an_unknown_province_alone(tmp_path: Path) -> None:
     init(tmp_path / "gd", "--province", "广东省")
     odd = init(tmp_path / "mars", "--province", "浙江省")
@@ -835,7 +803,6 @@ def undo_scene(tmp_path: Path) -> tuple[Path, Path, dict[str, Any]]:
     return ours, theirs, forged
 
 
-@bug(7, "merge takes in an undo record that does not revert the command it names, silently")
 def test_merge_names_an_undo_that_does_not_match_its_command(
     tmp_path: Path, undo_scene: tuple[Path, Path, dict[str, Any]]
 ) -> None:
@@ -851,7 +818,6 @@ def test_merge_names_an_undo_that_does_not_match_its_command(
         assert ours.read_bytes() == before
 
 
-@bug(7, "a merged forged undo_of makes undo skip the latest command and revert an older one")
 def test_undo_after_merge_reverts_the_latest_command(
     tmp_path: Path, undo_scene: tuple[Path, Path, dict[str, Any]]
 ) -> None:
@@ -864,7 +830,6 @@ def test_undo_after_merge_reverts_the_latest_command(
     assert "6.2" not in run.out, str(run)
 
 
-@bug(7, "an undo-shaped record from a merged copy wipes evidence without a word")
 def test_evidence_is_not_wiped_by_a_merged_undo_shaped_record(
     tmp_path: Path, undo_scene: tuple[Path, Path, dict[str, Any]]
 ) -> None:
@@ -891,7 +856,6 @@ def test_evidence_is_not_wiped_by_a_merged_undo_shaped_record(
     "args",
     [["mark", "6", "done"], ["assign", "6", "--owner", "x"], ["undo"], ["merge", "copy.jsonl"]],
 )
-@bug(8, "a read-only (0444) ledger is replaced by a rename over it")
 def test_a_read_only_ledger_is_not_replaced(tmp_path: Path, args: list[str]) -> None:
     path = init(tmp_path, "--province", "广东省")
     append(path, change("1.2", "in-progress"))
@@ -911,7 +875,6 @@ def test_a_read_only_ledger_is_not_replaced(tmp_path: Path, args: list[str]) -> 
 
 
 @pytest.mark.parametrize("args", [["mark", "6", "done"], ["init", "--province", "广东省"]])
-@bug(9, "a dangling link makes mark/init create the missing folders and a new ledger")
 def test_a_dangling_link_is_refused_and_nothing_created(tmp_path: Path, args: list[str]) -> None:
     share = tmp_path / "share"  # an unmounted share: the folder itself is missing
     link = tmp_path / LEDGER
@@ -949,14 +912,13 @@ def cut_copy(tmp_path: Path) -> Path:
 CUT_WORDS = re.compile(r"cut|incomplete|truncat|missing|short", re.IGNORECASE)
 
 
-@bug(10, "a ledger cut at a line end is rolled up silently with changes missing")
 def test_rollup_names_a_copy_cut_at_a_line_end(tmp_path: Path, cut_copy: Path) -> None:
+    init(tmp_path / "in" / "zj", "--province", "浙江省")  # a whole one, so there is a rollup
     run = iprcheck(tmp_path, "rollup", "in")
     assert run.rc == 3, str(run)
     assert "gd" in run.err and CUT_WORDS.search(run.err), str(run)
 
 
-@bug(10, "a ledger cut at a line end is reported silently with changes missing")
 def test_report_warns_of_a_copy_cut_at_a_line_end(tmp_path: Path, cut_copy: Path) -> None:
     run = iprcheck(cut_copy.parent, "report")
     assert "Traceback" not in run.err, str(run)
@@ -970,8 +932,8 @@ def test_report_warns_of_a_copy_cut_at_a_line_end(tmp_path: Path, cut_copy: Path
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("[/]", marks=bug(11, "search '[/]' crashes: rich MarkupError")),
-        pytest.param("[/x]", marks=bug(11, "search '[/x]' crashes: rich MarkupError")),
+        pytest.param("[/]"),
+        pytest.param("[/x]"),
         "[bold]",
         "[link=http://e]x",
         "[red]意见",
@@ -1009,7 +971,6 @@ def test_a_list_of_ten_thousand_tasks_is_valid(tmp_path: Path, big_list: dict[st
     assert "10000" in run.out
 
 
-@bug(11, "a list of 10,000 tasks: mark 10000.1 writes a line no read accepts (ids of 4 digits)")
 def test_a_mark_on_task_10000_leaves_a_readable_ledger(
     tmp_path: Path, big_list: dict[str, str]
 ) -> None:
@@ -1021,7 +982,6 @@ def test_a_mark_on_task_10000_leaves_a_readable_ledger(
     assert [r["status"] for r in json.loads(run.out)] == ["done"]
 
 
-@bug(11, "a list of 10,000 tasks: task number 10000 is refused (task numbers of 4 digits)")
 def test_task_10000_can_be_marked_by_its_number(tmp_path: Path, big_list: dict[str, str]) -> None:
     assert iprcheck(tmp_path, "init", "--national", env=big_list).rc == 0
     run = iprcheck(tmp_path, "mark", "10000", "done", "-e", "a.pdf", env=big_list)
@@ -1033,7 +993,6 @@ def test_task_10000_can_be_marked_by_its_number(tmp_path: Path, big_list: dict[s
 LONG_NOTE = 200_000
 
 
-@bug(11, "history shows a huge note whole, no cap (900,000 characters shown for a 200,000 one)")
 def test_history_caps_a_huge_note(tmp_path: Path) -> None:
     path = init(tmp_path, "--province", "广东省")
     append(path, change("6.2", "in-progress", note="进" * LONG_NOTE), change("1.2", "done"))
@@ -1042,7 +1001,6 @@ def test_history_caps_a_huge_note(tmp_path: Path) -> None:
     assert len(run.out) < 20_000, f"{len(run.out)} characters"
 
 
-@bug(11, "Markdown reports pass link and image syntax from notes through unescaped")
 def test_markdown_report_escapes_links_from_notes(tmp_path: Path) -> None:
     path = init(tmp_path, "--province", "广东省")
     append(
@@ -1058,7 +1016,6 @@ def test_markdown_report_escapes_links_from_notes(tmp_path: Path) -> None:
     assert "<img" not in run.out, run.out
 
 
-@bug(11, "cache pruning deletes files that iprcheck never wrote")
 def test_cache_pruning_spares_files_iprcheck_did_not_write(tmp_path: Path) -> None:
     cache = cache_dir()
     for entry in cache.glob("catalog-*.json"):  # iprcheck's own: stores the list again

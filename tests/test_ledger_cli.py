@@ -309,7 +309,9 @@ def test_init_never_overwrites_even_a_damaged_ledger(good: bytes) -> None:
 
 def test_hand_edits_that_are_still_a_ledger_load() -> None:
     """What an editor does to a file it saves: a byte-order mark, Windows line ends, a blank
-    line, no line end after the last record. All still read, and the next write keeps them."""
+    line, no line end after the last record. All still read, and the next write keeps the
+    changes exactly as they were; only the header line, which every write rewrites with the
+    number of changes the file holds, is written anew."""
     ok("init", "--province-type", "pilot")
     ok("mark", "6", "done")
     header, change = Path(LEDGER).read_bytes().splitlines(keepends=True)
@@ -318,7 +320,8 @@ def test_hand_edits_that_are_still_a_ledger_load() -> None:
     assert statuses()["6.2"] == "done"
     ok("mark", "7", "done")
     after = Path(LEDGER).read_bytes()
-    assert after.startswith(edited + b"\n")
+    assert after.split(b"\n", 1)[1].startswith(edited.split(b"\n", 1)[1] + b"\n")
+    assert json.loads(after.split(b"\n", 1)[0])["changes"] == 2
     assert statuses()["7.2"] == "done"
     assert len(history()) == 2
 

@@ -21,6 +21,7 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..errors import IprcheckError
 from ..i18n import detect_lang, t
+from ..output.guards import shown
 from .exits import Exit
 from .options import Lang
 from .usage import NoArgsIsHelp, OneLine, UsageError, UsageProblem, lang_in, usage_line
@@ -107,7 +108,7 @@ class LazyGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except IprcheckError as exc:
-            typer.echo(exc.render(_lang_of(ctx)), err=True)
+            say(exc.render(_lang_of(ctx)), err=True)
             raise typer.Exit(Exit.ERROR) from None
         except UsageError as exc:
             if isinstance(exc, NoArgsIsHelp | OneLine):
@@ -122,7 +123,7 @@ class LazyGroup(TyperGroup):
             # A path the system refuses before iprcheck gets to say why (a name too long to
             # even ask whether it is a folder): still one line, and nothing was written yet.
             error = IprcheckError("path_refused", path=exc.filename or "", reason=exc)
-            typer.echo(error.render(_lang_of(ctx)), err=True)
+            say(error.render(_lang_of(ctx)), err=True)
             raise typer.Exit(Exit.ERROR) from None
 
 
@@ -154,7 +155,10 @@ class State:
         """The ledger in effect, checked against the task list; None where there is none."""
         from ..ledger import open_for_reading
 
-        return open_for_reading(self.ledger, self.catalog)
+        ledger = open_for_reading(self.ledger, self.catalog)
+        if ledger is not None and ledger.missing:
+            say(cut_warning(ledger, self.lang), err=True)
+        return ledger
 
     def require_ledger(self) -> Ledger:
         from ..ledger import LedgerError, resolve
@@ -164,14 +168,31 @@ class State:
         return self.current_ledger
 
 
+def say(text: str, *, err: bool = False) -> None:
+    """A message to the user. What it quotes may come from a file (a province, a note, a
+    path), so its control and invisible characters are shown, never obeyed."""
+    typer.echo(shown(text), err=err)
+
+
 def written(state: State) -> Callable[[Path], None]:
     """What a command says once it has written an --output file: on stderr, as every message,
     so that stdout only ever holds what was asked for."""
 
-    def say(path: Path) -> None:
-        typer.echo(t("written", state.lang, path=path), err=True)
+    def tell(path: Path) -> None:
+        say(t("written", state.lang, path=path), err=True)
 
-    return say
+    return tell
+
+
+def cut_warning(ledger: Ledger, lang: str) -> str:
+    return t(
+        "ledger_cut",
+        lang,
+        path=ledger.path,
+        missing=ledger.missing,
+        sealed=ledger.header.changes,
+        present=ledger.count,
+    )
 
 
 def state_of(ctx: typer.Context) -> State:

@@ -14,7 +14,7 @@ import typer
 from ..i18n import t
 from ..output import Format, Subject, choices, deliver, parse_format
 from ..vocab import Actor, Requirement
-from .app import Commands, state_of
+from .app import Commands, say, state_of
 from .options import ProvinceTypeOpt, profile
 from .usage import UsageProblem, format_choice
 
@@ -41,7 +41,7 @@ def validate(
     task_list = check(source)
     obs = obligations(task_list)
     national = sum(o.actor is Actor.NATIONAL for o in obs)
-    typer.echo(
+    say(
         t(
             "validate_ok",
             state.lang,
@@ -181,7 +181,6 @@ def search_(
     Example: iprcheck search 地理标志
     """
     from ..obligations import search
-    from ..output.guards import shown
     from ..output.taskpage import SearchHits
 
     state = state_of(ctx)
@@ -189,6 +188,6 @@ def search_(
         raise UsageProblem("search_empty")
     hits = search(state.catalog, text)
     if not hits:
-        typer.echo(t("search_none", state.lang, query=shown(text)))
+        say(t("search_none", state.lang, query=text))
         raise typer.Exit(1)
     deliver(Subject.SEARCH, Format.TEXT, SearchHits(text, hits), state.lang)

@@ -16,7 +16,7 @@ import typer
 from ..errors import IprcheckError
 from ..i18n import t
 from ..output import Subject, choices, deliver, parse_format
-from .app import Commands, state_of
+from .app import Commands, say, state_of
 from .options import ByOpt, ProvinceTypeOpt, day
 from .usage import UsageProblem, format_choice
 
@@ -26,10 +26,10 @@ commands = Commands()
 def _waiting(lang: str) -> Callable[[Path], None]:
     """What a writer says while another holds the ledger."""
 
-    def say(path: Path) -> None:
-        typer.echo(t("ledger_waiting", lang, path=path), err=True)
+    def tell(path: Path) -> None:
+        say(t("ledger_waiting", lang, path=path), err=True)
 
-    return say
+    return tell
 
 
 def _text(value: str | None, option: str) -> str | None:
@@ -106,7 +106,7 @@ def init(
     owner = made.header.province or (t("national_office", state.lang) if national else "—")
     if national and department:
         owner += f" {department}"
-    typer.echo(
+    say(
         t(
             "init_done",
             state.lang,
@@ -173,19 +173,19 @@ def mark(
         on_wait=_waiting(state.lang),
     )
     if result.created:
-        typer.echo(t("init_auto", state.lang, path=path), err=True)
+        say(t("init_auto", state.lang, path=path), err=True)
     ids = ", ".join(ev.obligation for ev in result.events)
     word = status_named(status).label(state.lang)
     said = "would_mark" if dry_run else "marked"
-    typer.echo(t(said, state.lang, count=len(result.events), ids=ids, status=word))
+    say(t(said, state.lang, count=len(result.events), ids=ids, status=word))
     blocked = result.unexplained()
     if blocked:
-        typer.echo(t("blocked_hint", state.lang, ids=", ".join(blocked)), err=True)
+        say(t("blocked_hint", state.lang, ids=", ".join(blocked)), err=True)
     if dry_run:
         for ev in result.events:
             before = ev.before.given().get("status")
-            typer.echo(f"  {ev.obligation}: {before.label(state.lang) if before else ''} → {word}")
-        typer.echo(t("dry_run", state.lang))
+            say(f"  {ev.obligation}: {before.label(state.lang) if before else ''} → {word}")
+        say(t("dry_run", state.lang))
 
 
 @commands.command("history")
@@ -230,7 +230,6 @@ def undo(
     Example: iprcheck undo
     """
     from .. import ledger
-    from ..output.guards import shown
 
     state = state_of(ctx)
     led, events = ledger.undo(
@@ -240,12 +239,12 @@ def undo(
         on_wait=_waiting(state.lang),
     )
     ids = ", ".join(ev.obligation for ev in events)
-    typer.echo(t("undone", state.lang, count=len(events), ids=ids))
+    say(t("undone", state.lang, count=len(events), ids=ids))
     # The most recent command may be a colleague's (a shared folder, a merged copy): say so.
     undone = next(ev for ev in led.events if ev.command == events[0].undo_of)
     if undone.by != events[0].by:
         when = undone.when.astimezone().strftime("%Y-%m-%d %H:%M")
-        typer.echo(t("undid_other", state.lang, who=shown(undone.by), when=when), err=True)
+        say(t("undid_other", state.lang, who=undone.by, when=when), err=True)
 
 
 @commands.command("assign")
@@ -286,9 +285,7 @@ def assign(
         by=_text(by, "--by"),
         on_wait=_waiting(state.lang),
     )
-    typer.echo(
-        t("assigned", state.lang, count=len(events), ids=", ".join(ev.obligation for ev in events))
-    )
+    say(t("assigned", state.lang, count=len(events), ids=", ".join(ev.obligation for ev in events)))
 
 
 @commands.command("merge")
@@ -312,6 +309,6 @@ def merge(
     if ours.exists() and theirs.resolve() == ours.resolve():
         raise IprcheckError("merge_self", path=str(theirs))
     _, result = ledger.merge(ours, theirs, state.catalog, on_wait=_waiting(state.lang))
-    typer.echo(t("merged", state.lang, count=len(result.added), path=other))
+    say(t("merged", state.lang, count=len(result.added), path=other))
     if result.conflicts:
-        typer.echo(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))
+        say(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))

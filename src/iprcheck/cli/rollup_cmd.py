@@ -17,7 +17,7 @@ from ..errors import IprcheckError
 from ..i18n import t
 from ..output import Subject, check_output, choices, deliver, guess, parse_format
 from ..vocab import SortKey
-from .app import Commands, state_of, written
+from .app import Commands, say, state_of, written
 from .exits import Exit
 from .options import ForceOpt, OutputOpt
 from .usage import format_choice
@@ -78,7 +78,7 @@ def rollup_(
     chosen = parse_format(fmt) if fmt else guess(output)
     result = rollup(paths, state.catalog, sort)
     for skip in result.skipped:
-        typer.echo(t("rollup_left_out", state.lang, reason=skip.error.render(state.lang)), err=True)
+        say(t("rollup_left_out", state.lang, reason=skip.error.render(state.lang)), err=True)
     if result.skipped and strict:
         raise IprcheckError("rollup_strict", count=len(result.skipped))
     if not result.rows:

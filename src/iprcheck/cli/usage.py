@@ -17,6 +17,7 @@ from typer._types import TyperChoice
 
 from ..errors import Msg
 from ..i18n import detect_lang, t
+from ..output.guards import shown
 
 # Options of iprcheck itself, which go before the command: `iprcheck --ledger x.jsonl list`.
 GLOBAL_OPTIONS = ("--tasks", "--ledger", "--lang", "--version")
@@ -41,7 +42,7 @@ class OneLine(click_exc.UsageError):
         self.line = line
 
     def show(self, file: Any = None) -> None:
-        typer.echo(self.line, err=True)
+        typer.echo(shown(self.line), err=True)  # it may quote what was typed
 
 
 def lang_in(args: list[str]) -> str:

@@ -375,6 +375,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "date '{value}' is out of range; use a year from 1970 to 2199",
     ),
     "assign_nothing": ("请给出 --owner 或 --due", "give --owner or --due"),
+    "merge_bad_undo": (
+        "{path} 中有撤销记录（涉及 {ids}）并未撤销它所指的那次操作：这份副本被改动过或已损坏，未并入任何更改",
+        "{path} holds an undo record (for {ids}) that does not revert the command it names: the"
+        " copy was altered or damaged, so nothing was merged",
+    ),
+    "ledger_cut": (
+        "台账 {path} 少了 {missing} 项更改（上次写入时有 {sealed} 项，现在只有 {present} 项）：这份副本可能在下载或复制时被截断",
+        "ledger {path} is missing {missing} change(s) (it held {sealed} when last written, now"
+        " {present}): this copy was probably cut off in a download or a copy",
+    ),
+    "ledger_cut_write": (
+        "台账 {path} 上次写入时有 {sealed} 项更改，现在只有 {present} 项：这份副本可能被截断，未作任何改动；请恢复完整的文件，或用 iprcheck merge 并入完整的副本",
+        "ledger {path} held {sealed} changes when last written and now holds {present}: this copy"
+        " was probably cut off, so nothing was changed. Restore the whole file, or merge a whole"
+        " copy into it with iprcheck merge",
+    ),
+    "ledger_unknown_province": (
+        "台账 {path} 所属省份“{value}”不是清单中的报送单位（名称有误，或含有不可见字符）；未作任何改动",
+        "ledger {path} belongs to '{value}', which is no reporting unit of the list (misspelt, or"
+        " with an invisible character in it); nothing was changed",
+    ),
     "unknown_province": (
         "未知的省份“{value}”；应为正式名称，如 广东省、新疆生产建设兵团",
         "unknown province '{value}'; use the official name, e.g. 广东省, 新疆生产建设兵团",

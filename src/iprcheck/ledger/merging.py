@@ -45,6 +45,13 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
         )
     ours_ids = {ev.event for ev in ours.events}
     added = [ev for ev in theirs.events if ev.event not in ours_ids]
+    forged = [ev for ev in bad_undos([*ours.events, *added]) if ev.event not in ours_ids]
+    if forged:
+        raise LedgerError(
+            "merge_bad_undo",
+            path=str(theirs.path),
+            ids=", ".join(sorted({ev.obligation for ev in forged}, key=id_key)),
+        )
     theirs_ids = {ev.event for ev in theirs.events}
     mine = _touched(ev for ev in ours.events if ev.event not in theirs_ids)
     yours = _touched(added)
@@ -67,6 +74,40 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
     merged = in_replay_order([*ours.events, *added])
     unseen = _made_apart(merged, {ev.event for ev in added})
     return MergeResult(added, sorted({*conflicts, *unseen}, key=id_key))
+
+
+def bad_undos(events: list[Event]) -> list[Event]:
+    """The undo records that do not revert exactly the command they name: an undo changes the
+    same obligations, in the same way (a status, or the same assignment fields), as the command
+    it reverts, after it, restoring a status's note and evidence whole. A record that fails
+    this was not written by an undo (a forged or damaged copy), and is never taken for one."""
+    by_command: dict[str, list[Event]] = {}
+    for ev in events:
+        by_command.setdefault(ev.command, []).append(ev)
+    out = []
+    for changes in by_command.values():
+        named = {ev.undo_of for ev in changes}
+        if named == {None}:
+            continue
+        target = by_command.get(next(iter(named)) or "", []) if len(named) == 1 else []
+        if not target or any(ev.undo_of for ev in target) or not _reverts(changes, target):
+            out += changes
+    return out
+
+
+def _reverts(undo: list[Event], target: list[Event]) -> bool:
+    def shape(ev: Event) -> tuple[str, str, frozenset[str]]:
+        fields = frozenset(ev.after.given()) if ev.kind == "assign" else frozenset()
+        return ev.obligation, ev.kind, fields
+
+    if sorted(map(shape, undo)) != sorted(map(shape, target)):
+        return False
+    last = max(ev.when for ev in target)
+    return all(
+        ev.when >= last
+        and (ev.kind != "status" or (ev.after.note is not UNSET and ev.after.evidence is not UNSET))
+        for ev in undo
+    )
 
 
 def _made_apart(merged: list[Event], new: set[str]) -> set[str]:

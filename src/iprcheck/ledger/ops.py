@@ -28,7 +28,7 @@ from ..tasklist import Catalog
 from ..vocab import Requirement, Status
 from . import store
 from .codec import LedgerError
-from .merging import MergeResult, merge_events
+from .merging import MergeResult, bad_undos, merge_events
 from .records import Event, Fields, Header, ListRef
 from .replay import Ledger, Row, apply
 from .store import Waiting
@@ -166,7 +166,8 @@ def assign_events(
 
 def undo_events(ledger: Ledger, by: str) -> list[Event]:
     """Reverse the most recent command not yet undone; undoing is itself a new command."""
-    undone = {ev.undo_of for ev in ledger.events if ev.undo_of}
+    forged = {ev.event for ev in bad_undos(ledger.events)}
+    undone = {ev.undo_of for ev in ledger.events if ev.undo_of and ev.event not in forged}
     commands = [ev.command for ev in ledger.events if not ev.undo_of and ev.command not in undone]
     if not commands:
         raise IprcheckError("nothing_to_undo")
@@ -223,11 +224,10 @@ def init(
     on_wait: Waiting | None = None,
 ) -> Ledger:
     if province is not None:
-        names = {u.name for u in catalog.task_list.reporting_units}
-        english = {u.name_en.casefold(): u.name for u in catalog.task_list.reporting_units}
-        province = english.get(province.casefold(), province)
-        if province not in names:
+        unit = catalog.unit(province)
+        if unit is None:
             raise IprcheckError("unknown_province", value=province)
+        province = unit
     if department is not None:
         check_filters(catalog, Filters(departments=(department,)))
     profile = None if national else Profile.of(types)
@@ -357,7 +357,7 @@ def merge(
         result.append(outcome)
         return outcome.added
 
-    ledger, _ = store.append(path, build, on_wait)
+    ledger, _ = store.append(path, build, on_wait, restores=True)
     return ledger, result[0]
 
 

@@ -50,9 +50,13 @@ class Header(Struct, frozen=True, forbid_unknown_fields=True):
     department: str | None = None
     format: Literal["iprcheck-ledger"] = "iprcheck-ledger"
     version: int = VERSION
+    # How many change lines the file held when iprcheck last wrote it: a copy holding fewer
+    # was cut off (a download or a copy that stopped at a line end). Every write rewrites it;
+    # a ledger from before it was kept has none.
+    changes: Annotated[int, Meta(ge=0)] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "format": FORMAT,
             "version": VERSION,
             "ledger": self.ledger,
@@ -63,6 +67,9 @@ class Header(Struct, frozen=True, forbid_unknown_fields=True):
             "department": self.department,
             "list": msgspec.to_builtins(self.list),
         }
+        if self.changes is not None:
+            out["changes"] = self.changes
+        return out
 
 
 class Fields(Struct, frozen=True, forbid_unknown_fields=True):

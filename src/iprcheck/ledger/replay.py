@@ -31,11 +31,13 @@ def replay_order(ev: Event) -> ReplayKey:
 
 
 class Snapshot(Struct, frozen=True):
-    """The state at the end of a ledger's log, and the place of its last change."""
+    """The state at the end of a ledger's log, the place of its last change, and how many
+    changes the file holds."""
 
     state: dict[str, Tracking]
     last_update: str | None
     replay_key: tuple[float, str, tuple[int, ...], str] | None
+    count: int
 
 
 class Ledger:
@@ -68,6 +70,21 @@ class Ledger:
             self._events = self._load()
         return self._events
 
+    def with_header(self, header: Header) -> Ledger:
+        """The same changes under another header (the one a write leaves)."""
+        return Ledger(self.path, header, self._events, snapshot=self.snapshot, load=self._load)
+
+    @property
+    def count(self) -> int:
+        """How many changes the file holds."""
+        return self.snapshot.count if self.snapshot is not None else len(self.events)
+
+    @property
+    def missing(self) -> int:
+        """How many changes fewer than its last write left the file holds: a copy cut off."""
+        sealed = self.header.changes
+        return max(0, sealed - self.count) if sealed is not None else 0
+
     @property
     def profile(self) -> Profile | None:
         return None if self.header.national else Profile.of(self.header.types)
@@ -97,9 +114,18 @@ class Ledger:
         """The obligations this ledger tracks, with their requirement for its owner."""
         return tracked_entries(catalog, self.profile, self.header.department)
 
+    def province(self, catalog: Catalog) -> str | None:
+        """The reporting unit whose ledger this is (None: a ledger that names none)."""
+        return catalog.unit(self.header.province) if self.header.province else None
+
     def check_list(self, catalog: Catalog) -> None:
-        """A ledger is never applied to another list silently."""
+        """A ledger is never applied to another list silently, nor counted for a province the
+        list does not know (火星省, or 广东省 with a zero-width space in it)."""
         h = self.header.list
+        if self.header.province is not None and self.province(catalog) is None:
+            raise LedgerError(
+                "ledger_unknown_province", path=str(self.path), value=self.header.province
+            )
         if h.sha256 != catalog.source.digest:
             raise LedgerError(
                 "ledger_other_list",

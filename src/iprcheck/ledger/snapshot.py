@@ -47,7 +47,7 @@ def keep(digest: str, ledger: Ledger) -> None:
     """Snapshot a long ledger whose changes are all decoded."""
     events = ledger.events
     if len(events) >= MIN_EVENTS:
-        snap = Snapshot(ledger.state(), ledger.last_update, replay_order(events[-1]))
+        snap = Snapshot(ledger.state(), ledger.last_update, replay_order(events[-1]), len(events))
         store(digest, ledger.header, snap)
 
 

@@ -9,6 +9,7 @@ not a regular file is never written to.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import hashlib
 import os
@@ -17,7 +18,8 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+
+import msgspec
 
 from ..errors import IprcheckError, Msg
 from ..files import (
@@ -121,21 +123,20 @@ def _decoded(path: Path, data: bytes) -> Ledger:
 
 
 def _digest(data: bytes) -> str:
-    """The sha256 of a ledger's bytes. A write only appends, so the bytes written extend the
-    bytes read: hashing goes on from where reading left off instead of from the start (a
-    3 MB ledger costs 2 ms a hash)."""
-    for before, hasher in _LAST_HASHED:
-        if len(data) > len(before) and data.startswith(before):
-            hashed = hasher.copy()
-            hashed.update(memoryview(data)[len(before) :])
-            break
-    else:
-        hashed = hashlib.sha256(data)
-    _LAST_HASHED[:] = [(data, hashed)]
-    return str(hashed.hexdigest())
+    """The sha256 of a ledger's bytes: what its snapshot is kept under."""
+    return hashlib.sha256(data).hexdigest()
 
 
-_LAST_HASHED: list[tuple[bytes, Any]] = []
+def _after_header(data: bytes) -> bytes:
+    """The bytes after the header's line: the changes, exactly as they stand."""
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    while True:
+        end = data.find(b"\n", start)
+        if end == -1:
+            return b""
+        if data[start:end].strip():
+            return data[end + 1 :]
+        start = end + 1  # a blank line before the header
 
 
 # ---------------------------------------------------------------------------------------------
@@ -294,6 +295,7 @@ def create(path: Path, header: Header, on_wait: Waiting | None = None) -> Ledger
     with locked(path, on_wait):
         if path.exists():
             raise LedgerError("ledger_exists", path=str(path))
+        header = msgspec.structs.replace(header, changes=0)
         _write(path, line(header.to_json()).encode("utf-8"))
     return Ledger(path, header, [])
 
@@ -301,9 +303,14 @@ def create(path: Path, header: Header, on_wait: Waiting | None = None) -> Ledger
 Build = Callable[[Ledger], list[Event]]
 
 
-def append(path: Path, build: Build, on_wait: Waiting | None = None) -> tuple[Ledger, list[Event]]:
+def append(
+    path: Path, build: Build, on_wait: Waiting | None = None, *, restores: bool = False
+) -> tuple[Ledger, list[Event]]:
     """Under the lock: read the ledger as it is now, let ``build(ledger)`` make the new events,
-    then write them. ``build`` may raise to abort; nothing is written then."""
+    then write them. ``build`` may raise to abort; nothing is written then.
+
+    A copy that holds fewer changes than its last write left (cut off) is written only by a
+    merge (``restores``) that brings back at least as many."""
     refuse_dangling(path)
     if not path.is_file():  # before the lock, whose file would land in a folder that may not be
         if path.exists():
@@ -313,13 +320,20 @@ def append(path: Path, build: Build, on_wait: Waiting | None = None) -> tuple[Le
     with locked(path, on_wait):
         data = _bytes_of(path)
         ledger = parse(path, data)
+        if ledger.missing and not restores:
+            raise _cut(path, ledger)
         events = build(ledger)
+        if ledger.missing and len(events) < ledger.missing:
+            raise _cut(path, ledger)
         if events:
-            # The old bytes exactly as they were, then the new lines. A last line an editor
-            # saved without its line end gets one, or the first new record would run into it.
-            gap = b"" if data.endswith(b"\n") or not data else b"\n"
+            # The header again, counting the changes the file now holds, then the old changes
+            # exactly as they were, then the new ones. A last line an editor saved without its
+            # line end gets one, or the first new record would run into it.
+            header = msgspec.structs.replace(ledger.header, changes=ledger.count + len(events))
+            rest = _after_header(data)
+            gap = b"" if rest.endswith(b"\n") or not rest else b"\n"
             new = "".join(line(e.to_json()) for e in events).encode("utf-8")
-            written = data + gap + new
+            written = line(header.to_json()).encode("utf-8") + rest + gap + new
             if len(written) > MAX_BYTES:
                 raise LedgerError(
                     "ledger_bad",
@@ -328,8 +342,14 @@ def append(path: Path, build: Build, on_wait: Waiting | None = None) -> tuple[Le
                     problem=Msg("lg_too_large", size=len(written)),
                 )
             _write(path, written)
-            ledger = _after(ledger, events, written)
+            ledger = _after(ledger.with_header(header), events, written)
     return ledger, events
+
+
+def _cut(path: Path, ledger: Ledger) -> LedgerError:
+    return LedgerError(
+        "ledger_cut_write", path=str(path), sealed=ledger.header.changes, present=ledger.count
+    )
 
 
 def _after(ledger: Ledger, events: list[Event], written: bytes) -> Ledger:
@@ -345,7 +365,7 @@ def _after(ledger: Ledger, events: list[Event], written: bytes) -> Ledger:
     state = dict(snap.state)
     for ev in new:
         state[ev.obligation] = apply(state.get(ev.obligation, UNTRACKED), ev)
-    snap = Snapshot(state, new[-1].at, replay_order(new[-1]))
+    snap = Snapshot(state, new[-1].at, replay_order(new[-1]), snap.count + len(new))
     snapshot.store(_digest(written), ledger.header, snap)
     path = ledger.path
     return Ledger(path, ledger.header, snapshot=snap, load=lambda: _decoded(path, written).events)

@@ -31,6 +31,28 @@ def shown(text: str) -> str:
     return _HIDDEN.sub(_escape, text)
 
 
+def json_text(data: object) -> str:
+    """JSON of ``data``, readable (not ASCII-escaped) and exact, with every control or
+    invisible character written as its ``\\u`` escape: a program reading it gets the data as
+    it is, a terminal showing it is never told to do anything."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+# A note is stored whole, however long; a view shows this much of it (a screenful).
+SHOWN_AT_MOST = 2000
+
+
+def capped(text: str, lang: str) -> str:
+    """``text`` as a view shows it: at most ``SHOWN_AT_MOST`` characters, then how long it is."""
+    if len(text) <= SHOWN_AT_MOST:
+        return text
+    more = f"…（共 {len(text)} 字）" if lang == "zh" else f"… ({len(text)} characters)"
+    return text[:SHOWN_AT_MOST] + more
+
+
 def has_hidden(text: str) -> bool:
     return _HIDDEN.search(text) is not None
 

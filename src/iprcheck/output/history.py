@@ -9,6 +9,7 @@ from msgspec import Struct
 from ..i18n import t
 from ..ledger import Event
 from . import View
+from .guards import capped
 from .rows import to_json as dump
 
 
@@ -38,7 +39,8 @@ def table(data: History, view: View) -> list[Any]:
     grid.add_column(t("col_note", lang), overflow="fold", ratio=1)
     for ev in data.events:
         when = ev.when.isoformat(sep=" ", timespec="seconds")
-        grid.add_row(when, text(ev.by), ev.obligation, text(change(ev, lang)), text(note(ev)))
+        shown_note = text(capped(note(ev), lang))
+        grid.add_row(when, text(ev.by), ev.obligation, text(change(ev, lang)), shown_note)
     return [grid]
 
 

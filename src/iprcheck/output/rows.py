@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..obligations import Item
-from .guards import csv_cell
+from .guards import csv_cell, json_text
 
 
 def record(item: Item) -> dict[str, Any]:
@@ -58,7 +57,7 @@ def records(items: Sequence[Item]) -> list[dict[str, Any]]:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 CSV_FIELDS = [

@@ -229,8 +229,8 @@ def _facts(
 ) -> Facts:
     tl = catalog.task_list
     h = ledger.header if ledger else None
-    province = h.province if h else None
-    english = {u.name: u.name_en for u in tl.reporting_units}
+    province = ledger.province(catalog) if ledger else None
+    english = catalog.unit_names
     if profile is None and ledger is not None:
         profile = ledger.profile
     last = None

@@ -183,6 +183,14 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
         try:
             ledger = read(item)
             ledger.check_list(catalog)
+            if ledger.missing:
+                raise IprcheckError(
+                    "ledger_cut",
+                    path=str(item),
+                    missing=ledger.missing,
+                    sealed=ledger.header.changes,
+                    present=ledger.count,
+                )
             h = ledger.header
             kind = (h.national, h.types, h.department)
             if kind not in owed:
@@ -200,7 +208,7 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
             error = IprcheckError("rollup_unreadable", path=str(item), reason=exc)
             skipped.append(Skipped(item, SkipReason.UNREADABLE, error))
             continue
-        key = _identity(ledger)
+        key = _identity(ledger, catalog)
         if key in first_of:
             skipped.append(
                 Skipped(
@@ -209,7 +217,7 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
                     IprcheckError(
                         "rollup_duplicate",
                         path=str(item),
-                        name=_name(ledger)[0],
+                        name=_name(ledger, catalog)[0],
                         first=str(first_of[key]),
                     ),
                 )
@@ -229,7 +237,7 @@ def _file_id(path: Path) -> object:
     return (st.st_dev, st.st_ino)
 
 
-def _identity(ledger: Ledger) -> tuple[str, str | None]:
+def _identity(ledger: Ledger, catalog: Catalog) -> tuple[str, str | None]:
     """What makes two ledgers the same party's: the province, the national office (and its
     department), or — for a ledger that names no province — the ledger itself, so that copies
     of one file count once."""
@@ -237,16 +245,17 @@ def _identity(ledger: Ledger) -> tuple[str, str | None]:
     if h.national:
         return ("national", h.department)
     if h.province:
-        return ("province", h.province)
+        return ("province", ledger.province(catalog))  # ⼴东省 is 广东省: one province
     return ("ledger", h.ledger)
 
 
-def _name(ledger: Ledger) -> tuple[str, str]:
+def _name(ledger: Ledger, catalog: Catalog) -> tuple[str, str]:
     h = ledger.header
     if h.national:
         return (f"{NATIONAL_NAME} {h.department}" if h.department else NATIONAL_NAME), "national"
-    if h.province:
-        return h.province, "header"
+    province = ledger.province(catalog)
+    if province:
+        return province, "header"
     # init without --province: the file is all there is to go by. The default file name says
     # nothing, so then its folder's name is used.
     path = ledger.path
@@ -258,7 +267,7 @@ def row(ledger: Ledger, catalog: Catalog, entries: list[Entry] | None = None) ->
     """``entries``: ``ledger.entries(catalog)``, where the caller has it already."""
     entries = ledger.entries(catalog) if entries is None else entries
     tracking = ledger.state()
-    name, source = _name(ledger)
+    name, source = _name(ledger, catalog)
     h = ledger.header
     return Row(
         name=name,

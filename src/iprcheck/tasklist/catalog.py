@@ -11,6 +11,7 @@ not use it. JSON, not pickle: a cache file someone else wrote can at worst fail 
 from __future__ import annotations
 
 import os
+import unicodedata
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,16 @@ class Catalog:
     def unit_names(self) -> dict[str, str]:
         """Reporting unit -> its English name, in the list's order."""
         return {u.name: u.name_en for u in self.task_list.reporting_units}
+
+    def unit(self, name: str) -> str | None:
+        """The reporting unit ``name`` is, as a person may have typed or pasted it (other
+        Unicode forms, spaces around it, its English name), or None: a name that only looks
+        like one (广东省 with a zero-width space, 広东省) is none."""
+        plain = unicodedata.normalize("NFKC", name).strip()
+        if plain in self.unit_names:
+            return plain
+        english = {en.casefold(): zh for zh, en in self.unit_names.items()}
+        return english.get(plain.casefold())
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalog:

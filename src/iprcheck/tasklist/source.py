@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..cache import sha256_hex
 from ..errors import CatalogError, IprcheckError, Msg
+from ..files import TooLarge, read_regular
 
 BUNDLED = "tasks_2020.yaml"
 MAX_BYTES = 2 * 1024 * 1024  # the 2020 list is ~32 KB; anything this large is not a task list
@@ -51,12 +52,11 @@ def read_source(path: str | os.PathLike[str] | None = None) -> Source:
         return bundled_source()
     p = Path(chosen)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise CatalogError(
-                str(p), [(None, "", Msg("tl_too_large", size=size, limit=MAX_BYTES))]
-            )
-        return Source(str(p), p.read_bytes())
+        return Source(str(p), read_regular(p, MAX_BYTES))
+    except TooLarge as exc:
+        raise CatalogError(
+            str(p), [(None, "", Msg("tl_too_large", size=exc.size, limit=MAX_BYTES))]
+        ) from None
     except FileNotFoundError:
         raise IprcheckError("file_missing", path=str(p)) from None
     except (IsADirectoryError, PermissionError, OSError) as exc:

@@ -25,13 +25,13 @@ are listed in ``report.py``. New keys may be added within version 1; none is rem
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import msgspec
 
 from ...reports.report import Group, Report
 from .. import View
+from ..guards import json_text
 from ..rows import records
 
 FORMAT = "iprcheck-report"
@@ -93,4 +93,4 @@ def as_dict(report: Report) -> dict[str, Any]:
 
 
 def to_json(report: Report, view: View) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(as_dict(report))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import msgspec
 
 from ...reports.rollup import Rollup
 from .. import View
+from ..guards import json_text
 
 FORMAT = "iprcheck-rollup"
 VERSION = 1  # new keys may be added within a version; none is removed or renamed
@@ -83,4 +83,4 @@ def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
 
 
 def to_json(rollup: Rollup, view: View) -> str:
-    return json.dumps(as_dict(rollup, view.lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(as_dict(rollup, view.lang))
