@@ -1,6 +1,7 @@
 """User-facing words in Chinese and English, and how the language is chosen.
 
-The words themselves are in ``messages.py``; the vocabulary's labels (statuses, requirements,
+The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
+``errors``); the vocabulary's labels (statuses, requirements,
 province types) are in ``vocab.py``.
 """
 
@@ -8,7 +9,16 @@ from __future__ import annotations
 
 import os
 
-from .messages import MESSAGES
+from . import catalog, errors, ledger, usage, views
+
+# Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
+MESSAGES: dict[str, tuple[str, str]] = {
+    **errors.MESSAGES,
+    **catalog.MESSAGES,
+    **ledger.MESSAGES,
+    **usage.MESSAGES,
+    **views.MESSAGES,
+}
 
 LANGS = ("zh", "en")
 

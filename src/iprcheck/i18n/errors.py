@@ -1,0 +1,61 @@
+"""Errors that are about files, ids and names rather than one part of iprcheck."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "file_missing": ("找不到文件：{path}", "file not found: {path}"),
+    "file_unreadable": ("无法读取文件 {path}：{reason}", "cannot read {path}: {reason}"),
+    "unknown_province_type": (
+        "未知的省份类型“{value}”；可选：{valid}",
+        "unknown province type '{value}'; valid: {valid}",
+    ),
+    "unknown_section": ("没有第 {value} 部分；可选：{valid}", "no section {value}; valid: {valid}"),
+    "unknown_task": ("没有任务 {value}；可选：{valid}", "no task {value}; valid: {valid}"),
+    "unknown_range": (
+        "“{value}”不是有效的任务范围；任务编号为 {valid}，范围形如 8-10",
+        "'{value}' is not a range of tasks; tasks are {valid}, a range looks like 8-10",
+    ),
+    "unknown_id": (
+        "没有编号为“{value}”的任务或举措；任务编号为 {valid}，举措编号形如 6.2",
+        "no task or obligation '{value}'; tasks are {valid}, obligations look like 6.2",
+    ),
+    "unknown_department": (
+        "未知的执行部门“{value}”；可选：{valid}",
+        "unknown department '{value}'; valid: {valid}",
+    ),
+    "unknown_lang": (
+        "未知的语言“{value}”；可选：zh, en",
+        "unknown language '{value}'; valid: zh, en",
+    ),
+    "file_held_open": (
+        "无法替换 {path}：该文件正被另一个程序打开（可能是 WPS 或 Excel）；请关闭后重试",
+        "cannot replace {path}: another program has it open (WPS or Excel?); close it and try"
+        " again",
+    ),
+    "not_a_file": (
+        "{path} 不是普通文件（是设备、管道或其他特殊文件），未读取",
+        "{path} is not a regular file (a device, a pipe or another special file); not read",
+    ),
+    "file_too_large": (
+        "{path} 有 {size} 字节，超过上限 {limit} 字节，未读取",
+        "{path} is {size} bytes, over the limit of {limit}; not read",
+    ),
+    "unknown_status": (
+        "未知的状态“{value}”；可选：{valid}",
+        "unknown status '{value}'; valid: {valid}",
+    ),
+    "not_applicable_national": (
+        "{value} 不在本台账跟踪的国家局举措之内（见 iprcheck list），未作记录",
+        "{value} is not among the national measures this ledger tracks (see iprcheck list);"
+        " nothing recorded",
+    ),
+    "not_applicable": (
+        "{value} 不适用于本台账的省份类型，未作记录",
+        "{value} does not apply to this ledger's profile; nothing recorded",
+    ),
+    "unknown_province": (
+        "未知的省份“{value}”；应为正式名称，如 广东省、新疆生产建设兵团",
+        "unknown province '{value}'; use the official name, e.g. 广东省, 新疆生产建设兵团",
+    ),
+    "field_title": ("标题", "title"),
+    "field_text": ("正文", "text"),
+    "path_refused": ("无法使用 {path}：{reason}", "cannot use {path}: {reason}"),
+}
