@@ -107,6 +107,8 @@ class Rollup(Struct, frozen=True):
     tasks: list[TaskSummary]
     skipped: list[Skipped]
     sort: SortKey = SortKey.PROGRESS
+    # The list's reporting units no ledger was counted for (未报送), in the list's order.
+    missing: list[str] = []
 
 
 def percent(part: int, whole: int) -> int:
@@ -226,7 +228,9 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
         first_of[key] = item
         rows.append(counted)
     rows = sort_rows(rows, sort, catalog)
-    return Rollup(catalog, rows, task_summaries(rows, catalog), skipped, sort)
+    sent = {r.name for r in rows if r.name_source == "header"}
+    missing = [u.name for u in catalog.task_list.reporting_units if u.name not in sent]
+    return Rollup(catalog, rows, task_summaries(rows, catalog), skipped, sort, missing)
 
 
 def _file_id(path: Path) -> object:
