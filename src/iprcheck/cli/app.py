@@ -24,7 +24,7 @@ from ..i18n import detect_lang, t
 from ..output.guards import shown
 from .exits import Exit
 from .options import Lang
-from .usage import NoArgsIsHelp, OneLine, UsageError, UsageProblem, lang_in, usage_line
+from .usage import NoArgsIsHelp, OneLine, UsageError, UsageProblem, lang_in, lang_typed, usage_line
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
@@ -45,6 +45,7 @@ COMMANDS: dict[str, str] = {
     "report": "report_cmds",
     "check": "report_cmds",
     "rollup": "rollup_cmd",
+    "config": "config_cmd",
 }
 
 
@@ -57,6 +58,11 @@ class Commands:
 
     def __init__(self) -> None:
         self._functions: dict[str, Callable[..., None]] = {}
+        self._groups: dict[str, typer.Typer] = {}
+
+    def group(self, name: str, commands: typer.Typer) -> None:
+        """A command with commands of its own (``config set``, ``config get``…)."""
+        self._groups[name] = commands
 
     def command(self, name: str) -> Callable[[F], F]:
         def register(function: F) -> F:
@@ -66,6 +72,10 @@ class Commands:
         return register
 
     def build(self, name: str) -> Any:
+        if name in self._groups:
+            group = typer.main.get_command(self._groups[name])
+            group.name = name
+            return group
         one = typer.Typer(
             add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False
         )
@@ -136,13 +146,21 @@ def _lang_of(ctx: typer.Context) -> str:
 
 
 class State:
-    """What every command shares: the language, and the task list and ledger in effect (each
-    read once, when first asked for)."""
+    """What every command shares: the language, the user's settings, and the task list and
+    ledger in effect (each read once, when first asked for)."""
 
-    def __init__(self, lang: str, tasks: str | None, ledger: str | None) -> None:
+    def __init__(
+        self, lang: str, tasks: str | None, ledger: str | None, settings: dict[str, str]
+    ) -> None:
         self.lang = lang
         self.tasks = tasks
-        self.ledger = ledger
+        self.settings = settings
+        # --ledger or $IPRCHECK_LEDGER, else the setting, else the current folder.
+        self.ledger = ledger or settings.get("ledger")
+
+    def who(self, explicit: str | None) -> str | None:
+        """Who records: --by or $IPRCHECK_BY, else the setting (else, later, the login)."""
+        return explicit or self.settings.get("by")
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -260,10 +278,17 @@ def _root(
     for option, value in (("--tasks", tasks), ("--ledger", ledger)):
         if value is not None and not value.strip():
             raise UsageProblem("usage_blank", option=option)
+    from .. import config
+
+    settings = config.load()
     # Without --lang before the command, a misplaced one still says which language the error
     # about it should be in (`iprcheck list -h --lang zh`).
-    chosen = detect_lang(lang.value) if lang else lang_in(sys.argv[1:])
-    ctx.obj = State(chosen, tasks, ledger)
+    chosen = (
+        detect_lang(lang.value)
+        if lang
+        else detect_lang(lang_typed(sys.argv[1:]), settings.get("lang"))
+    )
+    ctx.obj = State(chosen, tasks, ledger, settings)
 
 
 def main() -> None:

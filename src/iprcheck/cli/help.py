@@ -59,6 +59,13 @@ COMMANDS_ZH = {
         "警告：必做举措未完成且没有责任处室；内部时限晚于清单的时限。\n\n"
         "示例：iprcheck check && iprcheck report --output 报告.html"
     ),
+    "config": (
+        "设置：记录人（by）、语言（lang）、默认台账（ledger）。\n\n示例：iprcheck config set by 李明"
+    ),
+    "config set": "保存一项设置。\n\n示例：iprcheck config set by 李明",
+    "config get": "显示一项设置（未设置时退出码为 1）。\n\n示例：iprcheck config get by",
+    "config list": "显示全部设置及其保存位置。\n\n示例：iprcheck config list",
+    "config unset": "删除一项设置。\n\n示例：iprcheck config unset lang",
     "rollup": (
         "把各省台账汇总为全国视图：省份 × 任务。\n\n"
         "逐本检查：无法读取、属于另一任务清单、或与已读省份重复的台账在标准错误中列出且不计入，"
@@ -72,7 +79,7 @@ _PROVINCE_TYPE = (
     "Province type, repeatable; types combine as one province's profile: all, involved, "
     "pilot, pilot-leading, pilot-supporting, pilot-featured (or 试点省, 引领型…). 省份类型"
 )
-_BY = "Who records this (default: your login name)."
+_BY = "Who records this (default: iprcheck config set by NAME, else your login name)."
 _AS_OF = "Report as of the end of this day, YYYY-MM-DD (default: today). 截至日期"
 _FORCE = "Overwrite the --output file if it exists."
 
@@ -125,7 +132,9 @@ PARAMS_ZH = {
     ),
     "Progress note or reason. 进展情况": "进展情况或原因。",
     "Evidence reference, repeatable. 佐证材料": "佐证材料（文件名或文号），可重复。",
-    _BY: "记录人（默认：登录用户名）。",
+    _BY: "记录人（默认：iprcheck config set by 姓名 所设的人，否则为登录用户名）。",
+    "by, lang or ledger.": "by（记录人）、lang（语言）或 ledger（默认台账）。",
+    "The value to keep.": "要保存的值。",
     "Show what would change; record nothing.": "预演：显示将作的更改，不作记录。",
     "Only these tasks or obligations.": "只看这些任务或举措。",
     "Who undoes (default: your login name).": "撤销人（默认：登录用户名）。",
@@ -186,9 +195,11 @@ def show_help(app: Any, args: list[str], *, chinese: bool) -> None:
 
 
 def translate(name: str, command: Any) -> None:
-    """Put one command, as the root group builds it, into Chinese."""
+    """Put one command, as the root group builds it, into Chinese (a group's commands too)."""
     command.help = COMMANDS_ZH.get(name, command.help)
     _options(command)
+    for sub_name, sub in getattr(command, "commands", {}).items():
+        translate(f"{name} {sub_name}", sub)
 
 
 def _options(command: Any) -> None:

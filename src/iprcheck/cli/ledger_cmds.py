@@ -168,7 +168,7 @@ def mark(
         status,
         note=_note(note),
         evidence=refs,
-        by=_text(by, "--by"),
+        by=state.who(_text(by, "--by")),
         dry_run=dry_run,
         on_wait=_waiting(state.lang),
     )
@@ -220,10 +220,7 @@ def history(
 @commands.command("undo")
 def undo(
     ctx: typer.Context,
-    by: Annotated[
-        str | None,
-        typer.Option("--by", metavar="NAME", help="Who undoes (default: your login name)."),
-    ] = None,
+    by: ByOpt = None,
 ) -> None:
     """Revert the most recent command; the undo itself is recorded.
 
@@ -235,7 +232,7 @@ def undo(
     led, events = ledger.undo(
         ledger.resolve(state.ledger),
         state.catalog,
-        by=_text(by, "--by"),
+        by=state.who(_text(by, "--by")),
         on_wait=_waiting(state.lang),
     )
     ids = ", ".join(ev.obligation for ev in events)
@@ -282,7 +279,7 @@ def assign(
         ident,
         owner=_text(owner, "--owner"),
         due="" if due is not None and not due.strip() else day(due),
-        by=_text(by, "--by"),
+        by=state.who(_text(by, "--by")),
         on_wait=_waiting(state.lang),
     )
     say(t("assigned", state.lang, count=len(events), ids=", ".join(ev.obligation for ev in events)))

@@ -57,7 +57,12 @@ AsOfOpt = Annotated[
 
 ByOpt = Annotated[
     str | None,
-    typer.Option("--by", metavar="NAME", help="Who records this (default: your login name)."),
+    typer.Option(
+        "--by",
+        envvar="IPRCHECK_BY",
+        metavar="NAME",
+        help="Who records this (default: iprcheck config set by NAME, else your login name).",
+    ),
 ]
 
 

@@ -15,7 +15,7 @@ import typer
 from typer._click import exceptions as click_exc
 from typer._types import TyperChoice
 
-from ..errors import Msg
+from ..errors import IprcheckError, Msg
 from ..i18n import detect_lang, t
 from ..output.guards import shown
 
@@ -45,15 +45,27 @@ class OneLine(click_exc.UsageError):
         typer.echo(shown(self.line), err=True)  # it may quote what was typed
 
 
-def lang_in(args: list[str]) -> str:
-    """The language a command line asks for, before Click has parsed it."""
+def lang_typed(args: list[str]) -> str | None:
+    """What --lang says on a command line, wherever it stands, before Click has parsed it."""
     chosen = None
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
             chosen = args[i + 1]
         elif arg.startswith("--lang="):
             chosen = arg.removeprefix("--lang=")
-    return detect_lang(chosen)
+    return chosen
+
+
+def lang_in(args: list[str]) -> str:
+    """The language a command line asks for, before Click has parsed it: --lang wherever it
+    stands, then what iprcheck's settings and the locale say."""
+    from .. import config
+
+    try:
+        configured = config.get("lang")
+    except IprcheckError:  # a damaged settings file is said by the command, not here
+        configured = None
+    return detect_lang(lang_typed(args), configured)
 
 
 _QUOTED = re.compile(r"^(?P<value>'.*'|\".*\") is not (?:one of |a valid (?P<type>[\w ]+)\.)")

@@ -8,6 +8,7 @@ province types) are in ``vocab.py``.
 from __future__ import annotations
 
 import os
+import sys
 
 from . import catalog, errors, ledger, usage, views
 
@@ -23,18 +24,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
 LANGS = ("zh", "en")
 
 
-def detect_lang(explicit: str | None = None) -> str:
-    """--lang, else IPRCHECK_LANG, else the locale: zh* means Chinese, anything else English."""
-    for value in (explicit, os.environ.get("IPRCHECK_LANG")):
+def detect_lang(explicit: str | None = None, configured: str | None = None) -> str:
+    """The language to speak: --lang, else $IPRCHECK_LANG, else the setting (``iprcheck config
+    set lang``), else the user's locale: $LANGUAGE, $LC_ALL, $LC_MESSAGES, $LANG as POSIX
+    orders them, and on Windows, where none of those is set, the language of the user's
+    interface. zh* means Chinese; anything else English."""
+    for value in (explicit, os.environ.get("IPRCHECK_LANG"), configured):
         if value:
             value = value.lower()
             if value in LANGS:
                 return value
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    locale = _posix_locale()
+    if locale is None and sys.platform == "win32":
+        locale = _windows_ui_language()
+    return "zh" if locale and locale.lower().startswith("zh") else "en"
+
+
+def _posix_locale() -> str | None:
+    messages = next(
+        (os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(v)), None
+    )
+    language = os.environ.get("LANGUAGE")
+    # LANGUAGE (a list, zh_CN:en) comes first, but gettext ignores it under the C locale.
+    if language and messages not in ("C", "POSIX"):
+        return language.split(":")[0]
+    return messages
+
+
+def _windows_ui_language() -> str | None:
+    """The user's Windows display language as a locale name's start ("zh", "en"…)."""
+    try:
+        import ctypes  # Windows only
+
+        langid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return None
+    # The primary language is the low ten bits: 0x04 is Chinese, 0x09 English.
+    return {0x04: "zh", 0x09: "en"}.get(langid & 0x3FF, "other")
 
 
 def t(key: str, lang: str, /, **params: object) -> str:

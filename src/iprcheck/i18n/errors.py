@@ -58,4 +58,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_title": ("标题", "title"),
     "field_text": ("正文", "text"),
     "path_refused": ("无法使用 {path}：{reason}", "cannot use {path}: {reason}"),
+    "config_bad_value": (
+        "设置 {setting} 的值“{value}”无效；可选：{valid}",
+        "'{value}' is no value for the setting {setting}; valid: {valid}",
+    ),
+    "config_no_key": (
+        "没有名为 {setting} 的设置；可用：{valid}",
+        "no setting named {setting}; valid: {valid}",
+    ),
+    "config_unreadable": (
+        "无法读取设置文件 {path}：{reason}。请修正或删除该文件",
+        "cannot read the settings file {path}: {reason}. Fix or delete it",
+    ),
+    "config_unknown": (
+        "设置文件 {path} 中有无法识别的设置 {setting}。请修正或删除该行",
+        "the settings file {path} holds a setting iprcheck does not know: {setting}. Fix or delete"
+        " that line",
+    ),
+    "config_set": ("已设置 {setting} = {value}", "set {setting} = {value}"),
+    "config_unset": ("已删除设置 {setting}", "removed the setting {setting}"),
+    "config_not_set": ("设置 {setting} 未设置", "the setting {setting} is not set"),
+    "config_none": ("尚无任何设置（{path}）", "no settings yet ({path})"),
 }
