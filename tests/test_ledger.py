@@ -269,8 +269,9 @@ def test_a_failed_write_is_one_error_and_leaves_the_ledger(
 def test_what_a_write_returns_is_what_a_read_sees(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Also when the clock went back between two marks (the new change is stamped just after
-    the latest one, so that it takes effect)."""
+    """Also when the clock went back between two marks: the logical clock puts the new change
+    last, so it takes effect, and it keeps the time it was made at (issue #14; before, its
+    time was moved to just after the latest change)."""
     path = tmp_path / ledger.DEFAULT_NAME
     _init(path, catalog)
     clock = iter(["2020-06-02T10:00:00.000000+08:00", "2020-06-01T10:00:00.000000+08:00"])
@@ -282,7 +283,8 @@ def test_what_a_write_returns_is_what_a_read_sees(
         assert written.state() == read.state()
     read = ledger.read(path)
     assert read.state()["9.2"].status == "blocked"  # what was recorded last takes effect
-    assert read.events[-1].when > datetime.fromisoformat("2020-06-02T10:00:00+08:00")
+    assert read.events[-1].when == datetime.fromisoformat("2020-06-01T10:00:00+08:00")
+    assert read.events[-1].seq > read.events[0].seq
 
 
 def test_a_range_passes_over_tasks_that_owe_nothing(catalog: Catalog) -> None:

@@ -589,15 +589,24 @@ def test_a_typo_in_an_empty_folder_creates_no_ledger() -> None:
     assert files_here() == []
 
 
-def test_every_mark_is_recorded_even_when_nothing_changes() -> None:
+def test_a_mark_that_changes_nothing_is_not_recorded() -> None:
+    """Issue #14: repeating a status (or an assignment) records nothing, says so, and leaves
+    the time of the last change (更新时间) as it was. Before, each repeat was recorded."""
     ok("init")
-    for _ in range(3):
-        ok("mark", "6", "done")
+    ok("mark", "6", "done")
+    first = history()
+    for _ in range(2):
+        assert "6.2 already done; nothing changed" in ok("mark", "6", "done")
+    assert history() == first
     assert [(e["before"], e["after"]) for e in history()] == [
         ({"status": "todo"}, {"status": "done"}),
-        ({"status": "done"}, {"status": "done"}),
-        ({"status": "done"}, {"status": "done"}),
     ]
+    ok("assign", "8", "--owner", "保护处")
+    assert "already assigned so" in ok("assign", "8", "--owner", "保护处")
+    assert len(history()) == 2
+    # A new note or new evidence is a change, even with the same status.
+    assert "recorded 1" in ok("mark", "6", "done", "--evidence", "a.pdf")
+    assert "already done" in ok("mark", "6", "done", "--evidence", "a.pdf")
 
 
 def test_notes_carry_over_and_evidence_accumulates() -> None:

@@ -64,10 +64,19 @@ def test_design_card_flow_with_the_installed_command() -> None:
     assert "6.2" in iprcheck("list", "--province-type", "pilot").stdout
 
 
-def _start_together(count: int, *args: str) -> list[subprocess.Popen[str]]:
+def _start_together(count: int, *args: str, own_note: bool = False) -> list[subprocess.Popen[str]]:
+    """``own_note``: each writes a note of its own, so that every one changes something."""
     return [
         subprocess.Popen(
-            [*IPRCHECK, "--lang", "en", *args, "--by", f"p{n:02}"],
+            [
+                *IPRCHECK,
+                "--lang",
+                "en",
+                *args,
+                "--by",
+                f"p{n:02}",
+                *(["--note", f"n{n:02}"] if own_note else []),
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -85,9 +94,9 @@ def _finish(procs: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
 
 
 def test_twenty_marks_at_once_all_land() -> None:
-    """Twenty identical `mark 6 done`: every mark is recorded, so twenty changes."""
+    """Twenty `mark 6 done`, each with a note of its own: every mark is recorded."""
     iprcheck("init", "--province-type", "pilot")
-    results = _finish(_start_together(20, "mark", "6", "done"))
+    results = _finish(_start_together(20, "mark", "6", "done", own_note=True))
     assert [code for code, _, _ in results] == [0] * 20, results
     changes = history()
     assert len(changes) == 20
@@ -100,9 +109,19 @@ def test_twenty_marks_at_once_all_land() -> None:
     assert stray_files() == []
 
 
+def test_twenty_identical_marks_at_once_record_one_change() -> None:
+    """A mark that changes nothing is not recorded (issue #14): of twenty identical ones at
+    once, the first records, and the nineteen queued behind it see it and say so."""
+    iprcheck("init", "--province-type", "pilot")
+    results = _finish(_start_together(20, "mark", "6", "done"))
+    assert [code for code, _, _ in results] == [0] * 20, results
+    assert len(history()) == 1
+    assert sum("already done; nothing changed" in out for _, out, _ in results) == 19
+
+
 def test_twenty_first_marks_at_once_in_an_empty_folder() -> None:
     """Twenty people try their first command at once: one ledger, made once, all twenty in it."""
-    results = _finish(_start_together(20, "mark", "6", "done"))
+    results = _finish(_start_together(20, "mark", "6", "done", own_note=True))
     assert [code for code, _, _ in results] == [0] * 20, results
     made = [stderr for _, _, stderr in results if "no ledger here: created" in stderr]
     assert len(made) == 1
@@ -117,7 +136,8 @@ def test_twenty_first_marks_at_once_in_an_empty_folder() -> None:
 def _mark_forever(path: str, ready: Any) -> None:
     """Runs in a forked child: mark, mark, mark… saying once that the first one landed."""
     catalog = load()
-    ledger.mark(Path(path), catalog, ["6"], "in-progress", by="loop")
+    # A note of its own, so that this first mark changes something and is recorded.
+    ledger.mark(Path(path), catalog, ["6"], "in-progress", note=f"起 {os.getpid()}", by="loop")
     ready.send_bytes(b"1")
     status = ["done", "blocked", "in-progress"]
     n = 0

@@ -177,7 +177,10 @@ def mark(
     ids = ", ".join(ev.obligation for ev in result.events)
     word = status_named(status).label(state.lang)
     said = "would_mark" if dry_run else "marked"
-    say(t(said, state.lang, count=len(result.events), ids=ids, status=word))
+    if result.events:
+        say(t(said, state.lang, count=len(result.events), ids=ids, status=word))
+    if result.unchanged:
+        say(t("unchanged", state.lang, ids=", ".join(result.unchanged), status=word))
     blocked = result.unexplained()
     if blocked:
         say(t("blocked_hint", state.lang, ids=", ".join(blocked)), err=True)
@@ -273,7 +276,7 @@ def assign(
     from .. import ledger
 
     state = state_of(ctx)
-    _, events = ledger.assign(
+    done = ledger.assign(
         ledger.resolve(state.ledger),
         state.catalog,
         ident,
@@ -282,7 +285,11 @@ def assign(
         by=state.who(_text(by, "--by")),
         on_wait=_waiting(state.lang),
     )
-    say(t("assigned", state.lang, count=len(events), ids=", ".join(ev.obligation for ev in events)))
+    if done.events:
+        ids = ", ".join(ev.obligation for ev in done.events)
+        say(t("assigned", state.lang, count=len(done.events), ids=ids))
+    if done.unchanged:
+        say(t("assign_unchanged", state.lang, ids=", ".join(done.unchanged)))
 
 
 @commands.command("merge")
@@ -309,3 +316,5 @@ def merge(
     say(t("merged", state.lang, count=len(result.added), path=other))
     if result.conflicts:
         say(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))
+    if result.ahead:
+        say(t("merge_ahead", state.lang, ids=", ".join(result.ahead)), err=True)

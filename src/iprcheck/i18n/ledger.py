@@ -106,9 +106,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "正在等待另一个 iprcheck 写完台账 {path}……",
         "waiting for another iprcheck to finish writing {path}…",
     ),
-    "ledger_ahead": (
-        "台账 {path} 中最近一项更改的时间 {at} 比本机时钟晚一天以上（有一台电脑的时钟不准？），新的记录会排在它之前而不生效，因此未作记录；请用 iprcheck history 核对该更改的时间，并校准时钟",
-        "ledger {path} holds a change dated {at}, more than a day ahead of this machine's clock (a computer with a wrong clock?); a new change would sort before it and have no effect, so nothing was recorded. Check that change with iprcheck history, and the clocks",
+    "merge_ahead": (
+        "并入的更改中，{ids} 有更改的时间比本机时钟晚一天以上（某台电脑的时钟不准？）；已按记录顺序计入，时间照原样显示",
+        "of the changes merged, those of {ids} are dated more than a day ahead of this machine's"
+        " clock (a PC's clock is wrong?); they count in the order they were recorded, their"
+        " time shown as it is",
     ),
     "ledger_bad": (
         "无法读取台账 {path} 第 {line} 行：{problem}。文件未作改动；请修正或删除该行（先备份），或从备份恢复",
@@ -195,6 +197,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "note: that was {who}'s command, of {when}",
     ),
     "undone": ("已撤销 {count} 项更改：{ids}", "undid {count} change(s): {ids}"),
+    "assign_unchanged": (
+        "{ids} 已是如此指派，未作改动",
+        "{ids} already assigned so; nothing changed",
+    ),
     "assigned": ("已指派 {count} 项：{ids}", "assigned {count}: {ids}"),
     "merged": ("从 {path} 合并了 {count} 项更改", "merged {count} change(s) from {path}"),
     "merge_conflicts": (

@@ -174,6 +174,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "必做未完成，且没有责任处室",
         "open mandatory obligation with no owner",
     ),
+    "finding_dated_ahead": (
+        "有更改的时间比本机时钟晚一天以上（某台电脑的时钟不准？）",
+        "a change dated ahead of this machine's clock by more than a day (a PC's clock is wrong?)",
+    ),
     "finding_due_after_deadline": (
         "内部时限晚于清单规定的完成时限",
         "internal due date later than the list's",

@@ -17,7 +17,7 @@ Nothing here imports a view or the command line.
 from .codec import LedgerError
 from .merging import MergeResult
 from .ops import (
-    MarkResult,
+    Recorded,
     assign,
     history,
     init,
@@ -39,7 +39,7 @@ __all__ = [
     "Header",
     "Ledger",
     "LedgerError",
-    "MarkResult",
+    "Recorded",
     "MergeResult",
     "apply",
     "assign",

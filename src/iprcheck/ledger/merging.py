@@ -14,6 +14,7 @@ from typing import Any
 from msgspec import UNSET, Struct
 
 from ..obligations import UNTRACKED, id_key
+from .clock import dated_ahead
 from .codec import LedgerError
 from .records import Event, Header
 from .replay import Ledger, in_replay_order
@@ -24,6 +25,7 @@ _FIELD_OF = {"owner": "owner", "due": "internal_due"}  # a change's name -> Trac
 class MergeResult(Struct, frozen=True):
     added: list[Event]
     conflicts: list[str]  # obligations both copies changed differently
+    ahead: list[str] = []  # obligations with a change merged in dated past this clock
 
 
 def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
@@ -73,7 +75,8 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
     # recorded "before" is not what stood when it is replayed.
     merged = in_replay_order([*ours.events, *added])
     unseen = _made_apart(merged, {ev.event for ev in added})
-    return MergeResult(added, sorted({*conflicts, *unseen}, key=id_key))
+    ahead = sorted({ev.obligation for ev in dated_ahead(added)}, key=id_key)
+    return MergeResult(added, sorted({*conflicts, *unseen}, key=id_key), ahead)
 
 
 def bad_undos(events: list[Event]) -> list[Event]:

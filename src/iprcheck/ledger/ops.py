@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -27,18 +27,12 @@ from ..obligations import (
 from ..tasklist import Catalog
 from ..vocab import Requirement, Status
 from . import store
+from .clock import now
 from .codec import LedgerError
 from .merging import MergeResult, bad_undos, merge_events
 from .records import Event, Fields, Header, ListRef
 from .replay import Ledger, Row, apply
 from .store import Waiting
-
-# How far ahead of this machine's clock the latest change may be for a new one to follow it.
-MAX_AHEAD = timedelta(days=1)
-
-
-def now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="microseconds")
 
 
 def who(explicit: str | None) -> str:
@@ -68,11 +62,13 @@ def header(
 
 
 class _Command:
-    """The changes one command makes share its id, its time and its person."""
+    """The changes one command makes share its id, its time, its person and its place on the
+    ledger's logical clock."""
 
-    def __init__(self, by: str, at: datetime) -> None:
+    def __init__(self, by: str, ledger: Ledger) -> None:
         self.by = by
-        self.at = at
+        self.at = datetime.fromisoformat(now())
+        self.seq = ledger.next_seq
         self.id = str(uuid.uuid4())
 
     def change(
@@ -98,24 +94,8 @@ class _Command:
             note=note,
             evidence=evidence,
             undo_of=undo_of,
+            seq=self.seq,
         )
-
-
-def _stamp(ledger: Ledger) -> datetime:
-    """The time for a new command: now, or just after the ledger's latest change when that is
-    later (a copy from a machine whose clock runs ahead). Changes replay in time order, so a
-    change stamped earlier than the latest would be recorded and have no effect."""
-    current = datetime.fromisoformat(now())
-    last = ledger.last_update
-    if last is not None:
-        latest = datetime.fromisoformat(last)
-        if latest >= current:
-            if latest - current > MAX_AHEAD:
-                # Not a clock a few minutes fast: taking its time would date every change from
-                # now on wrongly (or past 2199, which no ledger may hold). A person must look.
-                raise LedgerError("ledger_ahead", path=str(ledger.path), at=last)
-            return (latest + timedelta(microseconds=1)).astimezone()
-    return current
 
 
 def status_events(
@@ -128,10 +108,12 @@ def status_events(
     by: str,
 ) -> list[Event]:
     state = ledger.state()
-    command = _Command(by, _stamp(ledger))
+    command = _Command(by, ledger)
     out = []
     for oid in ids:
         cur = state.get(oid, UNTRACKED)
+        if cur.status is new and note in (None, cur.note) and set(evidence) <= set(cur.evidence):
+            continue  # it changes nothing: not recorded, so 更新时间 stays true
         # The note replaced is recorded too, so that a merge can tell notes written apart.
         before = Fields(status=cur.status) if note is None else Fields(cur.status, cur.note)
         out.append(
@@ -151,10 +133,14 @@ def assign_events(
     by: str,
 ) -> list[Event]:
     state = ledger.state()
-    command = _Command(by, _stamp(ledger))
+    command = _Command(by, ledger)
     out = []
     for oid in ids:
         cur = state.get(oid, UNTRACKED)
+        same_owner = owner is None or (owner or None) == cur.owner
+        same_due = due is None or (due.isoformat() if due else None) == cur.internal_due
+        if same_owner and same_due:
+            continue  # it changes nothing: not recorded
         before = _assigned(cur, owner=owner is not None, due=due is not None)
         after = Fields(
             owner=UNSET if owner is None else owner or None,  # "": no owner any more
@@ -174,7 +160,7 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
     target = commands[-1]
     original = [ev for ev in ledger.events if ev.command == target]
     state = ledger.state()
-    command = _Command(by, _stamp(ledger))
+    command = _Command(by, ledger)
     out = []
     for ev in original:
         # What stood before the command is replayed, not taken from the command's own
@@ -235,10 +221,20 @@ def init(
     return store.create(path, made, on_wait)
 
 
-class MarkResult(Struct, frozen=True):
+class Recorded(Struct, frozen=True):
+    """What a command recorded: the changes (none when nothing would change), the obligations
+    it named, and whether it created the ledger."""
+
     ledger: Ledger
     events: list[Event]
-    created: bool
+    named: list[str] = []
+    created: bool = False
+
+    @property
+    def unchanged(self) -> list[str]:
+        """The obligations named that already stood as asked: nothing was recorded for them."""
+        changed = {ev.obligation for ev in self.events}
+        return [oid for oid in self.named if oid not in changed]
 
     def unexplained(self) -> list[str]:
         """Obligations this leaves blocked with no note, which check calls an error (a note
@@ -264,7 +260,7 @@ def mark(
     by: str | None = None,
     dry_run: bool = False,
     on_wait: Waiting | None = None,
-) -> MarkResult:
+) -> Recorded:
     """Record one status for the obligations named; all or nothing.
 
     With no ledger at ``path`` one is created for the every-province profile, so that the first
@@ -272,11 +268,13 @@ def mark(
     """
     new = status_named(status_word)
     person = who(by)
+    named: list[str] = []
 
     def build(ledger: Ledger) -> list[Event]:
         ledger.check_list(catalog)
         tracked = ledger.entries(catalog)
         ids = expand_ids(catalog, tracked, idents)
+        named[:] = ids
         if new is Status.WAIVED and not note:
             mandatory = [
                 e.obligation.id
@@ -295,8 +293,8 @@ def mark(
         # leave a new ledger behind.
         probe = Ledger(path, header(catalog, None, everyone, None))
         events = build(probe)
-        if dry_run:
-            return MarkResult(probe, events, created=False)
+        if dry_run or not events:
+            return Recorded(probe, events, named)
         try:
             store.create(path, header(catalog, None, everyone, None), on_wait)
             created = True
@@ -305,9 +303,9 @@ def mark(
                 raise
     elif dry_run:
         ledger = store.read(path)
-        return MarkResult(ledger, build(ledger), created=False)
+        return Recorded(ledger, build(ledger), named)
     ledger, events = store.append(path, build, on_wait)
-    return MarkResult(ledger, events, created)
+    return Recorded(ledger, events, named, created)
 
 
 def assign(
@@ -319,18 +317,20 @@ def assign(
     due: date | Literal[""] | None,
     by: str | None = None,
     on_wait: Waiting | None = None,
-) -> tuple[Ledger, list[Event]]:
+) -> Recorded:
     """Set the owner and/or the internal due date; "" clears either (None leaves it)."""
     if owner is None and due is None:
         raise IprcheckError("assign_nothing")
     person = who(by)
+    named: list[str] = []
 
     def build(ledger: Ledger) -> list[Event]:
         ledger.check_list(catalog)
-        ids = expand_ids(catalog, ledger.entries(catalog), idents)
-        return assign_events(ledger, ids, owner=owner, due=due, by=person)
+        named[:] = expand_ids(catalog, ledger.entries(catalog), idents)
+        return assign_events(ledger, named, owner=owner, due=due, by=person)
 
-    return store.append(path, build, on_wait)
+    ledger, events = store.append(path, build, on_wait)
+    return Recorded(ledger, events, named)
 
 
 def undo(

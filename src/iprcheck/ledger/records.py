@@ -107,6 +107,11 @@ class Event(Struct, frozen=True, forbid_unknown_fields=True):
     note: str | None = None
     evidence: tuple[str, ...] = ()
     undo_of: str | None = None
+    # A logical clock (Lamport): one more than the highest in the ledger the command was
+    # recorded in. Changes replay in this order, so a PC whose clock is wrong (2021, 2199)
+    # never reorders anyone's work; the time is kept for people to read. Changes written
+    # before the counter existed have none and come first, in time order.
+    seq: Annotated[int, Meta(ge=0)] = 0
 
     @property
     def at(self) -> str:
@@ -129,6 +134,8 @@ class Event(Struct, frozen=True, forbid_unknown_fields=True):
             out["evidence"] = list(self.evidence)
         if self.undo_of:
             out["undo_of"] = self.undo_of
+        if self.seq:
+            out["seq"] = self.seq
         return out
 
 

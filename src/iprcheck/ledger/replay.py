@@ -18,16 +18,17 @@ from ..tasklist import Catalog
 from .codec import LedgerError
 from .records import Event, Header
 
-ReplayKey = tuple[float, str, tuple[int, ...], str]
+ReplayKey = tuple[int, float, str, tuple[int, ...], str]
 
 _id_key = cache(id_key)  # a ledger names a few dozen obligations ten thousand times
 
 
 def replay_order(ev: Event) -> ReplayKey:
-    """Time decides; within one command, the list's order."""
+    """The logical clock decides; then time (two copies that counted the same number apart);
+    within one command, the list's order."""
     # Time as a number: one instant written with two UTC offsets is still one number, and a
     # float keeps microseconds apart until the year 2200 (the last a ledger may hold).
-    return (ev.when.timestamp(), ev.command, _id_key(ev.obligation), ev.event)
+    return (ev.seq, ev.when.timestamp(), ev.command, _id_key(ev.obligation), ev.event)
 
 
 class Snapshot(Struct, frozen=True):
@@ -36,7 +37,7 @@ class Snapshot(Struct, frozen=True):
 
     state: dict[str, Tracking]
     last_update: str | None
-    replay_key: tuple[float, str, tuple[int, ...], str] | None
+    replay_key: tuple[int, float, str, tuple[int, ...], str] | None
     count: int
 
 
@@ -105,10 +106,19 @@ class Ledger:
 
     @property
     def last_update(self) -> str | None:
+        """When something last changed, as the changes' own clocks say."""
         if self.snapshot is not None:
             return self.snapshot.last_update
-        # The events are in replay order, which is time order first.
-        return self.events[-1].at if self.events else None
+        latest = max(self.events, key=lambda ev: ev.when, default=None)
+        return latest.at if latest else None
+
+    @property
+    def next_seq(self) -> int:
+        """The logical clock of the next command: one more than any change here."""
+        if self.snapshot is not None:
+            key = self.snapshot.replay_key
+            return (key[0] if key else 0) + 1
+        return max((ev.seq for ev in self.events), default=0) + 1
 
     def entries(self, catalog: Catalog) -> list[Entry]:
         """The obligations this ledger tracks, with their requirement for its owner."""

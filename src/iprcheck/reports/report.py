@@ -26,6 +26,7 @@ from datetime import date, datetime, time, timedelta
 from msgspec import Struct, field
 
 from ..ledger import Ledger, apply
+from ..ledger.clock import dated_ahead
 from ..obligations import UNTRACKED, Entry, Item, Profile, Tracking, entries, items
 from ..tasklist import Catalog
 from ..vocab import STATUSES, Requirement, Status
@@ -215,7 +216,7 @@ def build(
         tasks=_tasks(catalog, chosen, tracking),
         items=items(chosen, tracking),
         attention=_attention(catalog, chosen, tracking, as_of),
-        findings=findings(chosen, tracking, catalog.task_list.deadline),
+        findings=findings(chosen, tracking, catalog.task_list.deadline) + ahead(ledger, chosen),
         progress=weekly(ledger, chosen, as_of) if ledger else [],
     )
 
@@ -342,6 +343,16 @@ def findings(
         if tr.internal_due and date.fromisoformat(tr.internal_due) > listed:
             warnings.append(Finding(WARNING, "due_after_deadline", oid))
     return errors + warnings
+
+
+def ahead(ledger: Ledger | None, chosen: Sequence[Entry]) -> list[Finding]:
+    """Warnings for obligations with a change dated more than a day past this machine's clock
+    (a PC whose clock is wrong): it counts, in its place on the ledger's logical clock, and
+    its time is shown as it was recorded."""
+    if ledger is None:
+        return []
+    late = {ev.obligation for ev in dated_ahead(ledger.events)}
+    return [Finding(WARNING, "dated_ahead", e.id) for e in chosen if e.id in late]
 
 
 def weekly(ledger: Ledger, chosen: Sequence[Entry], as_of: date) -> list[Week]:
