@@ -263,10 +263,10 @@ def test_a_blocker_without_a_reason_is_recorded_with_a_hint_that_check_will_obje
 def test_what_a_ledger_does_not_track_is_worded_for_that_ledger(tmp_path: Path) -> None:
     """A national ledger has no province types; a province ledger holds no national measure."""
     made = run(
-        "--lang", "zh", "--ledger", "nat.jsonl", "init", "--national", "--department", "保护司"
+        "--lang", "zh", "--ledger", "nat/nat.jsonl", "init", "--national", "--department", "保护司"
     )
     assert "国家知识产权局 保护司；跟踪国家局举措 5 项" in made.stdout
-    line = one_line(run("--lang", "zh", "--ledger", "nat.jsonl", "mark", "6", "done"))
+    line = one_line(run("--lang", "zh", "--ledger", "nat/nat.jsonl", "mark", "6", "done"))
     assert line == "6 不在本台账跟踪的国家局举措之内（见 iprcheck list），未作记录"
     assert run("init", "--province", "浙江省").exit_code == 0
     for ident in ("6.1", "15"):

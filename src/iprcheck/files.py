@@ -60,6 +60,18 @@ def read_regular(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
+def read_head(path: Path, size: int) -> bytes:
+    """At most the first ``size`` bytes of ``path``, a regular file (else NotAFile)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotAFile(path)
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
+
+
 def temp_name_pattern(path: Path) -> re.Pattern[str]:
     """The names ``replace_atomically`` gives its temporary copies of ``path``."""
     return re.compile(re.escape(f".{sibling_stem(path.name)}.") + r"[0-9a-f]{12}\.tmp")

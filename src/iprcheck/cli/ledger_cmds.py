@@ -7,6 +7,7 @@ each command imports the library it uses when it runs.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -94,6 +95,9 @@ def init(
     if national and (province is not None or province_type):
         raise UsageProblem("usage_national_no_province")
     path = ledger.resolve(state.ledger)
+    if province is None and not national and sys.stdin.isatty():
+        typed = typer.prompt(t("init_ask_province", state.lang), default="", show_default=False)
+        province = typed.strip() or None
     made = ledger.init(
         path,
         state.catalog,
@@ -118,6 +122,8 @@ def init(
             else profile_line(made.profile, state.lang),
         )
     )
+    if made.header.province is None and not national:
+        say(t("init_no_province", state.lang), err=True)
 
 
 @commands.command("mark")

@@ -112,6 +112,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " clock (a PC's clock is wrong?); they count in the order they were recorded, their"
         " time shown as it is",
     ),
+    "init_ask_province": (
+        "省份（正式名称，如 浙江省；直接回车则不填）",
+        "Province (the official name, e.g. 浙江省; Enter for none)",
+    ),
+    "init_no_province": (
+        "台账未写明省份：报告和全国汇总中将不显示省份名称；日后可用 iprcheck profile --province 浙江省 补上",
+        "the ledger names no province: reports and the national rollup will show none; set it"
+        " later with iprcheck profile --province 浙江省",
+    ),
+    "ledger_several": (
+        "文件夹 {folder} 中有多本台账（{names}），不知该用哪一本；请用 --ledger 指定",
+        "the folder {folder} holds several ledgers ({names}); name the one to use with --ledger",
+    ),
     "ledger_bad": (
         "无法读取台账 {path} 第 {line} 行：{problem}。文件未作改动；请修正或删除该行（先备份），或从备份恢复",
         "cannot read ledger {path}, line {line}: {problem}. The file was left unchanged;"

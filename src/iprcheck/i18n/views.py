@@ -42,8 +42,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rollup_no_ledger_in": ("文件夹 {path} 中没有台账", "no ledger in folder {path}"),
     "rollup_unreadable": ("无法读取台账 {path}：{reason}", "cannot read ledger {path}: {reason}"),
     "rollup_duplicate": (
-        "{path} 是 {name} 的第二本台账（已读取 {first}）",
-        "{path} is a second ledger of {name} (already read: {first})",
+        "{path} 是 {name} 的另一本台账（不是同一台账的副本）；已计入较新的 {first}（最后更新 {when}）",
+        "{path} is another ledger of {name} (not a copy of the same ledger); counted the newer"
+        " one, {first} (last change {when})",
+    ),
+    "rollup_copies": (
+        "，其中 {count} 份是同一台账的副本，已合并",
+        "; {count} of them copies of a ledger already counted, joined with it",
     ),
     "rollup_left_out": ("未计入：{reason}", "left out: {reason}"),
     "rollup_nothing": ("没有可汇总的台账", "no ledger to roll up"),

@@ -27,6 +27,7 @@ from ..files import (
     TooLarge,
     hide,
     mode_for,
+    read_head,
     read_regular,
     replace_atomically,
     sibling_stem,
@@ -47,13 +48,34 @@ LOCK_POLL = 0.05
 def resolve(explicit: str | os.PathLike[str] | None) -> Path:
     """--ledger (or $IPRCHECK_LEDGER, which Typer folds into it), else the current folder.
 
-    A folder means the default file name inside it; so does a name ending in a slash, a folder
-    that ``init`` or the first ``mark`` will create.
+    A folder means its ledger: ``iprcheck-ledger.jsonl``, or else the one ledger file it holds
+    under any name (an e-mail client saves ``iprcheck-ledger(1).jsonl``, an office keeps
+    ``浙江台账（王芳）.jsonl``); several are an error that names them. A folder with none, or a
+    name ending in a slash (a folder ``init`` will create), means the default name inside.
     """
     path = Path(explicit) if explicit else Path.cwd()
-    if path.is_dir() or (explicit and os.fspath(explicit).endswith(("/", os.sep))):
-        path = path / DEFAULT_NAME
+    if path.is_dir():
+        return ledger_in(path)
+    if explicit and os.fspath(explicit).endswith(("/", os.sep)):
+        return path / DEFAULT_NAME
     return path
+
+
+def ledger_in(folder: Path) -> Path:
+    default = folder / DEFAULT_NAME
+    if default.exists() or default.is_symlink():
+        return default
+    found = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.is_file():
+                continue
+            if looks_like_ledger(Path(entry.path)):
+                found.append(Path(entry.path))
+    if len(found) > 1:
+        names = "、".join(sorted(p.name for p in found))
+        raise LedgerError("ledger_several", folder=str(folder), names=names)
+    return found[0] if found else default
 
 
 def looks_like_ledger(path: Path) -> bool:
@@ -61,7 +83,7 @@ def looks_like_ledger(path: Path) -> bool:
     finds it: after a BOM and blank lines (CRLF too), in UTF-8 or UTF-16 (an editor's re-save),
     also cut short. Reads at most 64 KB of a regular file; anything unreadable answers False."""
     try:
-        head = read_regular(path, MAX_BYTES)[: 64 * 1024]
+        head = read_head(path, 64 * 1024)
     except (OSError, IprcheckError):
         return False
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":

@@ -18,6 +18,7 @@ from msgspec import Struct
 
 from ..errors import IprcheckError
 from ..ledger import DEFAULT_NAME, Ledger, looks_like_ledger, read
+from ..ledger.replay import in_replay_order
 from ..obligations import UNTRACKED, Entry, Item, Tracking, items
 from ..tasklist import Catalog, Task
 from ..vocab import Requirement, SortKey, Status
@@ -71,6 +72,7 @@ class Row(Struct, frozen=True):
     totals: Totals
     cells: dict[int, TaskCell]
     last_update: str | None
+    copies: int = 1  # copies of this ledger the rollup joined
 
     @property
     def done(self) -> int:
@@ -168,12 +170,15 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROGRESS) -> Rollup:
-    """Read every ledger under ``paths`` that tracks ``catalog``; count; name what was left out."""
-    rows: list[Row] = []
+    """Read every ledger under ``paths`` that tracks ``catalog``; count; name what was left out.
+
+    Copies of one ledger (the same ledger id: a colleague's copy, an older download) are one
+    ledger: their changes are joined, as ``merge`` joins them, whatever order the copies come
+    in. Two different ledgers of one province are not: the newer is counted, the other named
+    and left out."""
     skipped: list[Skipped] = []
+    copies: dict[str, list[Ledger]] = {}  # ledger id -> its copies, in the order found
     seen_files: set[object] = set()
-    first_of: dict[tuple[str, str | None], Path] = {}
-    owed: dict[tuple[object, ...], list[Entry]] = {}  # by profile: a thousand ledgers, few kinds
     for item in find(paths):
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -193,44 +198,76 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
                     sealed=ledger.header.changes,
                     present=ledger.count,
                 )
-            h = ledger.header
-            kind = (h.national, h.types, h.department)
-            if kind not in owed:
-                owed[kind] = ledger.entries(catalog)
-            counted = row(ledger, catalog, owed[kind])
         except IprcheckError as exc:
-            other = exc.key == "ledger_other_list"
-            skipped.append(
-                Skipped(item, SkipReason.OTHER_LIST if other else SkipReason.UNREADABLE, exc)
+            reason = (
+                SkipReason.OTHER_LIST if exc.key == "ledger_other_list" else SkipReason.UNREADABLE
             )
+            skipped.append(Skipped(item, reason, exc))
             continue
-        except (TypeError, ValueError, RecursionError) as exc:
-            # One odd file sent in from the field must not stop the national view: whatever
-            # the ledger reader let through (times that do not compare, say) leaves it out.
-            error = IprcheckError("rollup_unreadable", path=str(item), reason=exc)
-            skipped.append(Skipped(item, SkipReason.UNREADABLE, error))
-            continue
+        copies.setdefault(ledger.header.ledger, []).append(ledger)
+
+    counted: dict[tuple[str, str | None], tuple[Ledger, int]] = {}
+    for found in copies.values():
+        ledger = joined(found)
         key = _identity(ledger, catalog)
-        if key in first_of:
+        if key in counted:
+            other = counted[key][0]
+            newer, older = (ledger, other) if _newest(ledger) > _newest(other) else (other, ledger)
             skipped.append(
                 Skipped(
-                    item,
+                    older.path,
                     SkipReason.DUPLICATE,
                     IprcheckError(
                         "rollup_duplicate",
-                        path=str(item),
-                        name=_name(ledger, catalog)[0],
-                        first=str(first_of[key]),
+                        path=str(older.path),
+                        name=_name(older, catalog)[0],
+                        first=str(newer.path),
+                        when=(newer.last_update or "")[:10],
                     ),
                 )
             )
-            continue
-        first_of[key] = item
-        rows.append(counted)
+            if newer is other:
+                continue
+        counted[key] = (ledger, len(found))
+
+    rows: list[Row] = []
+    owed: dict[tuple[object, ...], list[Entry]] = {}  # by profile: a thousand ledgers, few kinds
+    for ledger, count in counted.values():
+        h = ledger.header
+        kind = (h.national, h.types, h.department)
+        try:
+            if kind not in owed:
+                owed[kind] = ledger.entries(catalog)
+            rows.append(row(ledger, catalog, owed[kind], copies=count))
+        except (TypeError, ValueError, RecursionError) as exc:
+            # One odd file sent in from the field must not stop the national view: whatever
+            # the ledger reader let through (times that do not compare, say) leaves it out.
+            error = IprcheckError("rollup_unreadable", path=str(ledger.path), reason=exc)
+            skipped.append(Skipped(ledger.path, SkipReason.UNREADABLE, error))
     rows = sort_rows(rows, sort, catalog)
     sent = {r.name for r in rows if r.name_source == "header"}
     missing = [u.name for u in catalog.task_list.reporting_units if u.name not in sent]
     return Rollup(catalog, rows, task_summaries(rows, catalog), skipped, sort, missing)
+
+
+def joined(found: list[Ledger]) -> Ledger:
+    """One ledger from its copies: every change any of them holds, once, in replay order; named
+    after the copy with the most changes (the first found of those)."""
+    if len(found) == 1:
+        return found[0]
+    seen: set[str] = set()
+    events = []
+    for copy in found:
+        for ev in copy.events:
+            if ev.event not in seen:
+                seen.add(ev.event)
+                events.append(ev)
+    fullest = max(found, key=lambda led: led.count)
+    return Ledger(fullest.path, fullest.header, in_replay_order(events))
+
+
+def _newest(ledger: Ledger) -> float:
+    return _timestamp(ledger.last_update)
 
 
 def _file_id(path: Path) -> object:
@@ -267,7 +304,9 @@ def _name(ledger: Ledger, catalog: Catalog) -> tuple[str, str]:
     return stem or str(path), "file"
 
 
-def row(ledger: Ledger, catalog: Catalog, entries: list[Entry] | None = None) -> Row:
+def row(
+    ledger: Ledger, catalog: Catalog, entries: list[Entry] | None = None, *, copies: int = 1
+) -> Row:
     """``entries``: ``ledger.entries(catalog)``, where the caller has it already."""
     entries = ledger.entries(catalog) if entries is None else entries
     tracking = ledger.state()
@@ -284,6 +323,7 @@ def row(ledger: Ledger, catalog: Catalog, entries: list[Entry] | None = None) ->
         totals=totals(entries, tracking),
         cells=cells(entries, tracking, catalog),
         last_update=ledger.last_update,
+        copies=copies,
     )
 
 

@@ -72,6 +72,9 @@ def counted_line(rollup: Rollup, lang: str) -> str:
     provinces = sum(not r.national for r in rollup.rows)
     national = t("rollup_counted_national", lang) if provinces < len(rollup.rows) else ""
     line = t("rollup_counted", lang, count=len(rollup.rows), provinces=provinces, national=national)
+    joined = sum(r.copies - 1 for r in rollup.rows)
+    if joined:
+        line += t("rollup_copies", lang, count=joined)
     if rollup.skipped:
         line += t("rollup_counted_skipped", lang, count=len(rollup.skipped))
     return line

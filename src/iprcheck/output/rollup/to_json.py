@@ -25,12 +25,14 @@ def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
                     "totals": {exactly report --format json's "totals"},
                     "mandatory": {"done", "total", "percent"}, "blocked": N (all requirements),
                     "last_update": ISO time | null,
+                    "copies": N (copies of this ledger joined: 1 where there was one),
                     "cells": {"<task>": "done|partly-done|in-progress|blocked|not-started|
                               not-applicable"},
                     "optional_cells": [tasks whose cell shows optional obligations only]}],
      "tasks": [{"task", "section", "title", "title_en", "owe", "done", "percent"}],
      "skipped": [{"path", "reason" (a sentence in the --lang language),
-                  "code": "unreadable|other-list|duplicate|not-found"}]}
+                  "code": "unreadable|other-list|duplicate|not-found"}],
+     "missing": [the reporting units no ledger was counted for (未报送), in the list's order]}
     ```
     """
     tl = rollup.catalog.task_list
@@ -58,6 +60,7 @@ def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
                 "mandatory": {"done": r.done, "total": r.total, "percent": r.percent},
                 "blocked": r.blocked,
                 "last_update": r.last_update,
+                "copies": r.copies,
                 "cells": {str(n): c.state.value for n, c in r.cells.items()},
                 "optional_cells": [n for n, c in r.cells.items() if c.optional],
             }
@@ -79,6 +82,7 @@ def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
             {"path": str(s.path), "reason": s.error.render(lang), "code": s.reason.value}
             for s in rollup.skipped
         ],
+        "missing": rollup.missing,
     }
 
 

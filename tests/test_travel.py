@@ -1,0 +1,185 @@
+"""Issue #14: ledgers that travel — renamed copies, wrong clocks, several copies, the roster."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner, Result
+
+from iprcheck.cli import app
+
+runner = CliRunner()
+LEDGER = "iprcheck-ledger.jsonl"
+
+
+def run(*args: str) -> Result:
+    return runner.invoke(app, ["--lang", "en", *args])
+
+
+def ok(*args: str) -> str:
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+# --- 1. a renamed ledger is still the ledger --------------------------------------------------
+
+
+def test_a_renamed_ledger_in_the_folder_is_the_ledger(tmp_path: Path) -> None:
+    ok("init", "--province", "浙江省", "--province-type", "pilot")
+    renamed = tmp_path / "浙江台账（王芳）.jsonl"
+    (tmp_path / LEDGER).rename(renamed)
+    assert "recorded 1: 13.2" in ok("mark", "13.2", "已完成")
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        renamed.name
+    ]
+    assert lines(renamed)[-1]["obligation"] == "13.2"
+    assert "Zhejiang" in ok("report")
+
+
+def test_several_ledgers_in_a_folder_ask_for_ledger(tmp_path: Path) -> None:
+    ok("init", "--province", "浙江省")
+    shutil.copy(tmp_path / LEDGER, tmp_path / "iprcheck-ledger(1).jsonl")
+    (tmp_path / LEDGER).rename(tmp_path / "浙江.jsonl")
+    result = run("mark", "6", "done")
+    assert result.exit_code == 1
+    assert "several ledgers" in result.stderr and "--ledger" in result.stderr
+    assert "浙江.jsonl" in result.stderr and "iprcheck-ledger(1).jsonl" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".jsonl") == [
+        "iprcheck-ledger(1).jsonl",
+        "浙江.jsonl",
+    ]
+
+
+def test_init_in_a_folder_with_a_renamed_ledger_makes_no_second_one(tmp_path: Path) -> None:
+    ok("init", "--province", "浙江省")
+    (tmp_path / LEDGER).rename(tmp_path / "old.jsonl")
+    result = run("init", "--province", "浙江省")
+    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert not (tmp_path / LEDGER).exists()
+
+
+def test_init_without_a_province_says_how_to_set_it_later() -> None:
+    result = run("init")
+    assert result.exit_code == 0
+    assert "names no province" in result.stderr and "iprcheck profile" in result.stderr
+
+
+# --- 3. wrong clocks never freeze an office ---------------------------------------------------
+
+
+def test_a_merged_change_from_2199_stops_nobody(tmp_path: Path) -> None:
+    ok("init", "--province", "浙江省")
+    ok("mark", "6", "in-progress")
+    theirs = tmp_path / "copy" / LEDGER
+    theirs.parent.mkdir()
+    shutil.copy(tmp_path / LEDGER, theirs)
+    ok("--ledger", str(theirs), "mark", "7", "in-progress")
+    records = theirs.read_text(encoding="utf-8").splitlines()
+    change = json.loads(records[-1])
+    change["at"] = "2199-01-01T09:00:00.000000+08:00"  # a PC whose clock is wildly wrong
+    theirs.write_text("\n".join([*records[:-1], json.dumps(change)]) + "\n", encoding="utf-8")
+    merged = run("merge", str(theirs))
+    assert merged.exit_code == 0
+    assert "7.2" in merged.stderr and "ahead" in merged.stderr
+    assert "recorded 1" in ok("mark", "7", "done", "-e", "a.pdf")  # takes effect
+    statuses = {r["id"]: r["status"] for r in json.loads(ok("list", "--format", "json"))}
+    assert statuses["7.2"] == "done"
+    assert "undid 1" in ok("undo")
+    statuses = {r["id"]: r["status"] for r in json.loads(ok("list", "--format", "json"))}
+    assert statuses["7.2"] == "in-progress"
+    checked = run("check")
+    assert "dated ahead" in checked.stdout and "7.2" in checked.stdout
+    history = json.loads(ok("history", "--format", "json"))
+    assert any(e["at"].startswith("2199-01-01") for e in history)  # shown as recorded
+
+
+def test_copies_merged_either_way_end_in_one_state(tmp_path: Path) -> None:
+    ok("init", "--province", "浙江省")
+    theirs = tmp_path / "copy" / LEDGER
+    theirs.parent.mkdir()
+    shutil.copy(tmp_path / LEDGER, theirs)
+    ok("mark", "6", "done", "-e", "a.pdf")
+    ok("--ledger", str(theirs), "mark", "6", "blocked", "-n", "等批复")
+    ok("--ledger", str(theirs), "assign", "8", "--owner", "运用处")
+    mine = tmp_path / "mine.jsonl"
+    shutil.copy(tmp_path / LEDGER, mine)
+    ok("--ledger", str(mine), "merge", str(theirs))
+    ok("--ledger", str(theirs), "merge", str(tmp_path / LEDGER))
+    one = json.loads(ok("--ledger", str(mine), "list", "--format", "json"))
+    two = json.loads(ok("--ledger", str(theirs), "list", "--format", "json"))
+    assert one == two
+
+
+# --- 4. several copies of one ledger are one ledger -------------------------------------------
+
+
+def test_a_rollup_joins_a_stale_and_a_current_copy(tmp_path: Path) -> None:
+    folder = tmp_path / "收到"
+    (folder / "zj").mkdir(parents=True)
+    current = folder / "zj" / "浙江省.jsonl"
+    ok("--ledger", str(current), "init", "--province", "浙江省")
+    ok("--ledger", str(current), "mark", "6", "done", "-e", "a.pdf")
+    stale = folder / "浙江省(旧).jsonl"
+    shutil.copy(current, stale)  # sent in June
+    ok("--ledger", str(current), "mark", "7", "done", "-e", "b.pdf")
+    ok("--ledger", str(stale), "mark", "8", "in-progress")  # written to after it was copied
+    result = run("rollup", str(folder), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (zj,) = data["provinces"]
+    assert zj["copies"] == 2 and data["skipped"] == []
+    assert zj["cells"]["6"] == zj["cells"]["7"] == "done" and zj["cells"]["8"] == "in-progress"
+    table = run("rollup", str(folder)).stdout
+    assert "1 of them copies" in table
+
+
+def test_two_ledgers_of_one_province_count_the_newer_and_name_the_other(tmp_path: Path) -> None:
+    folder = tmp_path / "收到"
+    folder.mkdir()
+    old, new = folder / "a.jsonl", folder / "b.jsonl"
+    for path in (old, new):
+        ok("--ledger", str(path), "init", "--province", "浙江省")
+    ok("--ledger", str(old), "mark", "6", "done", "-e", "a.pdf")
+    ok("--ledger", str(new), "mark", "7", "in-progress")  # later: the newer ledger
+    result = run("rollup", str(folder), "--format", "json")
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert [p["path"] for p in data["provinces"]] == [str(new)]
+    (left,) = data["skipped"]
+    assert left["path"] == str(old) and left["code"] == "duplicate"
+    assert "counted the newer one" in left["reason"] and str(new) in left["reason"]
+
+
+# --- 6. the roster ----------------------------------------------------------------------------
+
+
+def test_the_rollup_knows_who_has_not_sent_a_ledger(tmp_path: Path) -> None:
+    for name in ("浙江省", "江苏省"):
+        ok("--ledger", str(tmp_path / "in" / f"{name}.jsonl"), "init", "--province", name)
+    data = json.loads(ok("rollup", str(tmp_path / "in"), "--format", "json"))
+    assert len(data["missing"]) == 30
+    assert "浙江省" not in data["missing"] and "新疆生产建设兵团" in data["missing"]
+    assert data["missing"][0] == "北京市"  # in the list's order
+
+
+def test_a_change_today_is_not_dated_ahead(tmp_path: Path) -> None:
+    ok("init", "--province", "浙江省")
+    ok("mark", "6", "done", "-e", "a.pdf")
+    assert "dated ahead" not in run("check").stdout
+    soon = datetime.now().astimezone() + timedelta(hours=12)  # a clock a little fast: fine
+    records = (tmp_path / LEDGER).read_text(encoding="utf-8").splitlines()
+    change = json.loads(records[-1])
+    change["at"] = soon.isoformat(timespec="microseconds")
+    (tmp_path / LEDGER).write_text(
+        "\n".join([*records[:-1], json.dumps(change)]) + "\n", encoding="utf-8"
+    )
+    assert "dated ahead" not in run("check").stdout
