@@ -183,3 +183,39 @@ def test_a_change_today_is_not_dated_ahead(tmp_path: Path) -> None:
         "\n".join([*records[:-1], json.dumps(change)]) + "\n", encoding="utf-8"
     )
     assert "dated ahead" not in run("check").stdout
+
+
+# --- 5. changes that change something ---------------------------------------------------------
+
+
+def test_a_wrong_evidence_entry_can_be_removed_and_the_removal_undone() -> None:
+    ok("init", "--province", "浙江省")
+    ok("mark", "6", "done", "-e", "对的.pdf", "-e", "错的.pdf", "-n", "已完成预审")
+
+    def item() -> dict[str, Any]:
+        listed = json.loads(ok("list", "--format", "json"))
+        return next(r for r in listed if r["id"] == "6.2")
+
+    assert "recorded 1" in ok("mark", "6", "done", "--remove-evidence", "错的.pdf")
+    assert item()["evidence"] == ["对的.pdf"] and item()["note"] == "已完成预审"
+    ok("undo")
+    assert item()["evidence"] == ["对的.pdf", "错的.pdf"]
+    refused = run("mark", "6", "done", "--remove-evidence", "没有的.pdf")
+    assert refused.exit_code == 1 and "no evidence '没有的.pdf'" in refused.stderr
+
+
+def test_a_note_from_an_earlier_status_says_when_it_was_written(
+    monkeypatch: Any, tmp_path: Path
+) -> None:
+    from iprcheck.ledger import ops
+
+    clock = iter(
+        f"2020-{month:02}-01T09:00:00.000000+08:00" for month in range(5, 13)
+    )  # init in May, then one step a month
+    monkeypatch.setattr(ops, "now", lambda: next(clock))
+    ok("init", "--province", "浙江省")
+    ok("mark", "6", "blocked", "-n", "采购已重启")
+    ok("mark", "6", "in-progress")
+    ok("mark", "6", "done", "-e", "验收.pdf")
+    report = ok("report", "--as-of", "2020-09-30", "--format", "markdown")
+    assert "采购已重启 (written 2020-06-01, before the status now)" in report

@@ -37,6 +37,14 @@ class Tracking(Struct, frozen=True):
     internal_due: str | None = None  # YYYY-MM-DD
     updated: str | None = None  # ISO time of the last change
     by: str | None = None
+    # When the note and the status were last set: a note older than the status was written
+    # for an earlier state (采购已重启 under 已完成), and views say when it was written.
+    note_at: str | None = None
+    status_at: str | None = None
+
+    @property
+    def note_is_older(self) -> bool:
+        return bool(self.note and self.note_at and self.status_at and self.note_at < self.status_at)
 
 
 UNTRACKED = Tracking()

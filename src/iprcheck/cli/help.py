@@ -132,6 +132,9 @@ PARAMS_ZH = {
     ),
     "Progress note or reason. 进展情况": "进展情况或原因。",
     "Evidence reference, repeatable. 佐证材料": "佐证材料（文件名或文号），可重复。",
+    "Take a wrong evidence reference away (recorded; undo brings it back).": (
+        "删去一项录错的佐证材料（会记录；undo 可恢复）。"
+    ),
     _BY: "记录人（默认：iprcheck config set by 姓名 所设的人，否则为登录用户名）。",
     "by, lang or ledger.": "by（记录人）、lang（语言）或 ledger（默认台账）。",
     "The value to keep.": "要保存的值。",

@@ -147,6 +147,14 @@ def mark(
             "--evidence", "-e", metavar="REF", help="Evidence reference, repeatable. 佐证材料"
         ),
     ] = None,
+    remove_evidence: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--remove-evidence",
+            metavar="REF",
+            help="Take a wrong evidence reference away (recorded; undo brings it back).",
+        ),
+    ] = None,
     by: ByOpt = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; record nothing.")
@@ -177,6 +185,7 @@ def mark(
         by=state.who(_text(by, "--by")),
         dry_run=dry_run,
         on_wait=_waiting(state.lang),
+        remove_evidence=_evidence(remove_evidence),
     )
     if result.created:
         say(t("init_auto", state.lang, path=path), err=True)

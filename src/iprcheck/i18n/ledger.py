@@ -210,6 +210,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "note: that was {who}'s command, of {when}",
     ),
     "undone": ("已撤销 {count} 项更改：{ids}", "undid {count} change(s): {ids}"),
+    "evidence_not_there": (
+        "{id} 的佐证材料中没有“{value}”，未作记录",
+        "{id} has no evidence '{value}'; nothing recorded",
+    ),
     "assign_unchanged": (
         "{ids} 已是如此指派，未作改动",
         "{ids} already assigned so; nothing changed",

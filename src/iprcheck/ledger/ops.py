@@ -106,12 +106,16 @@ def status_events(
     note: str | None,
     evidence: Sequence[str],
     by: str,
+    remove: Sequence[str] = (),
 ) -> list[Event]:
     state = ledger.state()
     command = _Command(by, ledger)
     out = []
     for oid in ids:
         cur = state.get(oid, UNTRACKED)
+        if remove:
+            out.append(_without(command, oid, cur, new, note, evidence, remove))
+            continue
         if cur.status is new and note in (None, cur.note) and set(evidence) <= set(cur.evidence):
             continue  # it changes nothing: not recorded, so 更新时间 stays true
         # The note replaced is recorded too, so that a merge can tell notes written apart.
@@ -122,6 +126,26 @@ def status_events(
             )
         )
     return out
+
+
+def _without(
+    command: _Command,
+    oid: str,
+    cur: Tracking,
+    new: Status,
+    note: str | None,
+    evidence: Sequence[str],
+    remove: Sequence[str],
+) -> Event:
+    """A change that sets the evidence exactly, without ``remove``: as an undo restores it, so
+    that replay, merge and undo treat it the same way."""
+    missing = [ref for ref in remove if ref not in cur.evidence]
+    if missing:
+        raise IprcheckError("evidence_not_there", id=oid, value="; ".join(missing))
+    kept = [ref for ref in cur.evidence if ref not in remove]
+    kept += [ref for ref in evidence if ref not in kept]
+    after = Fields(new, cur.note if note is None else note, tuple(kept))
+    return command.change("status", oid, Fields(cur.status, cur.note), after)
 
 
 def assign_events(
@@ -260,6 +284,7 @@ def mark(
     by: str | None = None,
     dry_run: bool = False,
     on_wait: Waiting | None = None,
+    remove_evidence: Sequence[str] = (),
 ) -> Recorded:
     """Record one status for the obligations named; all or nothing.
 
@@ -283,7 +308,9 @@ def mark(
             ]
             if mandatory:
                 raise IprcheckError("waive_needs_note", value=", ".join(mandatory))
-        return status_events(ledger, ids, new, note=note, evidence=evidence, by=person)
+        return status_events(
+            ledger, ids, new, note=note, evidence=evidence, by=person, remove=remove_evidence
+        )
 
     created = False
     store.refuse_dangling(path)

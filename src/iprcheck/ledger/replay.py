@@ -162,26 +162,42 @@ class Row:
     changes does not build ten thousand Trackings, with a set beside the evidence so that
     accumulating it stays linear."""
 
-    __slots__ = ("status", "note", "evidence", "seen", "owner", "due", "updated", "by")
+    __slots__ = (
+        "status",
+        "note",
+        "evidence",
+        "seen",
+        "owner",
+        "due",
+        "updated",
+        "by",
+        "note_at",
+        "status_at",
+    )
 
     def __init__(self, tr: Tracking) -> None:
         self.status, self.note, self.owner, self.due = tr.status, tr.note, tr.owner, tr.internal_due
         self.evidence = list(tr.evidence)
         self.seen = set(tr.evidence)
         self.updated, self.by = tr.updated, tr.by
+        self.note_at, self.status_at = tr.note_at, tr.status_at
 
     def apply(self, ev: Event) -> None:
         after = ev.after
         if ev.kind == "status":
             if after.status is not UNSET:
+                if after.status is not self.status:
+                    self.status_at = ev.at
                 self.status = after.status
             if after.note is not UNSET:  # an undo restores note and evidence exactly
+                if after.note != self.note:
+                    self.note_at = ev.at
                 self.note = after.note
                 self.evidence = list(after.evidence) if after.evidence is not UNSET else []
                 self.seen = set(self.evidence)
             else:  # a mark without --note keeps the last note; evidence accumulates
                 if ev.note is not None:
-                    self.note = ev.note
+                    self.note, self.note_at = ev.note, ev.at
                 for ref in ev.evidence:
                     if ref not in self.seen:
                         self.seen.add(ref)
@@ -202,4 +218,6 @@ class Row:
             self.due,
             self.updated,
             self.by,
+            self.note_at,
+            self.status_at,
         )

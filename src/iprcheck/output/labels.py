@@ -169,7 +169,20 @@ def level(f: Finding, lang: str) -> str:
 
 
 def note(item: Item, lang: str) -> str:
-    return item.note if item.note else t("att_no_note", lang)
+    """The progress note; one written for an earlier status says when it was written, so that
+    it never passes for news of the status now."""
+    return progress(item, lang) or t("att_no_note", lang)
+
+
+def progress(item: Item, lang: str) -> str:
+    """The progress text (进展情况): the note, with its date where it was written for an
+    earlier status; "" where there is none."""
+    tr = item.tracking
+    if not tr.note:
+        return ""
+    if tr.note_is_older and tr.note_at:
+        return tr.note + t("note_written", lang, day=tr.note_at[:10])
+    return tr.note
 
 
 def status_counts(report: Report, lang: str) -> list[tuple[str, list[int]]]:

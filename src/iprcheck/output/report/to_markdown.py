@@ -128,7 +128,7 @@ def _items(report: Report, lang: str) -> list[str]:
                 i.status.label(lang),
                 summary(i.text),
                 i.owner or "",
-                i.note or "",
+                L.progress(i, lang),
                 "; ".join(i.evidence),
             ]
             for i in items
