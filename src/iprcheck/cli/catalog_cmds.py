@@ -12,11 +12,11 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from ..output import Format, Subject, choices, deliver, parse_format
+from ..output import Format, Subject, deliver, parse_format
 from ..vocab import Actor, Requirement
 from .app import Commands, say, state_of
-from .options import ProvinceTypeOpt, profile
-from .usage import UsageProblem, format_choice
+from .options import ProvinceTypeOpt, format_option, profile
+from .usage import UsageProblem
 
 commands = Commands()
 
@@ -87,12 +87,7 @@ def list_(
     ] = None,
     fmt: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            click_type=format_choice(choices(Subject.LISTING)),
-            help="Output format.",
-        ),
+        format_option(Subject.LISTING, "Output format."),
     ] = "table",
     full: Annotated[
         bool, typer.Option("--full", help="Show each measure's whole text in the table.")

@@ -16,10 +16,10 @@ import typer
 
 from ..errors import IprcheckError
 from ..i18n import t
-from ..output import Subject, choices, deliver, parse_format
+from ..output import Subject, deliver, parse_format
 from .app import Commands, say, state_of
-from .options import ByOpt, ProvinceTypeOpt, day
-from .usage import UsageProblem, format_choice
+from .options import ByOpt, ProvinceTypeOpt, day, format_option
+from .usage import UsageProblem
 
 commands = Commands()
 
@@ -214,12 +214,7 @@ def history(
     ] = None,
     fmt: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            click_type=format_choice(choices(Subject.HISTORY)),
-            help="Output format.",
-        ),
+        format_option(Subject.HISTORY, "Output format."),
     ] = "table",
 ) -> None:
     """Every recorded change, oldest first.

@@ -6,11 +6,12 @@ import re
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..errors import IprcheckError
+from ..output import Subject, choices
 
 if TYPE_CHECKING:
     from ..obligations import Profile
@@ -64,6 +65,13 @@ ByOpt = Annotated[
         help="Who records this (default: iprcheck config set by NAME, else your login name).",
     ),
 ]
+
+
+def format_option(subject: Subject, help: str = "Output format.") -> Any:
+    """``--format``/``-f``: the formats the output pipeline has writers for, for ``subject``."""
+    from .usage import format_choice
+
+    return typer.Option("--format", "-f", click_type=format_choice(choices(subject)), help=help)
 
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

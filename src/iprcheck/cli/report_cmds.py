@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import IprcheckError
-from ..output import Format, Subject, check_output, choices, deliver, guess, parse_format
+from ..output import Format, Subject, check_output, deliver, guess, parse_format
 from .app import Commands, State, state_of, written
 from .exits import Exit
-from .options import AsOfOpt, ForceOpt, OutputOpt, ProvinceTypeOpt, as_of, profile
-from .usage import format_choice
+from .options import AsOfOpt, ForceOpt, OutputOpt, ProvinceTypeOpt, as_of, format_option, profile
 
 if TYPE_CHECKING:
     from ..reports.report import Report
@@ -39,11 +38,9 @@ def report(
     ctx: typer.Context,
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            click_type=format_choice(choices(Subject.REPORT)),
-            help="Output format (default: from the --output file's extension, else terminal). 格式",
+        format_option(
+            Subject.REPORT,
+            "Output format (default: from the --output file's extension, else terminal). 格式",
         ),
     ] = None,
     output: OutputOpt = None,

@@ -15,12 +15,11 @@ import typer
 
 from ..errors import IprcheckError
 from ..i18n import t
-from ..output import Subject, check_output, choices, deliver, guess, parse_format
+from ..output import Subject, check_output, deliver, guess, parse_format
 from ..vocab import SortKey
 from .app import Commands, say, state_of, written
 from .exits import Exit
-from .options import ForceOpt, OutputOpt
-from .usage import format_choice
+from .options import ForceOpt, OutputOpt, format_option
 
 commands = Commands()
 
@@ -45,11 +44,9 @@ def rollup_(
     ] = SortKey.PROGRESS,
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            click_type=format_choice(choices(Subject.ROLLUP)),
-            help="Output format (default: from the --output file's extension, else table).",
+        format_option(
+            Subject.ROLLUP,
+            "Output format (default: from the --output file's extension, else table).",
         ),
     ] = None,
     output: OutputOpt = None,
