@@ -57,6 +57,34 @@ def own_list(tmp_path: Path, change: tuple[str, str] | None = None) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _a_list_of_our_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled list is read from its compiled form, never through the cache: these tests
+    hold the cache to a copy of it, in effect through $IPRCHECK_TASKS."""
+    monkeypatch.setenv("IPRCHECK_TASKS", str(own_list(tmp_path)))
+
+
+def test_the_compiled_bundled_list_is_the_yaml_validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tools/compile-catalog writes it; after an edit of the YAML this fails until it is run."""
+    monkeypatch.delenv("IPRCHECK_TASKS")
+    assert catalog.COMPILED.read_bytes() == catalog.compile_bundled()
+    bundled = load()
+    assert bundled.source.digest == source.bundled_source().digest
+    assert not cache_dir().exists()  # no cache was read or written
+
+
+def test_the_bundled_list_loads_without_hashing_parsing_or_validating(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from iprcheck.tasklist import load\n"
+        "load()\n"
+        "print(sorted(m for m in ('pydantic', 'yaml', 'hashlib') if m in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "IPRCHECK_TASKS"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
 def same(a: Catalog, b: Catalog) -> None:
     # repr shows the types too: an enum member, not its string; a date, not its ISO text.
     assert repr(a.task_list) == repr(b.task_list)

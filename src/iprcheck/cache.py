@@ -15,8 +15,6 @@ a folder of its own, and only files of the exact shape written here are ever pru
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import re
 import time
@@ -64,6 +62,8 @@ def read(kind: str, key: dict[str, Any], of: type[T]) -> T | None:
         seal, sep, body = raw.partition(b"\n")
         if not sep or len(raw) > MAX_BYTES:
             return None
+        import hmac
+
         if not hmac.compare_digest(seal, _seal(secret, body)):
             return None
         entry = msgspec.json.decode(body, type=_Entry[of])  # type: ignore[valid-type]
@@ -97,7 +97,9 @@ def write(kind: str, key: dict[str, Any], payload: Any, *, keep: int) -> None:
 
 
 def _seal(secret: bytes, body: bytes) -> bytes:
-    return hmac.new(secret, body, hashlib.sha256).hexdigest().encode("ascii")
+    import hmac  # (and hashlib): OpenSSL costs 2 ms, only a command that uses the cache pays
+
+    return hmac.new(secret, body, "sha256").hexdigest().encode("ascii")
 
 
 def _secret(*, create: bool) -> bytes | None:
@@ -127,6 +129,8 @@ def _secret(*, create: bool) -> bytes | None:
 
 
 def sha256_hex(data: bytes) -> str:
+    import hashlib  # see _seal
+
     return hashlib.sha256(data).hexdigest()
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import hashlib
 import os
 import stat
 import sys
@@ -128,7 +127,10 @@ def _target(path: Path) -> str:
 
 def parse(path: Path, data: bytes) -> Ledger:
     """The ledger these bytes hold: from the snapshot cache when it has seen them, else decoded
-    (and, when long, snapshotted for next time)."""
+    (and, when long, snapshotted for next time). A short ledger is simply decoded: it costs
+    less than hashing it and reading a cache entry."""
+    if data.count(b"\n") < snapshot.MIN_EVENTS:
+        return _decoded(path, data)
     digest = _digest(data)
     recalled = snapshot.recall(digest)
     if recalled is not None:
@@ -146,6 +148,8 @@ def _decoded(path: Path, data: bytes) -> Ledger:
 
 def _digest(data: bytes) -> str:
     """The sha256 of a ledger's bytes: what its snapshot is kept under."""
+    import hashlib  # only long ledgers are hashed; its OpenSSL costs every command 2 ms
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -382,7 +386,8 @@ def _after(ledger: Ledger, events: list[Event], written: bytes) -> Ledger:
     new = in_replay_order(events)
     if snap is None or snap.replay_key is None or not snap.replay_key < replay_order(new[0]):
         full = Ledger(ledger.path, ledger.header, _merged(ledger.events, new))
-        snapshot.keep(_digest(written), full)
+        if len(full.events) >= snapshot.MIN_EVENTS:
+            snapshot.keep(_digest(written), full)
         return full
     state = dict(snap.state)
     for ev in new:

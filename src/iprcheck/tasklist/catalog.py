@@ -16,9 +16,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from .. import __version__, cache
 from .model import SCHEMA_VERSION, Obligation, Task, TaskList, obligations
-from .source import Source, read_source
+from .source import BUNDLED, Source, read_source
 
 CACHE_FORMAT = 2
 CACHE_KEEP = 8  # cache files for this many different lists; older ones are removed
@@ -66,9 +68,27 @@ class Catalog:
         return english.get(plain.casefold())
 
 
+class Compiled(msgspec.Struct, frozen=True):
+    """The bundled list, validated when it was written into the package (``tools/compile-
+    catalog``; a test holds it to the YAML): no command on the bundled list hashes or
+    validates it, nor reads a cache."""
+
+    source_sha256: str
+    source_size: int
+    schema: int
+    task_list: TaskList
+
+
+COMPILED = Path(__file__).parent.parent / "data" / "tasks_2020.compiled.json"
+
+
 def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     """The task list in effect (``path``, $IPRCHECK_TASKS or the bundled list), validated."""
     source = read_source(path)
+    if source.name == BUNDLED:
+        compiled = _compiled(source)
+        if compiled is not None:
+            return Catalog(source, compiled)
     key = cache_key(source)
     task_list = cache.read("catalog", key, TaskList)
     if task_list is None:
@@ -78,6 +98,27 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
         task_list = validate(source)
         cache.write("catalog", key, task_list, keep=CACHE_KEEP)
     return Catalog(source, task_list)
+
+
+def _compiled(source: Source) -> TaskList | None:
+    try:
+        found = msgspec.json.decode(COMPILED.read_bytes(), type=Compiled)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    if found.schema != SCHEMA_VERSION or found.source_size != len(source.data):
+        return None
+    source.known_digest(found.source_sha256)
+    return found.task_list
+
+
+def compile_bundled() -> bytes:
+    """What ``COMPILED`` holds: the bundled list, validated now."""
+    from .source import bundled_source
+    from .validate import validate
+
+    source = bundled_source()
+    compiled = Compiled(source.digest, len(source.data), SCHEMA_VERSION, validate(source))
+    return msgspec.json.format(msgspec.json.encode(compiled), indent=1) + b"\n"
 
 
 def cache_key(source: Source) -> dict[str, Any]:
