@@ -163,8 +163,8 @@ DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
         "line 2: unknown status 'finished'",
     ),
     "newer format version": (
-        lambda d: _edit(d, 1, b'"version": 1', b'"version": 2'),
-        "line 1: format version 2 is newer",
+        lambda d: _edit(d, 1, b'"version": 1', b'"version": 3'),
+        "line 1: format version 3 is newer",
     ),
     "empty file": (lambda d: b"", "line 1: the file is empty"),
     "binary junk": (

@@ -219,3 +219,26 @@ def test_a_note_from_an_earlier_status_says_when_it_was_written(
     ok("mark", "6", "done", "-e", "验收.pdf")
     report = ok("report", "--as-of", "2020-09-30", "--format", "markdown")
     assert "采购已重启 (written 2020-06-01, before the status now)" in report
+
+
+def test_a_profile_change_is_recorded_and_undone() -> None:
+    """A province that becomes a pilot during the year: its obligations follow, and undo
+    brings the old profile back."""
+    ok("init", "--province", "浙江省")
+    ok("mark", "13", "done", "-e", "a.pdf")
+    every = len(json.loads(ok("list", "--format", "json")))
+    assert "every province" in ok("profile")
+    said = ok("profile", "--province-type", "pilot-leading")
+    assert said.startswith("changed the ledger") and "leading-tier pilot" in said
+    assert len(json.loads(ok("list", "--format", "json"))) > every
+    assert "leading-tier pilot" in ok("report")
+    assert "is so already" in ok("profile", "--province-type", "pilot-leading")
+    history = json.loads(ok("history", "--format", "json"))
+    assert history[-1]["kind"] == "profile" and history[-1]["obligation"] == ""
+    assert "undid 1" in ok("undo")
+    assert "leading-tier" not in ok("profile")
+    assert len(json.loads(ok("list", "--format", "json"))) == every
+    statuses = {r["id"]: r["status"] for r in json.loads(ok("list", "--format", "json"))}
+    assert statuses["13.2"] == "done"  # history kept through both changes
+    refused = run("profile", "--province", "火星省")
+    assert refused.exit_code == 1 and "unknown province" in refused.stderr

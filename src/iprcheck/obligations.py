@@ -273,8 +273,9 @@ def is_number(text: str) -> bool:
 
 
 def id_key(oid: str) -> tuple[int, ...]:
-    """An obligation id in the list's order: 6.2 before 6.10."""
-    return tuple(int(p) for p in oid.split("."))
+    """An obligation id in the list's order: 6.2 before 6.10 (a change to the whole ledger,
+    which names none, first)."""
+    return tuple(int(p) for p in oid.split(".")) if oid else ()
 
 
 def task_span(catalog: Catalog) -> str:

@@ -42,6 +42,7 @@ COMMANDS: dict[str, str] = {
     "undo": "ledger_cmds",
     "assign": "ledger_cmds",
     "merge": "ledger_cmds",
+    "profile": "ledger_cmds",
     "report": "report_cmds",
     "check": "report_cmds",
     "rollup": "rollup_cmd",

@@ -59,6 +59,10 @@ COMMANDS_ZH = {
         "警告：必做举措未完成且没有责任处室；内部时限晚于清单的时限。\n\n"
         "示例：iprcheck check && iprcheck report --output 报告.html"
     ),
+    "profile": (
+        "显示本台账属于哪个省份、省份类型是什么；加选项则更改（会记录，undo 可撤销）。"
+        "年中成为试点省的省份在此声明。\n\n示例：iprcheck profile --province-type pilot-leading"
+    ),
     "config": (
         "设置：记录人（by）、语言（lang）、默认台账（ledger）。\n\n示例：iprcheck config set by 李明"
     ),

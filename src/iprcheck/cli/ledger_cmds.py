@@ -248,7 +248,7 @@ def undo(
         by=state.who(_text(by, "--by")),
         on_wait=_waiting(state.lang),
     )
-    ids = ", ".join(ev.obligation for ev in events)
+    ids = ", ".join(ev.obligation or t("profile", state.lang) for ev in events)
     say(t("undone", state.lang, count=len(events), ids=ids))
     # The most recent command may be a colleague's (a shared folder, a merged copy): say so.
     undone = next(ev for ev in led.events if ev.command == events[0].undo_of)
@@ -328,3 +328,40 @@ def merge(
         say(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))
     if result.ahead:
         say(t("merge_ahead", state.lang, ids=", ".join(result.ahead)), err=True)
+
+
+@commands.command("profile")
+def profile(
+    ctx: typer.Context,
+    province: Annotated[
+        str | None,
+        typer.Option("--province", metavar="NAME", help="Official name, e.g. 广东省. 省份名称"),
+    ] = None,
+    province_type: ProvinceTypeOpt = None,
+    by: ByOpt = None,
+) -> None:
+    """Show whose ledger this is and what it owes; with options, change it (recorded; undo
+    reverts it). A province that becomes a pilot during the year declares it here.
+
+    Example: iprcheck profile --province-type pilot-leading
+    """
+    from .. import ledger
+    from ..output.labels import profile_line
+
+    state = state_of(ctx)
+    if province is None and not province_type:
+        led = state.require_ledger()
+        named = led.province(state.catalog)
+        say(profile_line(led.profile, state.lang, province=named, national=led.header.national))
+        return
+    done = ledger.profile(
+        ledger.resolve(state.ledger),
+        state.catalog,
+        province=_text(province, "--province"),
+        types=province_type,
+        by=state.who(_text(by, "--by")),
+        on_wait=_waiting(state.lang),
+    )
+    led = done.ledger
+    who = profile_line(led.profile, state.lang, province=led.province(state.catalog))
+    say(t("profile_changed" if done.events else "profile_unchanged", state.lang, who=who))

@@ -78,6 +78,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lg_owner_not_text": ("owner 必须是文本", "owner must be text"),
     "lg_bad_due": ("期限 {value} 不是 YYYY-MM-DD 格式", "due date {value} is not YYYY-MM-DD"),
     "lg_wrong": ("记录有误：{reason}", "the record is malformed: {reason}"),
+    "profile_national": (
+        "国家局台账没有省份和省份类型",
+        "a national ledger has no province or province types",
+    ),
+    "profile_changed": ("已更改台账：{who}", "changed the ledger: {who}"),
+    "profile_unchanged": ("台账已是如此，未作改动：{who}", "the ledger is so already: {who}"),
+    "lg_profile_fields": (
+        "省份类型记录只能设置 province 和 types",
+        "a profile change sets province and types, nothing else",
+    ),
     "lg_status_fields": (
         "状态记录只能设置 status、note 和 evidence",
         "a status change sets status, note and evidence, nothing else",

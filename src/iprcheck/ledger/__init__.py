@@ -24,6 +24,7 @@ from .ops import (
     mark,
     merge,
     open_for_reading,
+    profile,
     undo,
 )
 from .records import DEFAULT_NAME, FORMAT, VERSION, Event, Fields, Header
@@ -48,6 +49,7 @@ __all__ = [
     "looks_like_ledger",
     "mark",
     "merge",
+    "profile",
     "open_for_reading",
     "read",
     "replay_order",

@@ -120,6 +120,8 @@ def _made_apart(merged: list[Event], new: set[str]) -> set[str]:
     last: dict[tuple[str, str], tuple[Any, str]] = {}  # (obligation, field) -> (value, event)
     out: set[str] = set()
     for ev in merged:
+        if ev.kind == "profile":
+            continue
         before = ev.before.given()
         for name, value in _sets(ev).items():
             key = (ev.obligation, name)
@@ -154,6 +156,8 @@ def _touched(events: Iterable[Event]) -> dict[str, set[str]]:
     never conflicts."""
     out: dict[str, set[str]] = {}
     for ev in events:
+        if ev.kind == "profile":  # the later profile change wins, as any field's does
+            continue
         names = out.setdefault(ev.obligation, set())
         if ev.kind == "status":
             names.add("status")

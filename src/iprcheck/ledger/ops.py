@@ -73,7 +73,7 @@ class _Command:
 
     def change(
         self,
-        kind: Literal["status", "assign"],
+        kind: Literal["status", "assign", "profile"],
         obligation: str,
         before: Fields,
         after: Fields,
@@ -189,6 +189,9 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
     for ev in original:
         # What stood before the command is replayed, not taken from the command's own
         # ``before``: a merge may since have placed a colleague's change ahead of it.
+        if ev.kind == "profile":
+            out.append(_undo_profile(ledger, ev, command, target))
+            continue
         prior = _before_command(ledger, ev)
         cur = state.get(ev.obligation, UNTRACKED)
         if ev.kind == "status":
@@ -203,6 +206,72 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
     return out
 
 
+def _undo_profile(ledger: Ledger, ev: Event, command: _Command, target: str) -> Event:
+    """The profile as it stood before the command, for the fields the command changed."""
+    province, types = ledger.header.province, ledger.header.types
+    for earlier in ledger.events:
+        if earlier.command == target:
+            break
+        if earlier.kind == "profile":
+            if earlier.after.province is not UNSET:
+                province = earlier.after.province
+            if earlier.after.types is not UNSET:
+                types = earlier.after.types
+    now_province, now_types = ledger.whose
+    fields = ev.after.given()
+    was = Fields(
+        province=province if "province" in fields else UNSET,
+        types=types if "types" in fields else UNSET,
+    )
+    now_ = Fields(
+        province=now_province if "province" in fields else UNSET,
+        types=now_types if "types" in fields else UNSET,
+    )
+    return command.change("profile", "", now_, was, undo_of=target)
+
+
+def profile(
+    path: Path,
+    catalog: Catalog,
+    *,
+    province: str | None,
+    types: Sequence[str] | None,
+    by: str | None = None,
+    on_wait: Waiting | None = None,
+) -> Recorded:
+    """Change whose ledger this is (its province) and what it owes (its province types), as a
+    recorded change that undo reverts. The obligations of types no longer held keep their
+    history; a report then counts what the new profile owes."""
+    person = who(by)
+    unit = None
+    if province is not None:
+        unit = catalog.unit(province)
+        if unit is None:
+            raise IprcheckError("unknown_province", value=province)
+    chosen = tuple(Profile.of(types).ordered()) if types is not None else None
+
+    def build(ledger: Ledger) -> list[Event]:
+        ledger.check_list(catalog)
+        if ledger.header.national:
+            raise IprcheckError("profile_national")
+        now_province, now_types = ledger.whose
+        after = Fields(
+            province=unit if unit is not None and unit != now_province else UNSET,
+            types=chosen if chosen is not None and chosen != tuple(now_types) else UNSET,
+        )
+        given = after.given()
+        if not given:
+            return []
+        before = Fields(
+            province=now_province if "province" in given else UNSET,
+            types=tuple(now_types) if "types" in given else UNSET,
+        )
+        return [_Command(person, ledger).change("profile", "", before, after)]
+
+    ledger, events = store.append(path, build, on_wait)
+    return Recorded(ledger, events)
+
+
 def _assigned(tr: Tracking, *, owner: bool, due: bool) -> Fields:
     """The owner and/or the due date as ``tr`` has them."""
     day = date.fromisoformat(tr.internal_due) if tr.internal_due else None
@@ -214,7 +283,7 @@ def _before_command(ledger: Ledger, target: Event) -> Tracking:
     for ev in ledger.events:
         if ev.command == target.command:
             break
-        if ev.obligation == target.obligation:
+        if ev.obligation == target.obligation and ev.kind != "profile":
             row.apply(ev)
     return row.tracking()
 

@@ -18,7 +18,10 @@ from ..tasklist.model import ID_DIGITS
 from ..vocab import ProvinceType, Status
 
 FORMAT = "iprcheck-ledger"
-VERSION = 1  # only change this if the file format changes
+# Only change this if the file format changes. 2: a ledger may hold profile changes, which
+# version 1 readers do not know; a ledger without any is still written as version 1.
+VERSION = 2
+PROFILE_VERSION = 2
 DEFAULT_NAME = "iprcheck-ledger.jsonl"
 
 # Times a ledger can hold: dates and weeks near year 1 or 9999 overflow when a report shifts
@@ -26,7 +29,8 @@ DEFAULT_NAME = "iprcheck-ledger.jsonl"
 YEARS = (1970, 2199)
 
 Time = Annotated[datetime, Meta(tz=True)]
-ObligationId = Annotated[str, Meta(pattern=rf"^[0-9]{{1,{ID_DIGITS}}}\.[0-9]{{1,{ID_DIGITS}}}$")]
+# An obligation, or "" for a change to the whole ledger (its profile).
+ObligationId = Annotated[str, Meta(pattern=rf"^([0-9]{{1,{ID_DIGITS}}}\.[0-9]{{1,{ID_DIGITS}}})?$")]
 
 
 class ListRef(Struct, frozen=True, forbid_unknown_fields=True):
@@ -49,16 +53,16 @@ class Header(Struct, frozen=True, forbid_unknown_fields=True):
     province: str | None = None
     department: str | None = None
     format: Literal["iprcheck-ledger"] = "iprcheck-ledger"
-    version: int = VERSION
+    version: int = 1
     # How many change lines the file held when iprcheck last wrote it: a copy holding fewer
     # was cut off (a download or a copy that stopped at a line end). Every write rewrites it;
     # a ledger from before it was kept has none.
     changes: Annotated[int, Meta(ge=0)] | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, version: int = 1) -> dict[str, Any]:
         out = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": version,
             "ledger": self.ledger,
             "created": iso(self.created),
             "province": self.province,
@@ -83,6 +87,8 @@ class Fields(Struct, frozen=True, forbid_unknown_fields=True):
     evidence: tuple[str, ...] | UnsetType = UNSET
     owner: str | None | UnsetType = UNSET
     due: date | None | UnsetType = UNSET
+    province: str | None | UnsetType = UNSET  # a profile change
+    types: tuple[ProvinceType, ...] | UnsetType = UNSET  # a profile change
 
     def given(self) -> dict[str, Any]:
         """The fields set, by name."""
@@ -100,7 +106,7 @@ class Event(Struct, frozen=True, forbid_unknown_fields=True):
     command: str
     when: Time = field(name="at")
     by: str
-    kind: Literal["status", "assign"]
+    kind: Literal["status", "assign", "profile"]
     obligation: ObligationId
     before: Fields
     after: Fields

@@ -15,6 +15,7 @@ from msgspec import UNSET, Struct
 
 from ..obligations import UNTRACKED, Entry, Profile, Tracking, id_key, tracked_entries
 from ..tasklist import Catalog
+from ..vocab import ProvinceType
 from .codec import LedgerError
 from .records import Event, Header
 
@@ -39,6 +40,8 @@ class Snapshot(Struct, frozen=True):
     last_update: str | None
     replay_key: tuple[int, float, str, tuple[int, ...], str] | None
     count: int
+    province: str | None = None  # as the profile changes leave it
+    types: tuple[ProvinceType, ...] = ()
 
 
 class Ledger:
@@ -87,8 +90,22 @@ class Ledger:
         return max(0, sealed - self.count) if sealed is not None else 0
 
     @property
+    def whose(self) -> tuple[str | None, tuple[ProvinceType, ...]]:
+        """The province and its types now: the header's, as later profile changes left them."""
+        if self.snapshot is not None:
+            return self.snapshot.province, self.snapshot.types
+        province, types = self.header.province, self.header.types
+        for ev in self.events:
+            if ev.kind == "profile":
+                if ev.after.province is not UNSET:
+                    province = ev.after.province
+                if ev.after.types is not UNSET:
+                    types = ev.after.types
+        return province, types
+
+    @property
     def profile(self) -> Profile | None:
-        return None if self.header.national else Profile.of(self.header.types)
+        return None if self.header.national else Profile.of(self.whose[1])
 
     def state(self, as_of: datetime | None = None) -> dict[str, Tracking]:
         """Each obligation's tracking after replaying the log (up to ``as_of`` if given)."""
@@ -98,6 +115,8 @@ class Ledger:
         for ev in self.events:
             if as_of is not None and ev.when > as_of:
                 break
+            if ev.kind == "profile":
+                continue
             row = rows.get(ev.obligation)
             if row is None:
                 row = rows[ev.obligation] = Row(UNTRACKED)
@@ -126,16 +145,16 @@ class Ledger:
 
     def province(self, catalog: Catalog) -> str | None:
         """The reporting unit whose ledger this is (None: a ledger that names none)."""
-        return catalog.unit(self.header.province) if self.header.province else None
+        named = self.whose[0]
+        return catalog.unit(named) if named else None
 
     def check_list(self, catalog: Catalog) -> None:
         """A ledger is never applied to another list silently, nor counted for a province the
         list does not know (火星省, or 广东省 with a zero-width space in it)."""
         h = self.header.list
-        if self.header.province is not None and self.province(catalog) is None:
-            raise LedgerError(
-                "ledger_unknown_province", path=str(self.path), value=self.header.province
-            )
+        named = self.whose[0]
+        if named is not None and self.province(catalog) is None:
+            raise LedgerError("ledger_unknown_province", path=str(self.path), value=named)
         if h.sha256 != catalog.source.digest:
             raise LedgerError(
                 "ledger_other_list",

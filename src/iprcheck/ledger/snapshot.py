@@ -47,7 +47,15 @@ def keep(digest: str, ledger: Ledger) -> None:
     """Snapshot a long ledger whose changes are all decoded."""
     events = ledger.events
     if len(events) >= MIN_EVENTS:
-        snap = Snapshot(ledger.state(), ledger.last_update, replay_order(events[-1]), len(events))
+        province, types = ledger.whose
+        snap = Snapshot(
+            ledger.state(),
+            ledger.last_update,
+            replay_order(events[-1]),
+            len(events),
+            province,
+            types,
+        )
         store(digest, ledger.header, snap)
 
 

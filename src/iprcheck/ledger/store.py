@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import msgspec
+from msgspec import UNSET
 
 from ..errors import IprcheckError, Msg
 from ..files import (
@@ -35,7 +36,7 @@ from ..files import (
 from ..obligations import UNTRACKED
 from . import snapshot
 from .codec import MAX_BYTES, LedgerError, decode
-from .records import DEFAULT_NAME, FORMAT, Event, Header, line
+from .records import DEFAULT_NAME, FORMAT, PROFILE_VERSION, Event, Header, line
 from .replay import Ledger, Snapshot, apply, in_replay_order, replay_order
 
 # How long a writer waits for another to finish before giving up, and when it says it waits.
@@ -359,7 +360,10 @@ def append(
             rest = _after_header(data)
             gap = b"" if rest.endswith(b"\n") or not rest else b"\n"
             new = "".join(line(e.to_json()) for e in events).encode("utf-8")
-            written = line(header.to_json()).encode("utf-8") + rest + gap + new
+            profiled = any(e.kind == "profile" for e in events)
+            version = max(header.version, PROFILE_VERSION if profiled else 1)
+            header = msgspec.structs.replace(header, version=version)
+            written = line(header.to_json(version)).encode("utf-8") + rest + gap + new
             if len(written) > MAX_BYTES:
                 raise LedgerError(
                     "ledger_bad",
@@ -391,8 +395,16 @@ def _after(ledger: Ledger, events: list[Event], written: bytes) -> Ledger:
         return full
     state = dict(snap.state)
     for ev in new:
-        state[ev.obligation] = apply(state.get(ev.obligation, UNTRACKED), ev)
-    snap = Snapshot(state, new[-1].at, replay_order(new[-1]), snap.count + len(new))
+        if ev.kind != "profile":
+            state[ev.obligation] = apply(state.get(ev.obligation, UNTRACKED), ev)
+    province, types = snap.province, snap.types
+    for ev in new:
+        if ev.kind == "profile":
+            province = ev.after.province if ev.after.province is not UNSET else province
+            types = ev.after.types if ev.after.types is not UNSET else types
+    snap = Snapshot(
+        state, new[-1].at, replay_order(new[-1]), snap.count + len(new), province, types
+    )
     snapshot.store(_digest(written), ledger.header, snap)
     path = ledger.path
     return Ledger(path, ledger.header, snapshot=snap, load=lambda: _decoded(path, written).events)

@@ -40,7 +40,7 @@ def table(data: History, view: View) -> list[Any]:
     for ev in data.events:
         when = ev.when.isoformat(sep=" ", timespec="seconds")
         shown_note = text(capped(note(ev), lang))
-        grid.add_row(when, text(ev.by), ev.obligation, text(change(ev, lang)), shown_note)
+        grid.add_row(when, text(ev.by), ev.obligation or "—", text(change(ev, lang)), shown_note)
     return [grid]
 
 
@@ -51,7 +51,12 @@ def change(ev: Event, lang: str) -> str:
         word = before.label(lang) if before is not None else ""
         out = f"{word} → {ev.after.given()['status'].label(lang)}"
     else:
-        names = {"owner": t("col_owner", lang), "due": t("internal_due", lang)}
+        names = {
+            "owner": t("col_owner", lang),
+            "due": t("internal_due", lang),
+            "province": t("rollup_col_province", lang),
+            "types": t("profile", lang),
+        }
         sep = "；" if lang == "zh" else ", "
         before = ev.before.given()
         out = sep.join(
@@ -66,6 +71,8 @@ def change(ev: Event, lang: str) -> str:
 def _value(value: Any) -> str:
     if value is None:
         return "—"
+    if isinstance(value, tuple):  # province types
+        return "、".join(str(v) for v in value) or "—"
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 

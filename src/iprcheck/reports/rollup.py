@@ -234,7 +234,7 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
     owed: dict[tuple[object, ...], list[Entry]] = {}  # by profile: a thousand ledgers, few kinds
     for ledger, count in counted.values():
         h = ledger.header
-        kind = (h.national, h.types, h.department)
+        kind = (h.national, ledger.whose[1], h.department)
         try:
             if kind not in owed:
                 owed[kind] = ledger.entries(catalog)
@@ -318,7 +318,7 @@ def row(
         path=ledger.path,
         national=h.national,
         department=h.department,
-        types=tuple(t.value for t in h.types),
+        types=tuple(t.value for t in ledger.whose[1]),
         items=items(entries, tracking),
         totals=totals(entries, tracking),
         cells=cells(entries, tracking, catalog),
