@@ -68,6 +68,8 @@ def test_the_compiled_bundled_list_is_the_yaml_validated(monkeypatch: pytest.Mon
     """tools/compile-catalog writes it; after an edit of the YAML this fails until it is run."""
     monkeypatch.delenv("IPRCHECK_TASKS")
     assert catalog.COMPILED.read_bytes() == catalog.compile_bundled()
+    # ... and every version the bundled list has had, this one among them, is known.
+    assert catalog.VERSIONS.read_bytes() == catalog.versions_with_bundled()
     bundled = load()
     assert bundled.source.digest == source.bundled_source().digest
     assert not cache_dir().exists()  # no cache was read or written

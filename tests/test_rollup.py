@@ -52,7 +52,9 @@ def misfits(tmp_path_factory: pytest.TempPathFactory, country: Path) -> dict[str
     assert second.exit_code == 0, second.output
     modified = root / "tasks_2021.yaml"
     modified.write_text(
-        BUNDLED.read_text(encoding="utf-8").replace("year: 2020", "year: 2021", 1),
+        BUNDLED.read_text(encoding="utf-8")
+        .replace("year: 2020", "year: 2021", 1)
+        .replace("id: cnipa-ip-high-quality-development-2020", "id: cnipa-2021", 1),
         encoding="utf-8",
     )
     other = root / "other-list" / "hebei.jsonl"

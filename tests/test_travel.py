@@ -242,3 +242,64 @@ def test_a_profile_change_is_recorded_and_undone() -> None:
     assert statuses["13.2"] == "done"  # history kept through both changes
     refused = run("profile", "--province", "火星省")
     assert refused.exit_code == 1 and "unknown province" in refused.stderr
+
+
+# --- 2. a corrected task list keeps every ledger ----------------------------------------------
+
+BUNDLED = Path(__file__).resolve().parents[1] / "src" / "iprcheck" / "data" / "tasks_2020.yaml"
+
+
+def _list(tmp_path: Path, name: str, edit: tuple[str, str] | None) -> Path:
+    text = BUNDLED.read_text(encoding="utf-8")
+    if edit:
+        assert edit[0] in text
+        text = text.replace(*edit)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_list_with_only_a_comment_more_is_the_same_list(tmp_path: Path) -> None:
+    ok("init", "--province", "浙江省")
+    ok("mark", "6", "done", "-e", "a.pdf")
+    commented = _list(
+        tmp_path, "commented.yaml", ("schema_version: 1", "# 审校稿\nschema_version: 1")
+    )
+    result = run("--tasks", str(commented), "report")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "recorded 1" in ok("--tasks", str(commented), "mark", "7", "done", "-e", "b.pdf")
+
+
+def test_a_corrected_list_keeps_the_ledger_and_names_what_changed(tmp_path: Path) -> None:
+    ok("init", "--province", "浙江省")
+    ok("mark", "1", "done", "-e", "a.pdf")
+    corrected = _list(tmp_path, "corrected.yaml", ("意見", "意见"))
+    result = run("--tasks", str(corrected), "list", "--format", "json")
+    assert result.exit_code == 0
+    assert "changed these obligations" in result.stderr and "1.1, 1.2" in result.stderr
+    statuses = {r["id"]: r["status"] for r in json.loads(result.stdout)}
+    assert statuses["1.2"] == "done"  # its record is kept
+
+
+def test_a_ledger_from_before_fingerprints_opens_with_a_corrected_list(tmp_path: Path) -> None:
+    """Bound by the file's sha256 alone (older releases): the bundled list's past versions
+    are known, so a correction still names what changed instead of refusing the ledger."""
+    ok("init", "--province", "浙江省")
+    header, *rest = (tmp_path / LEDGER).read_text(encoding="utf-8").splitlines(keepends=True)
+    record = json.loads(header)
+    del record["list"]["obligations"]
+    (tmp_path / LEDGER).write_text(json.dumps(record, ensure_ascii=False) + "\n" + "".join(rest))
+    corrected = _list(tmp_path, "corrected.yaml", ("意見", "意见"))
+    result = run("--tasks", str(corrected), "report")
+    assert result.exit_code == 0 and "1.1, 1.2" in result.stderr
+
+
+def test_a_list_of_another_id_is_still_refused(tmp_path: Path) -> None:
+    ok("init", "--province", "浙江省")
+    other = _list(
+        tmp_path, "other.yaml", ("id: cnipa-ip-high-quality-development-2020", "id: other-2021")
+    )
+    result = run("--tasks", str(other), "report")
+    assert (
+        result.exit_code == 1 and "another task list" in result.stderr or "tracks" in result.stderr
+    )

@@ -177,6 +177,9 @@ class State:
         ledger = open_for_reading(self.ledger, self.catalog)
         if ledger is not None and ledger.missing:
             say(cut_warning(ledger, self.lang), err=True)
+        if ledger is not None and ledger.list_changes:
+            ids = ", ".join(ledger.list_changes)
+            say(t("ledger_list_changed", self.lang, path=ledger.path, ids=ids), err=True)
         return ledger
 
     def require_ledger(self) -> Ledger:

@@ -182,6 +182,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} holds an undo record (for {ids}) that does not revert the command it names: the"
         " copy was altered or damaged, so nothing was merged",
     ),
+    "ledger_list_changed": (
+        "台账 {path} 建立后，任务清单中这些举措有改动（更正、新增或删除）：{ids}；其记录照常保留",
+        "since ledger {path} was made, the task list changed these obligations (corrected, added"
+        " or removed): {ids}; their records are kept as they are",
+    ),
     "ledger_cut": (
         "台账 {path} 少了 {missing} 项更改（上次写入时有 {sealed} 项，现在只有 {present} 项）：这份副本可能在下载或复制时被截断",
         "ledger {path} is missing {missing} change(s) (it held {sealed} when last written, now"

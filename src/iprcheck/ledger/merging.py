@@ -14,9 +14,10 @@ from typing import Any
 from msgspec import UNSET, Struct
 
 from ..obligations import UNTRACKED, id_key
+from ..tasklist.catalog import known_version
 from .clock import dated_ahead
 from .codec import LedgerError
-from .records import Event, Header
+from .records import Event, Header, ListRef
 from .replay import Ledger, in_replay_order
 
 _FIELD_OF = {"owner": "owner", "due": "internal_due"}  # a change's name -> Tracking's
@@ -31,7 +32,7 @@ class MergeResult(Struct, frozen=True):
 def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
     """What ``theirs`` has that ``ours`` lacks, and where both changed an obligation apart."""
     h1, h2 = ours.header, theirs.header
-    if h1.list.sha256 != h2.list.sha256:
+    if not _same_list(h1.list, h2.list):
         raise LedgerError("merge_other_list", path=str(theirs.path))
     if (h1.province, h1.national, h1.department) != (
         h2.province,
@@ -77,6 +78,15 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
     unseen = _made_apart(merged, {ev.event for ev in added})
     ahead = sorted({ev.obligation for ev in dated_ahead(added)}, key=id_key)
     return MergeResult(added, sorted({*conflicts, *unseen}, key=id_key), ahead)
+
+
+def _same_list(a: ListRef, b: ListRef) -> bool:
+    """Bound to one list: the same file, or the same list id with the same obligations."""
+    if a.sha256 == b.sha256:
+        return True
+    ours = a.obligations or known_version(a.sha256)
+    theirs = b.obligations or known_version(b.sha256)
+    return a.id == b.id and ours is not None and ours == theirs
 
 
 def bad_undos(events: list[Event]) -> list[Event]:

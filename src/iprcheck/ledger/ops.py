@@ -55,7 +55,13 @@ def header(
         created=datetime.fromisoformat(now()),
         types=tuple(profile.ordered()) if profile else (),
         national=profile is None,
-        list=ListRef(id=tl.id, year=tl.year, title=tl.title, sha256=catalog.source.digest),
+        list=ListRef(
+            id=tl.id,
+            year=tl.year,
+            title=tl.title,
+            sha256=catalog.source.digest,
+            obligations=catalog.fingerprints,
+        ),
         province=province,
         department=department,
     )

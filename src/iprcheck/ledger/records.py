@@ -40,6 +40,8 @@ class ListRef(Struct, frozen=True, forbid_unknown_fields=True):
     year: Annotated[int, Meta(ge=YEARS[0], le=YEARS[1])]
     title: str
     sha256: str
+    # Each obligation's fingerprint when the ledger was bound (Catalog.fingerprints).
+    obligations: dict[str, str] | None = None
 
 
 class Header(Struct, frozen=True, forbid_unknown_fields=True):
@@ -69,7 +71,7 @@ class Header(Struct, frozen=True, forbid_unknown_fields=True):
             "types": [t.value for t in self.types],
             "national": self.national,
             "department": self.department,
-            "list": msgspec.to_builtins(self.list),
+            "list": {k: v for k, v in msgspec.to_builtins(self.list).items() if v is not None},
         }
         if self.changes is not None:
             out["changes"] = self.changes

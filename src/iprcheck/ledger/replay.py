@@ -15,6 +15,7 @@ from msgspec import UNSET, Struct
 
 from ..obligations import UNTRACKED, Entry, Profile, Tracking, id_key, tracked_entries
 from ..tasklist import Catalog
+from ..tasklist.catalog import known_version
 from ..vocab import ProvinceType
 from .codec import LedgerError
 from .records import Event, Header
@@ -66,6 +67,9 @@ class Ledger:
         self._events = events if events is not None or load is not None else []
         self._load = load
         self.snapshot = snapshot
+        # Obligations a corrected list changed, added or removed since the ledger was bound
+        # (check_list finds them): their history is kept, and commands say so.
+        self.list_changes: list[str] = []
 
     @property
     def events(self) -> list[Event]:
@@ -150,19 +154,30 @@ class Ledger:
 
     def check_list(self, catalog: Catalog) -> None:
         """A ledger is never applied to another list silently, nor counted for a province the
-        list does not know (火星省, or 广东省 with a zero-width space in it)."""
+        list does not know (火星省, or 广东省 with a zero-width space in it). A list file that
+        differs only in comments, layout or key order is the same list; a corrected one (the
+        same list id, obligations changed) is too, and ``list_changes`` names what changed."""
         h = self.header.list
         named = self.whose[0]
         if named is not None and self.province(catalog) is None:
             raise LedgerError("ledger_unknown_province", path=str(self.path), value=named)
-        if h.sha256 != catalog.source.digest:
-            raise LedgerError(
-                "ledger_other_list",
-                path=str(self.path),
-                ledger_list=f"{h.id} ({h.year}, sha256 {h.sha256[:12]})",
-                current=f"{catalog.task_list.id} ({catalog.task_list.year}, "
-                f"sha256 {catalog.source.digest[:12]})",
+        if h.sha256 == catalog.source.digest:
+            return
+        bound = h.obligations or known_version(h.sha256)
+        if bound is not None and h.id == catalog.task_list.id:
+            now = catalog.fingerprints
+            self.list_changes = sorted(
+                {oid for oid in bound.keys() | now.keys() if bound.get(oid) != now.get(oid)},
+                key=id_key,
             )
+            return  # the same list; list_changes names what a correction changed
+        raise LedgerError(
+            "ledger_other_list",
+            path=str(self.path),
+            ledger_list=f"{h.id} ({h.year}, sha256 {h.sha256[:12]})",
+            current=f"{catalog.task_list.id} ({catalog.task_list.year}, "
+            f"sha256 {catalog.source.digest[:12]})",
+        )
 
 
 def in_replay_order(events: list[Event]) -> list[Event]:

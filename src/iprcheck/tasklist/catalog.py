@@ -57,6 +57,20 @@ class Catalog:
         """Reporting unit -> its English name, in the list's order."""
         return {u.name: u.name_en for u in self.task_list.reporting_units}
 
+    @cached_property
+    def fingerprints(self) -> dict[str, str]:
+        """Each obligation's id -> a digest of what it asks of whom (its actor, text, rule and
+        types): what a ledger is bound to, so that a list that differs only in comments,
+        layout or key order is the same list, and a corrected one names what changed."""
+        import hashlib  # only binding a ledger, or checking a binding that differs, needs it
+
+        out = {}
+        for o in self.obligations:
+            m = o.measure
+            what = msgspec.json.encode([m.actor, m.text, m.rule, m.mandatory_for, m.optional_for])
+            out[o.id] = hashlib.sha256(what).hexdigest()[:16]
+        return out
+
     def unit(self, name: str) -> str | None:
         """The reporting unit ``name`` is, as a person may have typed or pasted it (other
         Unicode forms, spaces around it, its English name), or None: a name that only looks
@@ -80,6 +94,28 @@ class Compiled(msgspec.Struct, frozen=True):
 
 
 COMPILED = Path(__file__).parent.parent / "data" / "tasks_2020.compiled.json"
+# The bundled list's past versions: sha256 of the file -> its fingerprints, so that a ledger
+# bound to an older release's list (before ledgers kept fingerprints) still opens.
+VERSIONS = Path(__file__).parent.parent / "data" / "tasks_2020.versions.json"
+
+
+def known_version(sha256: str) -> dict[str, str] | None:
+    try:
+        versions = msgspec.json.decode(VERSIONS.read_bytes(), type=dict[str, dict[str, str]])
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    return versions.get(sha256)
+
+
+def versions_with_bundled() -> bytes:
+    """VERSIONS with the bundled list's current version added (tools/compile-catalog)."""
+    try:
+        versions = msgspec.json.decode(VERSIONS.read_bytes(), type=dict[str, dict[str, str]])
+    except OSError:
+        versions = {}
+    catalog = load()
+    versions[catalog.source.digest] = catalog.fingerprints
+    return msgspec.json.format(msgspec.json.encode(versions), indent=1) + b"\n"
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalog:
