@@ -1,0 +1,67 @@
+"""The one output pipeline (issue #10): every workbook keeps text as text, every --output says
+so on stderr, and each subject offers the formats the registry has writers for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from iprcheck.cli import app
+from iprcheck.output import WRITERS, Format, Subject, formats
+
+runner = CliRunner()
+NOTES = ["=1+1", "+SUM(A1:A9)", "@cmd", "-2+3", "进展\x1b[2J正常\x07", "零宽\u200b字符"]
+
+
+def ok(*args: str) -> str:
+    result = runner.invoke(app, ["--lang", "en", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    """A ledger whose notes, evidence and owner hold formulas and control characters."""
+    ok("init", "--province", "浙江省", "--province-type", "pilot")
+    for n, note in enumerate(NOTES):
+        ident = ["1", "2", "3", "4", "5", "6"][n]
+        ok("mark", ident, "in-progress", "--note", note, "--evidence", note)
+    ok("assign", "8", "--owner", '=HYPERLINK("http://x")')
+    return tmp_path
+
+
+def _texts(path: Path) -> list[object]:
+    book = openpyxl.load_workbook(path)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    formulas = [c.value for c in cells if c.data_type == "f"]
+    assert formulas == [], formulas
+    return [c.value for c in cells if isinstance(c.value, str)]
+
+
+@pytest.mark.parametrize("command", [["report"], ["rollup", "."]], ids=["report", "rollup"])
+def test_every_workbook_keeps_formulas_and_control_characters_as_text(
+    hostile: Path, command: list[str]
+) -> None:
+    """Before the redesign, rollup -o r.xlsx stored '=1+1' as a live formula and crashed on a
+    control character; the report's workbook did neither. Now one guard serves both."""
+    out = hostile / "out.xlsx"
+    result = runner.invoke(app, ["--lang", "en", *command, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.stderr and "wrote" not in result.stdout
+    texts = _texts(out)
+    assert any(t == "=1+1" or t.endswith("=1+1") or "=1+1" in t for t in texts)
+    joined = "\n".join(str(t) for t in texts)
+    assert "\x1b" not in joined and "\x07" not in joined and "\u200b" not in joined
+    assert "\\x1b" in joined and "\\u200b" in joined  # shown, not dropped
+
+
+def test_every_subject_offers_the_formats_it_has_writers_for() -> None:
+    for subject in Subject:
+        assert formats(subject), subject
+        assert all((subject, f) in WRITERS for f in formats(subject))
+    assert Format.TEXT in formats(Subject.LISTING) and Format.XLSX in formats(Subject.ROLLUP)
+    bad = runner.invoke(app, ["list", "--format", "xlsx"])
+    assert bad.exit_code == 2 and "table, json, csv, markdown" in bad.stderr
