@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
+from .i18n import t
+
 
 class Msg:
     """A message not yet put into words: a key in ``i18n.MESSAGES`` and its parameters."""
@@ -15,8 +17,6 @@ class Msg:
         self.params = params
 
     def render(self, lang: str) -> str:
-        from .i18n import t
-
         params = {k: _in(lang, v) for k, v in self.params.items()}
         value = params.get("value")
         # What the user typed, quoted back: a pasted page of text must not become the message.

@@ -136,7 +136,7 @@ def check_output(path: Path, *, force: bool) -> None:
     """Refuse, before any work, what writing ``path`` would refuse: a folder, an existing file
     without ``force``, and a ledger even with it (``--output iprcheck-ledger.jsonl --force``
     would replace the office's records with a report)."""
-    from ..ledger import looks_like_ledger
+    from ..ledger import looks_like_ledger  # the commands' help loads this module, not ledgers
 
     if path.is_dir():
         raise IprcheckError("output_is_folder", path=str(path))
@@ -154,7 +154,7 @@ def render(subject: Subject, fmt: Format, data: Any, view: View) -> bytes:
         return drawn
     if isinstance(drawn, str):
         return drawn.encode("utf-8")
-    from .console import to_text
+    from .console import to_text  # rich, for the text view only
 
     return to_text(drawn, view.width).encode("utf-8")
 
@@ -180,7 +180,7 @@ def deliver(
             written(output)
         return
     if fmt is Format.TEXT:
-        from .console import console, emit
+        from .console import console, emit  # rich, for the text view only
 
         out = console()
         drawn = writer(subject, fmt)(data, View(lang, out.width, out.is_terminal))

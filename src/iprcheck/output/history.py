@@ -26,7 +26,7 @@ def table(data: History, view: View) -> list[Any]:
     from rich import box
     from rich.table import Table
 
-    from .console import text
+    from .console import text  # rich: only the text view draws with it
 
     lang = view.lang
     if not data.events:

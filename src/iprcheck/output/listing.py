@@ -33,7 +33,7 @@ def table(listing: Listing, view: View) -> list[Any]:
     from rich import box
     from rich.table import Table
 
-    from .console import text
+    from .console import text  # rich: only the text view draws with it
 
     lang = view.lang
     owner = L.profile_line(

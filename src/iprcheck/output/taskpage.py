@@ -26,7 +26,7 @@ def page(data: TaskPage, view: View) -> list[Any]:
     from rich.padding import Padding
     from rich.rule import Rule
 
-    from .console import text
+    from .console import text  # rich: only the text view draws with it
 
     lang, task, section, focus = view.lang, data.task, data.section, data.focus
     parts: list[Any] = []
@@ -77,7 +77,7 @@ def hits(data: SearchHits, view: View) -> list[Any]:
     """One row per hit: where it is, then the text around the match, wrapped under itself."""
     from rich.table import Table
 
-    from .console import text
+    from .console import text  # rich: only the text view draws with it
 
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="bold")
@@ -90,7 +90,7 @@ def hits(data: SearchHits, view: View) -> list[Any]:
 
 def highlight(value: str, query: str, context: int | None = 40) -> Any:
     """The text around each match, the match highlighted; long texts are cut to the matches."""
-    from .console import text
+    from .console import text  # rich: only the text view draws with it
     from .guards import shown
 
     value = shown(value)  # the spans are found in the text as it will be shown

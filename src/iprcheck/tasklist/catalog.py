@@ -150,7 +150,7 @@ def _compiled(source: Source) -> TaskList | None:
 def compile_bundled() -> bytes:
     """What ``COMPILED`` holds: the bundled list, validated now."""
     from .source import bundled_source
-    from .validate import validate
+    from .validate import validate  # tools/compile-catalog only: PyYAML and pydantic
 
     source = bundled_source()
     compiled = Compiled(source.digest, len(source.data), SCHEMA_VERSION, validate(source))
