@@ -962,11 +962,18 @@ def big_list(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     path = root / "big.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert path.stat().st_size < 2 * 1024 * 1024  # the task-list limit
-    return {"IPRCHECK_TASKS": str(path), "IPRCHECK_CACHE_DIR": str(root / ".cache")}
+    # The cache's sealing key lives in the settings folder: shared too, or no test could
+    # believe another's entry.
+    return {
+        "IPRCHECK_TASKS": str(path),
+        "IPRCHECK_CACHE_DIR": str(root / ".cache"),
+        "IPRCHECK_CONFIG_DIR": str(root / ".config"),
+    }
 
 
 def test_a_list_of_ten_thousand_tasks_is_valid(tmp_path: Path, big_list: dict[str, str]) -> None:
-    run = iprcheck(tmp_path, "init", "--national", env=big_list)
+    # Validating 10,000 tasks takes seconds (a loaded CI machine: several): no hang, though.
+    run = iprcheck(tmp_path, "init", "--national", env=big_list, timeout=60)
     assert run.rc == 0, str(run)
     assert "10000" in run.out
 
@@ -974,7 +981,7 @@ def test_a_list_of_ten_thousand_tasks_is_valid(tmp_path: Path, big_list: dict[st
 def test_a_mark_on_task_10000_leaves_a_readable_ledger(
     tmp_path: Path, big_list: dict[str, str]
 ) -> None:
-    assert iprcheck(tmp_path, "init", "--national", env=big_list).rc == 0
+    assert iprcheck(tmp_path, "init", "--national", env=big_list, timeout=60).rc == 0
     run = iprcheck(tmp_path, "mark", "10000.1", "done", "-e", "a.pdf", env=big_list)
     assert run.rc == 0, str(run)
     run = iprcheck(tmp_path, "list", "-f", "json", "--task", "10000", env=big_list)
@@ -983,7 +990,7 @@ def test_a_mark_on_task_10000_leaves_a_readable_ledger(
 
 
 def test_task_10000_can_be_marked_by_its_number(tmp_path: Path, big_list: dict[str, str]) -> None:
-    assert iprcheck(tmp_path, "init", "--national", env=big_list).rc == 0
+    assert iprcheck(tmp_path, "init", "--national", env=big_list, timeout=60).rc == 0
     run = iprcheck(tmp_path, "mark", "10000", "done", "-e", "a.pdf", env=big_list)
     assert run.rc == 0, str(run)
     assert "10000.1" in run.out, str(run)
