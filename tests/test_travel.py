@@ -303,3 +303,31 @@ def test_a_list_of_another_id_is_still_refused(tmp_path: Path) -> None:
     assert (
         result.exit_code == 1 and "another task list" in result.stderr or "tracks" in result.stderr
     )
+
+
+def test_upgrade_binds_the_ledger_to_the_corrected_list_and_undo_binds_it_back(
+    tmp_path: Path,
+) -> None:
+    ok("init", "--province", "浙江省")
+    ok("mark", "1", "done", "-e", "a.pdf")
+    corrected = str(_list(tmp_path, "corrected.yaml", ("意見", "意见")))
+    before = (tmp_path / LEDGER).read_bytes()
+    dry = run("--tasks", corrected, "upgrade", "--dry-run")
+    assert dry.exit_code == 0 and "would bind" in dry.stdout and "1.2" in dry.stdout
+    assert (tmp_path / LEDGER).read_bytes() == before
+    done = run("--tasks", corrected, "upgrade")
+    assert (
+        done.exit_code == 0 and "bound the ledger" in done.stdout and "(2 obligation" in done.stdout
+    )
+    quiet = run("--tasks", corrected, "report")
+    assert quiet.exit_code == 0 and quiet.stderr == ""  # bound to it now: nothing to say
+    statuses = {
+        r["id"]: r["status"] for r in json.loads(ok("--tasks", corrected, "list", "-f", "json"))
+    }
+    assert statuses["1.2"] == "done"  # history kept
+    assert "nothing to do" in ok("--tasks", corrected, "upgrade")
+    history = json.loads(ok("--tasks", corrected, "history", "--format", "json"))
+    assert history[-1]["kind"] == "list"
+    assert "undid 1" in ok("--tasks", corrected, "undo")
+    assert "changed these obligations" in run("--tasks", corrected, "report").stderr
+    assert run("report").stderr == ""  # bound to the bundled list again

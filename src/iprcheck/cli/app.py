@@ -43,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "assign": "ledger_cmds",
     "merge": "ledger_cmds",
     "profile": "ledger_cmds",
+    "upgrade": "ledger_cmds",
     "report": "report_cmds",
     "check": "report_cmds",
     "rollup": "rollup_cmd",

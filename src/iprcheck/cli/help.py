@@ -63,6 +63,10 @@ COMMANDS_ZH = {
         "显示本台账属于哪个省份、省份类型是什么；加选项则更改（会记录，undo 可撤销）。"
         "年中成为试点省的省份在此声明。\n\n示例：iprcheck profile --province-type pilot-leading"
     ),
+    "upgrade": (
+        "把台账绑定到更正后的任务清单：列出更正改动、新增或删除的举措（其记录保留），并记录新的绑定；"
+        "undo 可撤销。\n\n示例：iprcheck --tasks tasks_2020_v2.yaml upgrade --dry-run"
+    ),
     "config": (
         "设置：记录人（by）、语言（lang）、默认台账（ledger）。\n\n示例：iprcheck config set by 李明"
     ),

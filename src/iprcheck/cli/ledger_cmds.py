@@ -365,3 +365,38 @@ def profile(
     led = done.ledger
     who = profile_line(led.profile, state.lang, province=led.province(state.catalog))
     say(t("profile_changed" if done.events else "profile_unchanged", state.lang, who=who))
+
+
+@commands.command("upgrade")
+def upgrade(
+    ctx: typer.Context,
+    by: ByOpt = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; record nothing.")
+    ] = False,
+) -> None:
+    """Bind the ledger to a corrected task list: show the obligations the correction changed,
+    added or removed (their records are kept), and record the new binding; undo reverts it.
+
+    Example: iprcheck --tasks tasks_2020_v2.yaml upgrade --dry-run
+    """
+    from .. import ledger
+    from ..obligations import summary
+
+    state = state_of(ctx)
+    done = ledger.upgrade(
+        ledger.resolve(state.ledger),
+        state.catalog,
+        by=state.who(_text(by, "--by")),
+        dry_run=dry_run,
+        on_wait=_waiting(state.lang),
+    )
+    if not done.events:
+        say(t("upgrade_none", state.lang))
+        return
+    for oid in done.named:
+        obligation = state.catalog.by_id.get(oid)
+        what = summary(obligation.measure.text) if obligation else t("upgrade_removed", state.lang)
+        say(f"  {oid}  {what}")
+    key = "upgrade_would" if dry_run else "upgrade_done"
+    say(t(key, state.lang, count=len(done.named)))

@@ -78,6 +78,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lg_owner_not_text": ("owner 必须是文本", "owner must be text"),
     "lg_bad_due": ("期限 {value} 不是 YYYY-MM-DD 格式", "due date {value} is not YYYY-MM-DD"),
     "lg_wrong": ("记录有误：{reason}", "the record is malformed: {reason}"),
+    "upgrade_none": (
+        "台账已绑定当前使用的任务清单，无需更新",
+        "the ledger is bound to the task list in use already; nothing to do",
+    ),
+    "upgrade_removed": (
+        "（已从清单中删除，记录保留）",
+        "(no longer in the list; its records are kept)",
+    ),
+    "upgrade_done": (
+        "已将台账绑定到当前任务清单（{count} 项举措有改动）；可用 iprcheck undo 撤销",
+        "bound the ledger to the task list in use ({count} obligation(s) changed); iprcheck undo"
+        " reverts it",
+    ),
+    "upgrade_would": (
+        "将把台账绑定到当前任务清单（{count} 项举措有改动）；（预演，未作记录）",
+        "would bind the ledger to the task list in use ({count} obligation(s) changed); (dry run:"
+        " nothing recorded)",
+    ),
     "profile_national": (
         "国家局台账没有省份和省份类型",
         "a national ledger has no province or province types",

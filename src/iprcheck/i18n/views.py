@@ -46,6 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is another ledger of {name} (not a copy of the same ledger); counted the newer"
         " one, {first} (last change {when})",
     ),
+    "col_list": ("任务清单", "task list"),
     "note_written": ("（记于 {day}，早于当前状态）", " (written {day}, before the status now)"),
     "rollup_copies": (
         "，其中 {count} 份是同一台账的副本，已合并",

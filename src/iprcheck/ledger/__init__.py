@@ -26,6 +26,7 @@ from .ops import (
     open_for_reading,
     profile,
     undo,
+    upgrade,
 )
 from .records import DEFAULT_NAME, FORMAT, VERSION, Event, Fields, Header
 from .replay import Ledger, apply, replay_order
@@ -55,4 +56,5 @@ __all__ = [
     "replay_order",
     "resolve",
     "undo",
+    "upgrade",
 ]

@@ -105,8 +105,12 @@ def _check(ev: Event) -> Msg | None:
     if not YEARS[0] <= ev.when.year <= YEARS[1]:
         return Msg("lg_time_out_of_range", time=_short(ev.at), first=YEARS[0], last=YEARS[1])
     before, after = ev.before.given(), ev.after.given()
-    if (ev.kind == "profile") != (ev.obligation == ""):
+    if (ev.kind in ("profile", "list")) != (ev.obligation == ""):
         return Msg("lg_not_obligation_id", value=_short(ev.obligation))
+    if ev.kind == "list":
+        if not after or not (before.keys() | after.keys()) <= {"list_ref"}:
+            return Msg("lg_profile_fields")
+        return None
     if ev.kind == "profile":
         if not after or not (before.keys() | after.keys()) <= {"province", "types"}:
             return Msg("lg_profile_fields")
@@ -165,10 +169,10 @@ def _field_problem(rec: dict[str, Any]) -> Msg | None:
         return Msg("lg_note_undo_not_text")
     if not _texts(rec.get("evidence", [])):
         return Msg("lg_evidence_not_texts")
-    if rec["kind"] != "profile" and not OBLIGATION_ID.fullmatch(rec["obligation"]):
+    if rec["kind"] not in ("profile", "list") and not OBLIGATION_ID.fullmatch(rec["obligation"]):
         return Msg("lg_not_obligation_id", value=_short(rec["obligation"]))
     kind = rec["kind"]
-    if kind == "profile":
+    if kind in ("profile", "list"):
         return Msg("lg_profile_fields")
     if kind == "status":
         if not (before.keys() | after.keys()) <= {"status", "note", "evidence"}:

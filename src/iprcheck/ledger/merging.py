@@ -32,7 +32,7 @@ class MergeResult(Struct, frozen=True):
 def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
     """What ``theirs`` has that ``ours`` lacks, and where both changed an obligation apart."""
     h1, h2 = ours.header, theirs.header
-    if not _same_list(h1.list, h2.list):
+    if not _same_list(ours.bound, theirs.bound):
         raise LedgerError("merge_other_list", path=str(theirs.path))
     if (h1.province, h1.national, h1.department) != (
         h2.province,
@@ -81,12 +81,13 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
 
 
 def _same_list(a: ListRef, b: ListRef) -> bool:
-    """Bound to one list: the same file, or the same list id with the same obligations."""
+    """Bound to one list: the same file, or the same list id with the same obligations, or one
+    copy re-bound to a correction of the other's (iprcheck upgrade), which the merge carries."""
     if a.sha256 == b.sha256:
         return True
     ours = a.obligations or known_version(a.sha256)
     theirs = b.obligations or known_version(b.sha256)
-    return a.id == b.id and ours is not None and ours == theirs
+    return a.id == b.id and ours is not None and theirs is not None
 
 
 def bad_undos(events: list[Event]) -> list[Event]:
@@ -130,7 +131,7 @@ def _made_apart(merged: list[Event], new: set[str]) -> set[str]:
     last: dict[tuple[str, str], tuple[Any, str]] = {}  # (obligation, field) -> (value, event)
     out: set[str] = set()
     for ev in merged:
-        if ev.kind == "profile":
+        if ev.kind in ("profile", "list"):
             continue
         before = ev.before.given()
         for name, value in _sets(ev).items():
@@ -166,7 +167,7 @@ def _touched(events: Iterable[Event]) -> dict[str, set[str]]:
     never conflicts."""
     out: dict[str, set[str]] = {}
     for ev in events:
-        if ev.kind == "profile":  # the later profile change wins, as any field's does
+        if ev.kind in ("profile", "list"):  # the later one wins, as any field's does
             continue
         names = out.setdefault(ev.obligation, set())
         if ev.kind == "status":

@@ -49,19 +49,12 @@ def who(explicit: str | None) -> str:
 def header(
     catalog: Catalog, province: str | None, profile: Profile | None, department: str | None
 ) -> Header:
-    tl = catalog.task_list
     return Header(
         ledger=str(uuid.uuid4()),
         created=datetime.fromisoformat(now()),
         types=tuple(profile.ordered()) if profile else (),
         national=profile is None,
-        list=ListRef(
-            id=tl.id,
-            year=tl.year,
-            title=tl.title,
-            sha256=catalog.source.digest,
-            obligations=catalog.fingerprints,
-        ),
+        list=bound_to(catalog),
         province=province,
         department=department,
     )
@@ -79,7 +72,7 @@ class _Command:
 
     def change(
         self,
-        kind: Literal["status", "assign", "profile"],
+        kind: Literal["status", "assign", "profile", "list"],
         obligation: str,
         before: Fields,
         after: Fields,
@@ -198,6 +191,13 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
         if ev.kind == "profile":
             out.append(_undo_profile(ledger, ev, command, target))
             continue
+        if ev.kind == "list":
+            now_ref, was_ref = (
+                Fields(list_ref=ledger.bound),
+                Fields(list_ref=_bound_before(ledger, target)),
+            )
+            out.append(command.change("list", "", now_ref, was_ref, undo_of=target))
+            continue
         prior = _before_command(ledger, ev)
         cur = state.get(ev.obligation, UNTRACKED)
         if ev.kind == "status":
@@ -234,6 +234,56 @@ def _undo_profile(ledger: Ledger, ev: Event, command: _Command, target: str) -> 
         types=now_types if "types" in fields else UNSET,
     )
     return command.change("profile", "", now_, was, undo_of=target)
+
+
+def _bound_before(ledger: Ledger, target: str) -> ListRef:
+    ref = ledger.header.list
+    for ev in ledger.events:
+        if ev.command == target:
+            break
+        if ev.kind == "list" and ev.after.list_ref is not UNSET:
+            ref = ev.after.list_ref
+    return ref
+
+
+def bound_to(catalog: Catalog) -> ListRef:
+    tl = catalog.task_list
+    return ListRef(
+        id=tl.id,
+        year=tl.year,
+        title=tl.title,
+        sha256=catalog.source.digest,
+        obligations=catalog.fingerprints,
+    )
+
+
+def upgrade(
+    path: Path,
+    catalog: Catalog,
+    *,
+    by: str | None = None,
+    dry_run: bool = False,
+    on_wait: Waiting | None = None,
+) -> Recorded:
+    """Re-bind the ledger to the list in use (a correction of the one it was bound to), as a
+    recorded change: ``named`` are the obligations the correction changed, added or removed.
+    Their records stay as they are; undo binds the ledger back."""
+    person = who(by)
+    named: list[str] = []
+
+    def build(ledger: Ledger) -> list[Event]:
+        ledger.check_list(catalog)
+        named[:] = ledger.list_changes
+        if ledger.bound.sha256 == catalog.source.digest and not named:
+            return []
+        before, after = Fields(list_ref=ledger.bound), Fields(list_ref=bound_to(catalog))
+        return [_Command(person, ledger).change("list", "", before, after)]
+
+    if dry_run:
+        ledger = store.read(path)
+        return Recorded(ledger, build(ledger), named)
+    ledger, events = store.append(path, build, on_wait)
+    return Recorded(ledger, events, named)
 
 
 def profile(

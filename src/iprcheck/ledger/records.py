@@ -91,6 +91,7 @@ class Fields(Struct, frozen=True, forbid_unknown_fields=True):
     due: date | None | UnsetType = UNSET
     province: str | None | UnsetType = UNSET  # a profile change
     types: tuple[ProvinceType, ...] | UnsetType = UNSET  # a profile change
+    list_ref: ListRef | UnsetType = field(default=UNSET, name="list")  # a re-binding (upgrade)
 
     def given(self) -> dict[str, Any]:
         """The fields set, by name."""
@@ -108,7 +109,7 @@ class Event(Struct, frozen=True, forbid_unknown_fields=True):
     command: str
     when: Time = field(name="at")
     by: str
-    kind: Literal["status", "assign", "profile"]
+    kind: Literal["status", "assign", "profile", "list"]
     obligation: ObligationId
     before: Fields
     after: Fields

@@ -18,7 +18,7 @@ from ..tasklist import Catalog
 from ..tasklist.catalog import known_version
 from ..vocab import ProvinceType
 from .codec import LedgerError
-from .records import Event, Header
+from .records import Event, Header, ListRef
 
 ReplayKey = tuple[int, float, str, tuple[int, ...], str]
 
@@ -43,6 +43,7 @@ class Snapshot(Struct, frozen=True):
     count: int
     province: str | None = None  # as the profile changes leave it
     types: tuple[ProvinceType, ...] = ()
+    bound: ListRef | None = None  # as re-bindings (upgrade) leave it
 
 
 class Ledger:
@@ -108,6 +109,18 @@ class Ledger:
         return province, types
 
     @property
+    def bound(self) -> ListRef:
+        """The list the ledger is bound to now: the header's, as re-bindings left it."""
+        if self.snapshot is not None and self.snapshot.bound is not None:
+            return self.snapshot.bound
+        ref = self.header.list
+        if self.snapshot is None:
+            for ev in self.events:
+                if ev.kind == "list" and ev.after.list_ref is not UNSET:
+                    ref = ev.after.list_ref
+        return ref
+
+    @property
     def profile(self) -> Profile | None:
         return None if self.header.national else Profile.of(self.whose[1])
 
@@ -119,7 +132,7 @@ class Ledger:
         for ev in self.events:
             if as_of is not None and ev.when > as_of:
                 break
-            if ev.kind == "profile":
+            if ev.kind in ("profile", "list"):
                 continue
             row = rows.get(ev.obligation)
             if row is None:
@@ -157,7 +170,7 @@ class Ledger:
         list does not know (火星省, or 广东省 with a zero-width space in it). A list file that
         differs only in comments, layout or key order is the same list; a corrected one (the
         same list id, obligations changed) is too, and ``list_changes`` names what changed."""
-        h = self.header.list
+        h = self.bound
         named = self.whose[0]
         if named is not None and self.province(catalog) is None:
             raise LedgerError("ledger_unknown_province", path=str(self.path), value=named)

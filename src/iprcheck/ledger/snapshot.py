@@ -55,6 +55,7 @@ def keep(digest: str, ledger: Ledger) -> None:
             len(events),
             province,
             types,
+            ledger.bound,
         )
         store(digest, ledger.header, snap)
 

@@ -360,7 +360,7 @@ def append(
             rest = _after_header(data)
             gap = b"" if rest.endswith(b"\n") or not rest else b"\n"
             new = "".join(line(e.to_json()) for e in events).encode("utf-8")
-            profiled = any(e.kind == "profile" for e in events)
+            profiled = any(e.kind in ("profile", "list") for e in events)
             version = max(header.version, PROFILE_VERSION if profiled else 1)
             header = msgspec.structs.replace(header, version=version)
             written = line(header.to_json(version)).encode("utf-8") + rest + gap + new
@@ -395,15 +395,17 @@ def _after(ledger: Ledger, events: list[Event], written: bytes) -> Ledger:
         return full
     state = dict(snap.state)
     for ev in new:
-        if ev.kind != "profile":
+        if ev.kind not in ("profile", "list"):
             state[ev.obligation] = apply(state.get(ev.obligation, UNTRACKED), ev)
-    province, types = snap.province, snap.types
+    province, types, bound = snap.province, snap.types, snap.bound
     for ev in new:
+        if ev.kind == "list" and ev.after.list_ref is not UNSET:
+            bound = ev.after.list_ref
         if ev.kind == "profile":
             province = ev.after.province if ev.after.province is not UNSET else province
             types = ev.after.types if ev.after.types is not UNSET else types
     snap = Snapshot(
-        state, new[-1].at, replay_order(new[-1]), snap.count + len(new), province, types
+        state, new[-1].at, replay_order(new[-1]), snap.count + len(new), province, types, bound
     )
     snapshot.store(_digest(written), ledger.header, snap)
     path = ledger.path

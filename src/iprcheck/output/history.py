@@ -56,6 +56,7 @@ def change(ev: Event, lang: str) -> str:
             "due": t("internal_due", lang),
             "province": t("rollup_col_province", lang),
             "types": t("profile", lang),
+            "list_ref": t("col_list", lang),
         }
         sep = "；" if lang == "zh" else ", "
         before = ev.before.given()
@@ -71,6 +72,8 @@ def change(ev: Event, lang: str) -> str:
 def _value(value: Any) -> str:
     if value is None:
         return "—"
+    if hasattr(value, "sha256"):  # a task list the ledger was bound to
+        return f"{value.id} ({value.sha256[:12]})"
     if isinstance(value, tuple):  # province types
         return "、".join(str(v) for v in value) or "—"
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
