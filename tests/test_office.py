@@ -73,7 +73,7 @@ def test_ledger_sheet_prints_as_an_offices_own(pilot: Path, tmp_path: Path) -> N
     assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
     assert ws["A1"].value == "2020年推动知识产权高质量发展任务清单 台账（填报单位：广东省）"
     fill_row = [c.value for c in ws[2]]
-    assert fill_row[0] == "截至日期：" and fill_row[1] == datetime(2020, 9, 30)
+    assert fill_row[1] == "截至日期：" and fill_row[2] == datetime(2020, 9, 30)
     assert "填报人：" in fill_row and "联系电话：" in fill_row
     assert fill_row[fill_row.index("填报人：") + 1] is None  # blank, to fill in
     assert ws["C4"].font.name == "宋体" and ws["A3"].font.name == "宋体"
@@ -102,7 +102,7 @@ def test_row_heights_follow_the_wrapped_text(pilot: Path, tmp_path: Path) -> Non
     measure = columns(ws)["落实举措"]
     width = ws.column_dimensions[openpyxl.utils.get_column_letter(measure)].width
     for r in range(4, ws.max_row + 1):
-        lines = text_lines(ws.cell(r, measure).value, width)
+        lines = text_lines(ws.cell(r, measure).value, width, 10.5)
         assert ws.row_dimensions[r].height >= lines * 14, r
 
 
@@ -115,3 +115,164 @@ def test_rollup_matrix_prints_with_provinces_on_every_page(tmp_path: Path) -> No
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_cols == "$A:$A" and ws.print_title_rows
     assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+
+
+# ---------------------------------------------------------------------------------------------
+# The 台账 comes back.
+
+
+def edit(path: Path, changes: dict[tuple[str, str], Any], out: str = "edited.xlsx") -> Path:
+    """Change cells as a colleague would in Excel: (obligation id, header) -> value."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    head, rows = columns(ws), rows_by_id(ws)
+    for (oid, name), value in changes.items():
+        ws.cell(rows[oid], head[name]).value = value
+    target = path.with_name(out)
+    wb.save(target)
+    return target
+
+
+EDITS: dict[tuple[str, str], Any] = {
+    ("3.3", "状态"): "已完成",
+    ("3.3", "进展情况"): "已组织申报",
+    ("3.3", "佐证材料"): "申报书.pdf；批复.pdf",
+    ("11.2", "责任处室"): "运用促进处",
+    ("11.2", "内部时限"): "2020年10月31日",
+    ("11.3", "内部时限"): datetime(2020, 11, 30),
+}
+
+
+def test_round_trip_dry_run_import_undo_reimport(pilot: Path, tmp_path: Path) -> None:
+    from iprcheck.ledger import read
+
+    edited = edit(export(tmp_path), EDITS)
+    before = pilot.read_bytes()
+    out = ok("import", edited.name, "--dry-run", "--by", "李明")
+    assert "将从 edited.xlsx 导入 3 项举措的更改：" in out
+    assert "3.3  状态: 未开始 → 已完成" in out and "11.3  内部时限: — → 2020-11-30" in out
+    assert "佐证材料（新增）: — → 申报书.pdf；批复.pdf" in out and "（预演，未作记录）" in out
+    assert pilot.read_bytes() == before  # byte for byte
+
+    out = ok("import", edited.name, "--by", "李明")
+    assert "已从 edited.xlsx 导入 3 项举措的更改：3.3, 11.2, 11.3" in out
+    led = read(pilot)
+    new = led.events[-3:]
+    assert len({e.command for e in new}) == 1 and len({e.when for e in new}) == 1
+    assert {e.by for e in new} == {"李明"}
+    assert [(e.kind, e.obligation) for e in new] == [
+        ("status", "3.3"),
+        ("assign", "11.2"),
+        ("assign", "11.3"),
+    ] or sorted((e.kind, e.obligation) for e in new) == sorted(
+        [("status", "3.3"), ("assign", "11.2"), ("assign", "11.3")]
+    )
+    state = led.state()
+    assert state["3.3"].status.value == "done" and state["3.3"].note == "已组织申报"
+    assert state["3.3"].evidence == ("申报书.pdf", "批复.pdf")
+    assert state["11.2"].owner == "运用促进处" and state["11.2"].internal_due == "2020-10-31"
+
+    again = ok("import", str(edited))
+    assert "与台账一致（22 行），没有要记录的更改" in again
+    assert "已撤销 3 项更改" in ok("undo")
+    assert read(pilot).state()["3.3"].status.value == "todo"
+    assert read(pilot).state()["11.2"].owner is None
+
+
+def test_reordered_columns_and_an_extra_one_read_by_header(pilot: Path, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(export(tmp_path))
+    ws = wb.worksheets[0]
+    ws.move_range("I3:I25", cols=5)  # 状态 to the far right
+    ws.delete_cols(9)
+    ws.insert_cols(2)
+    ws.cell(3, 2).value = "备注"
+    ws.cell(rows_by_id(ws)["9.2"], columns(ws)["状态"]).value = "已完成"
+    wb.save(tmp_path / "moved.xlsx")
+    result = run("import", "moved.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "已忽略未知的列：备注" in result.output  # on stderr (the runner mixes them)
+    assert "导入 1 项举措的更改：9.2" in result.output
+
+
+def test_csv_back_in_utf8_and_gbk(pilot: Path, tmp_path: Path) -> None:
+    import csv
+
+    ok("report", "--as-of", AS_OF, "--output", "台账.csv")
+    text = (tmp_path / "台账.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines()))
+    for row in rows:
+        if row["id"] == "9.3":
+            row["status"] = "已完成"
+            row["owner"] = "运用促进处"
+            row["note"] = row["note"].lstrip("'")
+    for row in rows:
+        for k in ("note", "evidence"):
+            row[k] = row[k].lstrip("'")
+    for name, encoding in (("gbk.csv", "gbk"), ("utf8.csv", "utf-8-sig")):
+        with open(tmp_path / name, "w", encoding=encoding, newline="") as f:
+            w = csv.DictWriter(f, list(rows[0]))
+            w.writeheader()
+            w.writerows(rows)
+    out = ok("import", "gbk.csv", "--dry-run")
+    assert "9.3  状态: 进行中 → 已完成" in out and "9.3  责任处室: — → 运用促进处" in out
+    assert "9.3  状态" in ok("import", "utf8.csv", "--dry-run")
+
+
+REFUSED = [
+    (
+        {("3.3", "状态"): "搞定了"},
+        "台账!I7：“搞定了”不是状态；可用：未开始、进行中、已完成、受阻、不适用",
+    ),
+    ({("11.2", "内部时限"): "10月底"}, "台账!H"),
+    ({("3.3", "编号"): "99.9"}, "台账!A7：清单中没有编号“99.9”"),
+    ({("3.3", "编号"): "6.1"}, "台账!A7：举措 6.1 不是广东省台账跟踪的举措"),
+    ({("3.3", "编号"): "3.2"}, "台账!A7：编号 3.2 重复（已见于 台账!A6）"),
+    ({("3.3", "落实举措"): "别的举措"}, "台账!C7：编号 3.3 所在行的落实举措“别的举措”与清单不符"),
+    ({("3.3", "进展情况"): "=1+1"}, "台账!J7：单元格是公式 =1+1"),
+    ({("3.3", "进展情况"): "好\u202e"}, "台账!J7：含控制字符或不可见字符（好\\u202e）"),
+]
+
+
+NAMES = ["status", "date", "unknown-id", "not-owed", "twice", "edited", "formula", "control"]
+
+
+@pytest.mark.parametrize(("changes", "said"), REFUSED, ids=NAMES)
+def test_refused_at_its_cell_and_nothing_recorded(
+    pilot: Path, tmp_path: Path, changes: dict[tuple[str, str], Any], said: str
+) -> None:
+    edited = edit(export(tmp_path), {**EDITS, **changes})
+    before = pilot.read_bytes()
+    result = run("import", str(edited))
+    assert result.exit_code == 1
+    assert said in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert pilot.read_bytes() == before
+
+
+def test_refusal_in_english(pilot: Path, tmp_path: Path) -> None:
+    edited = edit(export(tmp_path, "ledger.xlsx", "en"), {}, "e.xlsx")
+    wb = openpyxl.load_workbook(edited)
+    ws = wb.worksheets[0]
+    ws.cell(rows_by_id(ws)["3.3"], columns(ws)["Status"]).value = "finished"
+    ws.cell(rows_by_id(ws)["3.2"], columns(ws)["Status"]).value = "done"
+    wb.save(edited)
+    result = run("import", str(edited), lang="en")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Ledger!I7: 'finished' is not a status; valid: to do, in progress, done, blocked, "
+        "waived (or todo, in-progress, done, blocked, waived, 未开始…)\n"
+    )
+
+
+def test_a_workbook_of_another_province_is_refused(pilot: Path, tmp_path: Path) -> None:
+    ok("--ledger", "other/", "init", "--province", "江苏省", "--province-type", "pilot")
+    ok("--ledger", "other/", "report", "--output", "江苏.xlsx")
+    result = run("import", "江苏.xlsx")
+    assert result.exit_code == 1
+    assert "台账：这是江苏省的台账，本台账属于广东省" in result.output
+    # without the custom properties, the title row tells
+    wb = openpyxl.load_workbook(tmp_path / "江苏.xlsx")
+    wb.custom_doc_props.props.clear()
+    wb.save(tmp_path / "江苏2.xlsx")
+    result = run("import", "江苏2.xlsx")
+    assert "台账：这是江苏省的台账，本台账属于广东省" in result.output

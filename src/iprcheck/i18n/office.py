@@ -132,8 +132,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{place}: obligation {value} appears twice (first at {first})",
     ),
     "import_moved": (
-        "{place}：第 {id} 行的落实举措“{value}”不是清单中 {id} 的举措（“{expected}”）；行可能被移动或改动",
-        "{place}: the measure of row {id}, '{value}', is not {id}'s measure in the list ('{expected}'); rows may have been moved or edited",
+        "{place}：编号 {id} 所在行的落实举措“{value}”与清单不符（清单中为“{expected}”）；行可能被移动或改动",
+        "{place}: the measure in the row of {id}, '{value}', is not the list's ('{expected}'); rows may have been moved or edited",
     ),
     "import_other_list": (
         "{sheet}：这是另一任务清单的台账（{value}），本台账跟踪 {list}",

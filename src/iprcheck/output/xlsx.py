@@ -39,12 +39,15 @@ def text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def text_lines(value: Any, width: float) -> int:
+def text_lines(value: Any, width: float, size: float = 11) -> int:
     """How many lines ``value`` wraps to in a column ``width`` units wide (an estimate: rows
     are set from it, since LibreOffice does not fit a row to its wrapped text on opening)."""
     if value is None or value == "":
         return 1
-    room = max(1.0, width - 1.5)  # the cell's padding
+    # Column units are characters of the 11 pt default font, so a smaller font fits more; but
+    # the font LibreOffice substitutes for 宋体 may be wider, and a line breaks before a word or
+    # a closing mark that does not fit: count on a little less than the width holds.
+    room = max(1.0, (width - 1.5) * min(1.0, 11 / size * 0.96))
     text = xlsx_text(value) if isinstance(value, str) else str(value)
     return sum(max(1, math.ceil(text_width(part) / room)) for part in text.split("\n"))
 

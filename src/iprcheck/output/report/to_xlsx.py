@@ -40,7 +40,7 @@ COLUMNS = [
     ("col_status", 8),
     ("col_progress", 28),
     ("col_evidence", 20),
-    ("col_updated", 11),
+    ("col_updated", 16),
 ]
 TITLE_ROW, FILL_ROW, HEAD_ROW = 1, 2, 3  # data from HEAD_ROW + 1
 BODY_PT = 10.5  # 五号
@@ -121,8 +121,8 @@ def _ledger_sheet(ws: Any, report: Report, lang: str) -> None:
     ws.row_dimensions[TITLE_ROW].height = 30
     # 截至日期 2020-09-30 · 填报人 ____ · 联系电话 ____ (blank cells to fill in, underlined)
     fill_in = [
-        (1, t("xlsx_as_of", lang)),
-        (2, report.facts.as_of),
+        (2, t("xlsx_as_of", lang)),
+        (3, report.facts.as_of),
         (6, t("xlsx_filled_by", lang)),
         (9, t("xlsx_phone", lang)),
     ]
@@ -131,7 +131,7 @@ def _ledger_sheet(ws: Any, report: Report, lang: str) -> None:
         set_cell(cell, value)
         cell.font = Font(name=FONT, size=BODY_PT, bold=isinstance(value, str))
         cell.alignment = Alignment(horizontal="right" if isinstance(value, str) else "left")
-    ws.cell(row=FILL_ROW, column=2).number_format = "yyyy-mm-dd"
+    ws.cell(row=FILL_ROW, column=3).number_format = "yyyy-mm-dd"
     line = Border(bottom=Side(style="thin", color="000000"))
     for a, b in ((7, 8), (10, 11)):  # the blanks, under their labels' right
         for col in range(a, b + 1):
@@ -167,7 +167,7 @@ def _ledger_sheet(ws: Any, report: Report, lang: str) -> None:
             elif col == time_col:
                 cell.number_format = "yyyy-mm-dd hh:mm"
             shown = value.isoformat(" ", "minutes") if isinstance(value, datetime) else value
-            lines = max(lines, text_lines(shown, COLUMNS[col - 1][1]))
+            lines = max(lines, text_lines(shown, COLUMNS[col - 1][1], BODY_PT))
         ws.row_dimensions[r].height = lines * LINE_PT + 4
         info = item.status.info
         cell = ws.cell(row=r, column=status_col)
