@@ -198,16 +198,13 @@ def test_csv_back_in_utf8_and_gbk(pilot: Path, tmp_path: Path) -> None:
     import csv
 
     ok("report", "--as-of", AS_OF, "--output", "台账.csv")
+    assert "没有要记录的更改" in ok("import", "台账.csv")  # '=1+1 is the writer's quote
     text = (tmp_path / "台账.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(text.splitlines()))
     for row in rows:
         if row["id"] == "9.3":
             row["status"] = "已完成"
             row["owner"] = "运用促进处"
-            row["note"] = row["note"].lstrip("'")
-    for row in rows:
-        for k in ("note", "evidence"):
-            row[k] = row[k].lstrip("'")
     for name, encoding in (("gbk.csv", "gbk"), ("utf8.csv", "utf-8-sig")):
         with open(tmp_path / name, "w", encoding=encoding, newline="") as f:
             w = csv.DictWriter(f, list(rows[0]))
@@ -276,3 +273,26 @@ def test_a_workbook_of_another_province_is_refused(pilot: Path, tmp_path: Path) 
     wb.save(tmp_path / "江苏2.xlsx")
     result = run("import", "江苏2.xlsx")
     assert "台账：这是江苏省的台账，本台账属于广东省" in result.output
+
+
+def test_a_workbook_of_another_list_is_refused(pilot: Path, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(export(tmp_path))
+    for prop in wb.custom_doc_props.props:
+        if prop.name == "iprcheck.list":
+            prop.value = "cnipa-ip-high-quality-development-2021"
+    wb.save(tmp_path / "2021.xlsx")
+    result = run("import", "2021.xlsx")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "台账：这是另一任务清单的台账（cnipa-ip-high-quality-development-2021）"
+    )
+
+
+def test_html_prints_in_black_and_white_and_keeps_columns_apart(pilot: Path) -> None:
+    html = ok("report", "--format", "html", "--as-of", AS_OF)
+    assert "td.due { white-space: pre-line;" in html  # the internal deadline wraps in its cell
+    assert "table.items td.req { overflow-wrap: normal; word-break: keep-all; }" in html
+    for status in ("in-progress", "blocked", "waived"):
+        assert f'<pattern id="hatch-{status}"' in html
+        assert f'fill="url(#hatch-{status})"' in html
+    assert '<span class="status status-blocked">受阻</span>' in html  # the word, not colour alone

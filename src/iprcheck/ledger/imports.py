@@ -180,8 +180,17 @@ def _csv(path: Path, data: bytes) -> Sheet:
                 text = data.decode("gb18030")
             except UnicodeDecodeError:
                 raise IprcheckError("import_encoding", path=str(path)) from None
-    grid = [list(r) for r in csv.reader(io.StringIO(text, newline=""))][:MAX_ROWS]
-    return _table(path.name, grid, None, None)
+    grid = [[_unquote(v) for v in r] for r in csv.reader(io.StringIO(text, newline=""))]
+    return _table(path.name, grid[:MAX_ROWS], None, None)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _unquote(cell: str) -> str:
+    """The apostrophe report's CSV puts before a cell Excel would take as a formula (``'=1+1``)
+    is the writer's, not the text's."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
 
 
 def _column(n: int) -> str:
