@@ -133,12 +133,12 @@ def xlsx_rows(path: Path) -> list[tuple[str | None, str]]:
     from openpyxl import load_workbook
 
     ws = load_workbook(path).worksheets[0]
-    head = [c.value for c in ws[1]]
+    head = [c.value for c in ws[3]]
     req, status = head.index("Requirement"), head.index("Status")
     words = {"mandatory": "mandatory", "optional": "optional"}
     return [
         (words[str(row[req]).split("\n")[0]], EN_STATUS[str(row[status])])
-        for row in ws.iter_rows(min_row=2, values_only=True)
+        for row in ws.iter_rows(min_row=4, values_only=True)
     ]
 
 
@@ -339,30 +339,33 @@ def test_xlsx_is_the_ledger_an_office_submits(pilot: Path, tmp_path: Path) -> No
     wb = load_workbook(tmp_path / "台账.xlsx")
     assert wb.sheetnames == ["台账", "汇总"]
     ws = wb["台账"]
-    head = [c.value for c in ws[1]]
+    head = [c.value for c in ws[3]]
     assert head == [
-        "序号",
+        "编号",
         "任务",
         "落实举措",
         "要求",
         "执行部门",
         "责任处室",
         "完成时限",
+        "内部时限",
         "状态",
         "进展情况",
         "佐证材料",
         "更新时间",
     ]
-    assert ws.freeze_panes == "A2" and all(c.font.b for c in ws[1])
-    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert ws["A1"].value == "2020年推动知识产权高质量发展任务清单 台账（填报单位：广东省）"
+    assert ws.freeze_panes == "C4" and all(c.font.b for c in ws[3])
+    rows = list(ws.iter_rows(min_row=4, values_only=True))
     assert len(rows) == 22  # one per obligation the profile owes
     by_id = {r[0]: dict(zip(head, r, strict=True)) for r in rows}
     assert by_id["4.2"]["状态"] == "受阻" and by_id["4.2"]["进展情况"] == SCRIPT_NOTE
     assert by_id["1.2"]["状态"] == "已完成" and by_id["1.2"]["佐证材料"] == "通知.pdf"
     assert by_id["1.2"]["责任处室"] == "保护处"
-    assert by_id["6.2"]["完成时限"] == "2020-12-31\n内部时限 2020-09-15"
+    assert by_id["6.2"]["完成时限"] == datetime(2020, 12, 31)  # date cells
+    assert by_id["6.2"]["内部时限"] == datetime(2020, 9, 15)
     assert by_id["17.2"]["状态"] == "不适用" and by_id["17.2"]["要求"].startswith("选做")
-    assert Counter(r[7] for r in rows) == {
+    assert Counter(r[8] for r in rows) == {
         "未开始": 12,
         "进行中": 3,
         "已完成": 4,
@@ -371,8 +374,8 @@ def test_xlsx_is_the_ledger_an_office_submits(pilot: Path, tmp_path: Path) -> No
     }
     assert by_id["12.2"]["进展情况"] == FORMULA_NOTE  # text, never a formula
     status_col = head.index("状态") + 1
-    assert ws.cell(row=2, column=status_col).fill.fgColor.rgb.endswith("C6EFCE")  # done: green
-    assert ws.column_dimensions["C"].width >= 40 and ws.cell(row=2, column=3).alignment.wrap_text
+    assert ws.cell(row=4, column=status_col).fill.fgColor.rgb.endswith("C6EFCE")  # done: green
+    assert ws.column_dimensions["C"].width >= 40 and ws.cell(row=4, column=3).alignment.wrap_text
     summary = [r for r in wb["汇总"].iter_rows(values_only=True) if any(r)]
     assert ("必做", 11, 3, 4, 2, 0, 20, 0.2) in [tuple(r[:8]) for r in summary]
 

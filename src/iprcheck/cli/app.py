@@ -1,9 +1,10 @@
 """The application: its global options, the one error boundary, and commands loaded lazily.
 
-Commands live one group to a module (``catalog_cmds``, ``ledger_cmds``, ``report_cmds``,
-``rollup_cmd``) and are registered here, in ``COMMANDS``. The root group imports a command's
-module only when that command runs (the way Click documents "lazily loading subcommands"), so
-``iprcheck list`` never builds, or imports, what ``rollup`` needs. Help lists them all.
+Commands live one group to a module (``catalog_cmds``, ``ledger_cmds``, ``import_cmd``,
+``report_cmds``, ``rollup_cmd``) and are registered here, in ``COMMANDS``. The root group
+imports a command's module only when that command runs (the way Click documents "lazily
+loading subcommands"), so ``iprcheck list`` never builds, or imports, what ``rollup`` needs.
+Help lists them all.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ COMMANDS: dict[str, str] = {
     "merge": "ledger_cmds",
     "profile": "ledger_cmds",
     "upgrade": "ledger_cmds",
+    "import": "import_cmd",
     "report": "report_cmds",
     "check": "report_cmds",
     "rollup": "rollup_cmd",

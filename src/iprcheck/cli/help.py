@@ -47,6 +47,12 @@ COMMANDS_ZH = {
         "并入同一台账另一副本中有、而本台账没有的更改。\n\n"
         "示例：iprcheck merge ~/Downloads/iprcheck-ledger.jsonl"
     ),
+    "import": (
+        "收回同事填好的台账：状态、进展情况、佐证材料、责任处室、内部时限。\n\n"
+        "按编号逐行对应；与台账不同之处作为一次操作记录，一次 undo 即可全部撤销。"
+        "无法接受的内容在记录任何更改之前即被拒绝，并指出所在单元格。\n\n"
+        "示例：iprcheck import 台账.xlsx --by 李明"
+    ),
     "report": (
         "台账的进展：完成情况、需要关注的事项、台账自身的问题。\n\n"
         "没有台账时，--province-type 预览该省份类型的全部举措（均为未开始）；有台账时，"
@@ -155,6 +161,9 @@ PARAMS_ZH = {
     ),
     'Internal deadline, YYYY-MM-DD ("" clears it). 内部时限': '内部时限，YYYY-MM-DD（"" 表示清除）。',
     "Another copy of this ledger (a file, or its folder).": "本台账的另一副本（文件或其所在文件夹）。",
+    "A 台账 report wrote (.xlsx, or .csv in UTF-8 or GBK), edited. 台账文件": (
+        "report 输出、经编辑的台账（.xlsx，或 UTF-8、GBK 编码的 .csv）。"
+    ),
     # report, check, rollup
     "Output format (default: from the --output file's extension, else terminal). 格式": (
         "输出格式（默认：按 --output 文件的扩展名，否则显示在终端）。"

@@ -1,7 +1,7 @@
 """User-facing words in Chinese and English, and how the language is chosen.
 
 The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
-``errors``); the vocabulary's labels (statuses, requirements,
+``errors``, ``office``); the vocabulary's labels (statuses, requirements,
 province types) are in ``vocab.py``.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from . import catalog, errors, ledger, usage, views
+from . import catalog, errors, ledger, office, usage, views
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -19,6 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **ledger.MESSAGES,
     **usage.MESSAGES,
     **views.MESSAGES,
+    **office.MESSAGES,
 }
 
 LANGS = ("zh", "en")

@@ -125,8 +125,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "output_unwritable": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "output_binary": (
-        "xlsx 是二进制文件，请用 --output 指定文件名",
-        "xlsx is a binary format; name a file with --output",
+        "{format} 是二进制文件，请用 --output 指定文件名",
+        "{format} is a binary format; name a file with --output",
     ),
     "written": ("已写入 {path}", "wrote {path}"),
     "report_title": ("{title} · 进展报告", "{title} — progress report"),

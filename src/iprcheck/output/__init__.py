@@ -2,9 +2,9 @@
 
 A *subject* is what is shown (a listing, a task page, search hits, a history, a report, a
 rollup); a *format* is how. ``WRITERS`` maps each pair to the function that draws it, named
-as ``module:function`` so that a command imports only the writer it uses (rich, openpyxl and
-jinja2 are loaded by the writers that need them, never at start-up). A new format is a writer
-module and a line here.
+as ``module:function`` so that a command imports only the writer it uses (rich, openpyxl,
+jinja2 and python-docx are loaded by the writers that need them, never at start-up). A new
+format is a writer module and a line here.
 
 A writer takes the subject's typed data and a ``View`` and returns rich renderables (the
 ``TEXT`` format: a terminal, or plain text in a file or pipe) or the file's text or bytes.
@@ -33,6 +33,7 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     XLSX = "xlsx"
+    DOCX = "docx"
 
 
 class Subject(StrEnum):
@@ -60,6 +61,7 @@ WRITERS: dict[tuple[Subject, Format], str] = {
     (Subject.REPORT, Format.CSV): "report.to_csv:to_csv",
     (Subject.REPORT, Format.XLSX): "report.to_xlsx:to_xlsx",
     (Subject.REPORT, Format.HTML): "report.to_html:to_html",
+    (Subject.REPORT, Format.DOCX): "report.to_docx:to_docx",
     (Subject.CHECK, Format.TEXT): "report.to_text:check_lines",
     (Subject.ROLLUP, Format.TEXT): "rollup.to_text:draw",
     (Subject.ROLLUP, Format.JSON): "rollup.to_json:to_json",
@@ -69,7 +71,7 @@ WRITERS: dict[tuple[Subject, Format], str] = {
     (Subject.ROLLUP, Format.XLSX): "rollup.to_xlsx:to_xlsx",
 }
 
-BINARY = frozenset({Format.XLSX})
+BINARY = frozenset({Format.XLSX, Format.DOCX})
 
 # What --format accepts besides the formats' own names; the report has always said "terminal".
 ALIASES = {"terminal": Format.TEXT, "text": Format.TEXT, "md": Format.MARKDOWN}
@@ -81,6 +83,7 @@ SUFFIXES = {
     ".markdown": Format.MARKDOWN,
     ".csv": Format.CSV,
     ".xlsx": Format.XLSX,
+    ".docx": Format.DOCX,
     ".html": Format.HTML,
     ".htm": Format.HTML,
 }

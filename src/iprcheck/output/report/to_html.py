@@ -148,6 +148,8 @@ def context(report: Report, lang: str) -> dict[str, Any]:
         "statuses": [{"key": s.value, "label": s.label(lang)} for s in STATUSES],
         "legend": [{"key": s.value, "label": s.label(lang)} for s in BAR_ORDER],
         "colours": COLOURS,
+        # patterns over these colours, so that a black-and-white print still tells them apart
+        "hatched": ("in-progress", "blocked", "waived"),
         "badges": [{"key": s.value, "fill": s.info.fill, "ink": s.info.ink} for s in STATUSES],
         "counts": L.status_counts(report, lang),
         "sections": sections,

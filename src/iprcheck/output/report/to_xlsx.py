@@ -1,11 +1,23 @@
 """The report as the ledger an office submits (台账): one row per obligation, plus a summary.
 
+The 台账 sheet prints and works as an office's own: A4 landscape, fit to the page's width, a
+title row (the list's title and 填报单位), a row of 截至日期 with 填报人 and 联系电话 left blank
+to fill in, the header row repeated on every page, 第 N 页 共 M 页 in the footer, 宋体
+throughout, row heights from the wrapped text (LibreOffice does not fit them itself), dates as
+date cells, and a drop-down of the status words in the 状态 column. The 编号 column names the
+obligation of each row, so that ``iprcheck import`` can take the sheet back.
+
+What import checks a workbook by is written twice: in the title row, where a person sees it,
+and in the workbook's custom properties (``iprcheck.list``, ``iprcheck.unit``), which Excel and
+WPS keep through an edit and a save.
+
 openpyxl is imported here only, so no other format pays for it.
 """
 
 from __future__ import annotations
 
 import io
+from datetime import date, datetime
 from typing import Any
 
 from ...i18n import t
@@ -13,22 +25,32 @@ from ...reports.report import Report
 from ...vocab import STATUSES, Requirement, Status
 from .. import View
 from .. import labels as L
-from ..xlsx import HEADER_FILL, set_cell
+from ..xlsx import FONT, HEADER_FILL, print_setup, set_cell, text_lines, workbook
 
 # (message key, column width in Excel's units: a CJK character takes about two)
 COLUMNS = [
-    ("col_seq", 7),
-    ("col_task", 24),
-    ("col_measure", 60),
-    ("col_requirement", 16),
-    ("col_departments", 12),
-    ("col_owner", 12),
-    ("col_due", 16),
-    ("col_status", 9),
-    ("col_progress", 36),
-    ("col_evidence", 28),
-    ("col_updated", 17),
+    ("col_id", 6),
+    ("col_task", 16),
+    ("col_measure", 44),
+    ("col_requirement", 10),
+    ("col_departments", 11),
+    ("col_owner", 10),
+    ("col_due", 11),
+    ("col_internal_due", 11),
+    ("col_status", 8),
+    ("col_progress", 28),
+    ("col_evidence", 20),
+    ("col_updated", 16),
 ]
+TITLE_ROW, FILL_ROW, HEAD_ROW = 1, 2, 3  # data from HEAD_ROW + 1
+BODY_PT = 10.5  # 五号
+LINE_PT = 14.0  # one wrapped line of 五号宋体, with the leading LibreOffice and Excel give it
+PROPERTY_LIST, PROPERTY_UNIT = "iprcheck.list", "iprcheck.unit"
+
+
+def unit(report: Report, lang: str) -> str:
+    """The 填报单位: the province, or the national office (and its department)."""
+    return L.who(report.facts, lang)
 
 
 def ledger_rows(report: Report, lang: str) -> list[list[Any]]:
@@ -41,72 +63,145 @@ def ledger_rows(report: Report, lang: str) -> list[list[Any]]:
             "\n".join(x for x in (L.requirement(i, lang), i.obligation.measure.rule) if x),
             "、".join(i.task.departments),
             i.owner or "",
-            L.due(i, lang),
+            i.task.due or i.task.completion or "",
+            date.fromisoformat(i.internal_due) if i.internal_due else None,
             i.status.label(lang),
             i.note or "",
             "\n".join(i.evidence),
-            L.when(i.updated),
+            _time(i.updated),
         ]
         for i in report.items
     ]
 
 
+def _time(at: str | None) -> datetime | None:
+    """An ISO time as the local wall-clock time it was recorded at (a cell has no offset)."""
+    return datetime.fromisoformat(at).replace(tzinfo=None, microsecond=0) if at else None
+
+
 def to_xlsx(report: Report, view: View) -> bytes:
     lang = view.lang
-    from openpyxl import Workbook
+    from openpyxl.packaging.custom import StringProperty
 
-    wb = Workbook()
+    wb = workbook()
     sheet = wb.active
     sheet.title = t("sheet_ledger", lang)
     _ledger_sheet(sheet, report, lang)
     _summary_sheet(wb.create_sheet(t("sheet_summary", lang)), report, lang)
     wb.properties.title = L.title(report, lang)
     wb.properties.creator = "iprcheck"
+    wb.custom_doc_props.append(StringProperty(name=PROPERTY_LIST, value=report.facts.list_id))
+    wb.custom_doc_props.append(StringProperty(name=PROPERTY_UNIT, value=unit(report, "zh")))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
+def title_text(report: Report, lang: str) -> str:
+    """``2020年推动知识产权高质量发展任务清单 台账（填报单位：广东省）``."""
+    return t("xlsx_title", lang, title=L.list_title(report.facts, lang), unit=unit(report, lang))
+
+
 def _ledger_sheet(ws: Any, report: Report, lang: str) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
-    thin = Side(style="thin", color="BFBFBF")
+    last_col = get_column_letter(len(COLUMNS))
+    thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
+    body = Font(name=FONT, size=BODY_PT)
+
+    title = ws.cell(row=TITLE_ROW, column=1)
+    set_cell(title, title_text(report, lang))
+    title.font = Font(name=FONT, size=16, bold=True)
+    title.alignment = Alignment(horizontal="center", vertical="center")
+    ws.merge_cells(f"A{TITLE_ROW}:{last_col}{TITLE_ROW}")
+    ws.row_dimensions[TITLE_ROW].height = 30
+    # 截至日期 2020-09-30 · 填报人 ____ · 联系电话 ____ (blank cells to fill in, underlined)
+    fill_in = [
+        (2, t("xlsx_as_of", lang)),
+        (3, report.facts.as_of),
+        (6, t("xlsx_filled_by", lang)),
+        (9, t("xlsx_phone", lang)),
+    ]
+    for col, value in fill_in:
+        cell = ws.cell(row=FILL_ROW, column=col)
+        set_cell(cell, value)
+        cell.font = Font(name=FONT, size=BODY_PT, bold=isinstance(value, str))
+        cell.alignment = Alignment(horizontal="right" if isinstance(value, str) else "left")
+    ws.cell(row=FILL_ROW, column=3).number_format = "yyyy-mm-dd"
+    line = Border(bottom=Side(style="thin", color="000000"))
+    for a, b in ((7, 8), (10, 11)):  # the blanks, under their labels' right
+        for col in range(a, b + 1):
+            ws.cell(row=FILL_ROW, column=col).border = line
+        ws.merge_cells(start_row=FILL_ROW, start_column=a, end_row=FILL_ROW, end_column=b)
+    ws.row_dimensions[FILL_ROW].height = 20
+
     for col, (key, width) in enumerate(COLUMNS, 1):
-        cell = ws.cell(row=1, column=col)
+        cell = ws.cell(row=HEAD_ROW, column=col)
         set_cell(cell, t(key, lang))
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT, size=BODY_PT, bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.border = border
         ws.column_dimensions[get_column_letter(col)].width = width
-    status_col = [k for k, _ in COLUMNS].index("col_status") + 1
-    for r, (row, item) in enumerate(zip(ledger_rows(report, lang), report.items, strict=True), 2):
+    ws.row_dimensions[HEAD_ROW].height = LINE_PT * 2 + 4
+    keys = [k for k, _ in COLUMNS]
+    status_col = keys.index("col_status") + 1
+    date_cols = {keys.index(k) + 1 for k in ("col_due", "col_internal_due")}
+    time_col = keys.index("col_updated") + 1
+    first = HEAD_ROW + 1
+    rows = ledger_rows(report, lang)
+    for r, (row, item) in enumerate(zip(rows, report.items, strict=True), first):
+        lines = 1
         for col, value in enumerate(row, 1):
             cell = ws.cell(row=r, column=col)
             set_cell(cell, value)
+            cell.font = body
             cell.alignment = wrap
             cell.border = border
+            if col in date_cols:
+                cell.number_format = "yyyy-mm-dd"
+            elif col == time_col:
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            shown = value.isoformat(" ", "minutes") if isinstance(value, datetime) else value
+            lines = max(lines, text_lines(shown, COLUMNS[col - 1][1], BODY_PT))
+        ws.row_dimensions[r].height = lines * LINE_PT + 4
         info = item.status.info
         cell = ws.cell(row=r, column=status_col)
         cell.fill = PatternFill("solid", fgColor=info.fill)
-        cell.font = Font(color=info.ink, bold=item.status in (Status.BLOCKED, Status.DONE))
+        bold = item.status in (Status.BLOCKED, Status.DONE)
+        cell.font = Font(name=FONT, size=BODY_PT, color=info.ink, bold=bold)
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center")
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(report.items) + 1}"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    end = first + len(rows) - 1
+    status_letter = get_column_letter(status_col)
+    words = ",".join(s.label(lang) for s in STATUSES)
+    valid = DataValidation(
+        type="list",
+        formula1=f'"{words}"',
+        allow_blank=False,
+        showErrorMessage=True,
+        errorTitle=t("col_status", lang),
+        error=t(
+            "xlsx_status_error", lang, valid=words.replace(",", "、" if lang == "zh" else ", ")
+        ),
+    )
+    valid.add(f"{status_letter}{first}:{status_letter}{max(end, first)}")
+    ws.add_data_validation(valid)
+
+    ws.freeze_panes = f"C{first}"
+    ws.auto_filter.ref = f"A{HEAD_ROW}:{last_col}{max(end, HEAD_ROW)}"
+    ws.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
+    ws.print_area = f"A1:{last_col}{max(end, HEAD_ROW)}"
+    print_setup(ws, lang)
 
 
 def _summary_sheet(ws: Any, report: Report, lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    bold = Font(bold=True)
+    bold = Font(name=FONT, bold=True)
     head_fill = PatternFill("solid", fgColor=HEADER_FILL)
     mandatory, optional = Requirement.MANDATORY.label(lang), Requirement.OPTIONAL.label(lang)
     f = report.facts
@@ -190,7 +285,7 @@ def _summary_sheet(ws: Any, report: Report, lang: str) -> None:
             if r in heads:
                 cell.fill = head_fill
                 cell.alignment = Alignment(horizontal="center")
-    ws.cell(row=1, column=1).font = Font(bold=True, size=14)
+    ws.cell(row=1, column=1).font = Font(name=FONT, bold=True, size=14)
     ws.column_dimensions["A"].width = 34
     for col in "BCDEFGH":
         ws.column_dimensions[col].width = 12

@@ -10,23 +10,22 @@ from ...reports.rollup import Cell, Rollup
 from .. import View
 from .. import labels as L
 from ..guards import xlsx_text
-from ..xlsx import set_cell
+from ..xlsx import FONT, print_setup, set_cell, workbook
 from .labels import COLOUR, INK, cell_label, counted_line, day, display_name, list_title, notes
 
 
 def to_xlsx(rollup: Rollup, view: View) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     lang = view.lang
-    bold = Font(bold=True)
-    wb = Workbook()
+    bold = Font(name=FONT, bold=True)
+    wb = workbook()
     ws = wb.active
     ws.title = t("rollup_sheet_matrix", lang)
     numbers = list(rollup.catalog.tasks)
     append(ws, [list_title(rollup, lang)])
-    ws["A1"].font = Font(bold=True, size=13)
+    ws["A1"].font = Font(name=FONT, bold=True, size=13)
     append(ws, [counted_line(rollup, lang)])
     heads = [
         t("rollup_col_province", lang),
@@ -61,7 +60,9 @@ def to_xlsx(rollup: Rollup, view: View) -> bytes:
             c = r.cells[n]
             target = ws.cell(n_row, first_task_col + j)
             target.fill = fills[c.state]
-            target.font = Font(color=INK.get(c.state, "222222"), italic=c.optional, size=9)
+            target.font = Font(
+                name=FONT, color=INK.get(c.state, "222222"), italic=c.optional, size=9
+            )
             target.alignment = Alignment(horizontal="center")
     append(ws, [])
     for label, values in (
@@ -82,6 +83,11 @@ def to_xlsx(rollup: Rollup, view: View) -> bytes:
         ws.column_dimensions[col].width = width
     for j in range(len(numbers)):
         ws.column_dimensions[get_column_letter(first_task_col + j)].width = 9
+    # Printed for the national coordinator: the matrix on as few pages as it fits (A4
+    # landscape, as wide as the page), the header rows and the province names on every page.
+    ws.print_title_rows = f"{head_row}:{head_row}"
+    ws.print_title_cols = "A:A"
+    print_setup(ws, lang)
 
     used = {ws.title.casefold()}
     sheet_heads = [
@@ -99,7 +105,7 @@ def to_xlsx(rollup: Rollup, view: View) -> bytes:
     for r in rollup.rows:
         sheet = wb.create_sheet(_sheet_name(display_name(r, lang, rollup), used))
         append(sheet, [display_name(r, lang, rollup)])
-        sheet["A1"].font = Font(bold=True, size=13)
+        sheet["A1"].font = Font(name=FONT, bold=True, size=13)
         append(sheet, [str(r.path)])
         append(sheet, [f"{t('rollup_col_mandatory', lang)} {r.done}/{r.total} ({r.percent}%)"])
         append(sheet, sheet_heads)
@@ -126,6 +132,8 @@ def to_xlsx(rollup: Rollup, view: View) -> bytes:
                 c.alignment = Alignment(wrap_text=True, vertical="top")
         for col, width in zip("ABCDEFGHIJ", (7, 28, 9, 9, 60, 14, 12, 30, 24, 17), strict=True):
             sheet.column_dimensions[col].width = width
+        sheet.print_title_rows = "4:4"
+        print_setup(sheet, lang)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

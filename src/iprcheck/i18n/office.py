@@ -1,0 +1,164 @@
+"""Words of the documents that go upward and come back: the 落实情况报告 (docx), the printed
+台账, and what import says."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "docx_title": ("{list}落实情况报告", "Progress report on the {list}"),
+    "docx_title_tail": ("落实情况报告", ""),
+    "docx_subtitle": ("（报送单位：{who}　截至{date}）", "({who}, as of {date})"),
+    "docx_subtitle_anon": ("（截至{date}）", "(as of {date})"),
+    "docx_intro": (
+        "按照《{list}》部署，{who}对照清单逐项推进各项举措落实。现将截至{date}的落实情况报告如下。",
+        "Under the {list}, {who} has taken forward each measure the list assigns to it. "
+        "This report gives the progress as of {date}.",
+    ),
+    "docx_we_anon": ("本单位", "this office"),
+    "docx_overview_mandatory": (
+        "承担必做举措{total}项，已完成{done}项，完成率{percent}%",
+        "Of {total} mandatory obligations, {done} are done ({percent}%)",
+    ),
+    "docx_overview_optional": (
+        "选做举措{total}项，已完成{done}项",
+        "Of {total} optional obligations, {done} are done",
+    ),
+    "docx_count_in-progress": ("进行中{n}项", "{n} in progress"),
+    "docx_count_blocked": ("受阻{n}项", "{n} blocked"),
+    "docx_count_todo": ("未开始{n}项", "{n} not started"),
+    "docx_count_waived": ("不适用{n}项", "{n} waived"),
+    "docx_days_left": (
+        "距清单完成时限（{date}）还有{days}天。",
+        "The list's deadline, {date}, is {days} days away.",
+    ),
+    "docx_days_today": ("今天为清单完成时限（{date}）。", "The list's deadline, {date}, is today."),
+    "docx_days_over": (
+        "已超过清单完成时限（{date}）{days}天。",
+        "The list's deadline, {date}, passed {days} days ago.",
+    ),
+    "docx_req_status": ("（{req}，{status}）", " ({req}, {status})"),
+    "docx_progress": ("进展情况：{note}", "Progress: {note}"),
+    "docx_waived_note": ("不适用理由：{note}", "Why it does not apply: {note}"),
+    "docx_evidence": ("佐证材料：{refs}", "Evidence: {refs}"),
+    "docx_owner": ("责任处室：{owner}", "Owner: {owner}"),
+    "docx_internal_due": ("内部时限：{date}", "internal due: {date}"),
+    "docx_due": ("完成时限：{date}", "due: {date}"),
+    "docx_problems": ("存在问题", "Problems"),
+    "docx_blocked_intro": ("{n}项举措推进受阻：", "{n} obligation(s) are blocked:"),
+    "docx_reason": ("原因：{note}", "Reason: {note}"),
+    "docx_no_reason": ("未说明", "not recorded"),
+    "docx_overdue_intro": ("{n}项举措已超过时限：", "{n} obligation(s) are past their due date:"),
+    "docx_overdue_internal": (
+        "内部时限{date}，已逾期{days}天",
+        "internal due {date}, {days} days late",
+    ),
+    "docx_overdue_list": ("清单时限{date}，已逾期{days}天", "list due {date}, {days} days late"),
+    "docx_no_problems": (
+        "目前未发现推进受阻或超过时限的举措。",
+        "No obligation is blocked or past its due date.",
+    ),
+    "docx_next": ("下一步打算", "Next steps"),
+    "docx_next_intro": (
+        "对尚未完成的{n}项必做举措，将压实责任、加快推进，确保在清单完成时限（{date}）前完成：",
+        "The {n} open mandatory obligation(s) will be taken forward to finish by the list's "
+        "deadline, {date}:",
+    ),
+    "docx_next_intro_late": (
+        "对尚未完成的{n}项必做举措，将压实责任、加快推进，尽快完成：",
+        "The {n} open mandatory obligation(s) will be taken forward to finish as soon as possible:",
+    ),
+    "docx_next_none": (
+        "必做举措已全部完成。下一步将巩固落实成效，做好总结。",
+        "All mandatory obligations are done; the next step is to consolidate the results.",
+    ),
+    "docx_closing": ("特此报告。", ""),
+    "docx_annex": ("附件", "Annex"),
+    "docx_annex_line": ("附件：{title}", "Annex: {title}"),
+    "docx_annex_title": ("{list}落实情况统计表", "{list}: progress by section"),
+    "docx_annex_tail": ("落实情况统计表", ""),
+    "docx_unit": ("单位：项", "Unit: obligations"),
+    "docx_col_seq": ("序号", "No."),
+    "docx_col_section": ("部分", "Section"),
+    "docx_col_mandatory": ("必做", "Mandatory"),
+    "docx_col_done": ("已完成", "Done"),
+    "docx_col_in-progress": ("进行中", "In progress"),
+    "docx_col_blocked": ("受阻", "Blocked"),
+    "docx_col_percent": ("完成率", "Done %"),
+    "docx_total": ("合计", "Total"),
+    "docx_req_mandatory": ("必做", "mandatory"),
+    "docx_req_optional": ("选做", "optional"),
+    # the printed 台账
+    "xlsx_title": ("{title} 台账（填报单位：{unit}）", "{title}: ledger (reporting unit: {unit})"),
+    "xlsx_as_of": ("截至日期：", "As of:"),
+    "xlsx_filled_by": ("填报人：", "Filled in by:"),
+    "xlsx_phone": ("联系电话：", "Telephone:"),
+    "xlsx_page": ("第 {page} 页 共 {pages} 页", "Page {page} of {pages}"),
+    "xlsx_status_error": ("请从下拉列表中选择：{valid}", "Choose one of: {valid}"),
+    "col_internal_due": ("内部时限", "Internal due"),
+    # import
+    "import_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "import_not_workbook": ("{path} 不是 xlsx 工作簿", "{path} is not an xlsx workbook"),
+    "import_encoding": (
+        "{path} 既不是 UTF-8 也不是 GBK 编码的 CSV",
+        "{path} is a CSV in neither UTF-8 nor GBK",
+    ),
+    "import_no_header": (
+        "{sheet}：前 10 行中没有表头（需有“{valid}”列）",
+        "{sheet}: no header row in the first 10 rows (a column “{valid}” is needed)",
+    ),
+    "import_formula": (
+        "{place}：单元格是公式 {value}；台账只接受输入的值，请改为文字",
+        "{place}: the cell is a formula, {value}; a ledger takes typed values only, enter it as text",
+    ),
+    "import_control": (
+        "{place}：含控制字符或不可见字符（{value}），请删除后再导入",
+        "{place}: holds a control or invisible character ({value}); remove it and import again",
+    ),
+    "import_bad_date": (
+        "{place}：“{value}”不是日期；可用日期单元格，或 2020-10-31、2020/10/31、2020年10月31日",
+        "{place}: '{value}' is not a date; use a date cell, or 2020-10-31, 2020/10/31, 2020年10月31日",
+    ),
+    "import_bad_status": (
+        "{place}：“{value}”不是状态；可用：{valid}",
+        "{place}: '{value}' is not a status; valid: {valid}",
+    ),
+    "import_unknown_id": (
+        "{place}：清单中没有编号“{value}”",
+        "{place}: the list has no obligation '{value}'",
+    ),
+    "import_not_tracked": (
+        "{place}：举措 {value} 不是{unit}台账跟踪的举措",
+        "{place}: obligation {value} is not one the ledger of {unit} tracks",
+    ),
+    "import_twice": (
+        "{place}：编号 {value} 重复（已见于 {first}）",
+        "{place}: obligation {value} appears twice (first at {first})",
+    ),
+    "import_moved": (
+        "{place}：编号 {id} 所在行的落实举措“{value}”与清单不符（清单中为“{expected}”）；行可能被移动或改动",
+        "{place}: the measure in the row of {id}, '{value}', is not the list's ('{expected}'); rows may have been moved or edited",
+    ),
+    "import_other_list": (
+        "{sheet}：这是另一任务清单的台账（{value}），本台账跟踪 {list}",
+        "{sheet}: this is a ledger of another task list ({value}); this ledger tracks {list}",
+    ),
+    "import_other_unit": (
+        "{sheet}：这是{value}的台账，本台账属于{unit}",
+        "{sheet}: this is the ledger of {value}; this ledger belongs to {unit}",
+    ),
+    "import_unknown_columns": ("已忽略未知的列：{columns}", "ignored unknown columns: {columns}"),
+    "import_done": (
+        "已从 {path} 导入 {count} 项举措的更改：{ids}",
+        "imported the changes of {count} obligation(s) from {path}: {ids}",
+    ),
+    "import_would": (
+        "将从 {path} 导入 {count} 项举措的更改：",
+        "would import the changes of {count} obligation(s) from {path}:",
+    ),
+    "import_nothing": (
+        "{path} 与台账一致（{rows} 行），没有要记录的更改",
+        "{path} agrees with the ledger ({rows} rows): nothing to record",
+    ),
+    "import_field_status": ("状态", "status"),
+    "import_field_note": ("进展情况", "note"),
+    "import_field_evidence": ("佐证材料（新增）", "evidence (added)"),
+    "import_field_owner": ("责任处室", "owner"),
+    "import_field_internal_due": ("内部时限", "internal due"),
+}
