@@ -226,7 +226,7 @@ def test_check_exits_1_on_errors_then_0_once_fixed(pilot: Path) -> None:
     ok("mark", "4.3", "blocked", "--note", "等待批复")
     result = invoke("check")
     assert result.exit_code == 0, result.output
-    assert "0 error(s)" in result.stdout and "warning" in result.stdout
+    assert "0 errors" in result.stdout and "warning" in result.stdout
 
 
 def test_check_on_a_clean_ledger_and_in_chinese(tmp_path: Path) -> None:

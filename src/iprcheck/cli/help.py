@@ -108,7 +108,9 @@ PARAMS_ZH = {
     ),
     "Output format.": "输出格式。",
     "Show each measure's whole text in the table.": "在表格中显示每条举措的全文。",
-    "Status in the ledger, repeatable (done, 已完成…). 状态": "台账中的状态，可重复（done、已完成……）。",
+    "Status in the ledger, repeatable (done, 已完成…; 未完成: all open). 状态": (
+        "台账中的状态，可重复（done、已完成……；未完成：既未完成也非不适用）。"
+    ),
     "Responsible division. 责任处室": "责任处室。",
     "Task number (6) or obligation id (6.2).": "任务编号（6）或举措编号（6.2）。",
     "Text to find (Chinese substrings work), e.g. 地理标志.": "要查找的文字（可为词语片段），如 地理标志。",

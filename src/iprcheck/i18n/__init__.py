@@ -8,8 +8,10 @@ province types) are in ``vocab.py``.
 from __future__ import annotations
 
 import os
+import string
+from typing import Any
 
-from . import catalog, errors, ledger, usage, views
+from . import catalog, errors, ledger, office, usage, views
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -18,6 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **ledger.MESSAGES,
     **usage.MESSAGES,
     **views.MESSAGES,
+    **office.MESSAGES,
 }
 
 LANGS = ("zh", "en")
@@ -37,6 +40,22 @@ def detect_lang(explicit: str | None = None) -> str:
     return "en"
 
 
+class _Plural(string.Formatter):
+    """``{count:|day|days}`` is "day" when count is 1 and "days" otherwise: English plurals
+    without "day(s)". Every other field is formatted as ``str.format`` does."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("|"):
+            one, _, many = format_spec[1:].partition("|")
+            return one if value in (1, -1) else many
+        return str(format(value, format_spec))
+
+
+_PLURAL = _Plural()
+
+
 def t(key: str, lang: str, /, **params: object) -> str:
     zh, en = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**params)
+    if lang == "zh":
+        return zh.format(**params)
+    return _PLURAL.format(en, **params)
