@@ -114,6 +114,11 @@ PARAMS_ZH = {
     "Responsible division. 责任处室": "责任处室。",
     "Task number (6) or obligation id (6.2).": "任务编号（6）或举措编号（6.2）。",
     "Text to find (Chinese substrings work), e.g. 地理标志.": "要查找的文字（可为词语片段），如 地理标志。",
+    "Also list the changes recorded after this day (本期进展). 自何日起": (
+        "另列出此日之后记录的更改（本期进展）。"
+    ),
+    "Due within this many days: listed. 临近时限": "在此天数内到期的举措另行列出。",
+    "Only this division's items. 责任处室": "只包括该处室负责的举措。",
     # ledger
     "Official name, e.g. 广东省. 省份名称": "省份的正式名称，如 广东省。",
     "A ledger of the national office's own measures. 国家局": "国家知识产权局自身举措的台账。",

@@ -22,4 +22,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有“{name}”这个命令；是不是要用 {like}？",
         "no command '{name}'; did you mean '{like}'?",
     ),
+    # The report's new parts.
+    "att_due_soon": ("{days} 天内到期", "Due within {days} {days:|day|days}"),
+    "att_due_in": ("{due} 到期（还剩 {days} 天）", "due {due} (in {days} {days:|day|days})"),
+    "att_due_today": ("{due} 今天到期", "due today, {due}"),
+    "att_internal": ("内部时限", "internal"),
+    "att_no_owner": ("未指定处室", "no owner"),
+    "report_since": ("本期进展（{date} 之后）", "Changes since {date}"),
+    "report_since_count": ("共 {count} 项更改", "{count} {count:|change|changes}"),
+    "report_since_none": ("此期间没有更改", "no change in this period"),
+    "report_notes": ("进展情况与佐证材料", "Progress notes and evidence"),
+    "report_owner_only": ("责任处室：{owners}", "Owner: {owners}"),
+    "csv_changes": ("本期进展", "changes_since"),
 }

@@ -87,7 +87,7 @@ def to_json(listing: Listing, view: View) -> str:
 
 
 def to_csv(listing: Listing, view: View) -> str:
-    return rows_to_csv(listing.items)
+    return rows_to_csv(listing.items, view.lang)
 
 
 def to_markdown(listing: Listing, view: View) -> str:
