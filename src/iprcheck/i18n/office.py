@@ -34,4 +34,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_notes": ("进展情况与佐证材料", "Progress notes and evidence"),
     "report_owner_only": ("责任处室：{owners}", "Owner: {owners}"),
     "csv_changes": ("本期进展", "changes_since"),
+    # The rollup.
+    "rollup_legend": ("图例：", "Key: "),
+    "rollup_header_key": (
+        "表头数字为任务编号，自上而下竖读（1 下面是 0 即任务 10），按清单的部分分组；"
+        "每格是该省在该任务下的举措",
+        "the header is task numbers read downwards (1 over 0 is task 10), grouped by section;"
+        " each cell is the province's obligations under that task",
+    ),
+    "rollup_missing": ("未报送（{count}）：{names}", "No ledger sent ({count}): {names}"),
+    "rollup_missing_none": ("各单位均已报送", "every reporting unit sent a ledger"),
 }

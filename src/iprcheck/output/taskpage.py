@@ -37,7 +37,7 @@ def page(data: TaskPage, view: View) -> list[Any]:
         parts.append(text(task.title_en, style="italic"))
     sec_title = section.title if lang == "zh" else section.title_en
     c = L.colon(lang)  # a Chinese line takes the full-width colon
-    parts.append(text(f"{t('section', lang, number=section.number)}{c}{sec_title}", style="dim"))
+    parts.append(text(f"{L.section_name(section.number, lang)}{c}{sec_title}", style="dim"))
     parts.append(text(f"{t('col_departments', lang)}{c}" + "、".join(task.departments)))
     completion = task.completion or "—"
     due = f" ({task.due.isoformat()})" if task.due else ""

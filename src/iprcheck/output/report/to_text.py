@@ -118,7 +118,7 @@ def _sections(report: Report, lang: str, width: int) -> list[RenderableType]:
     for g in report.sections:
         m, o = g.totals.mandatory, g.totals.optional
         grid.add_row(
-            str(g.number),
+            L.section_number(g.number, lang),
             text(L.group_title(g, lang)),
             bar(m.done, m.total, size) if m.total else Text("—", style="dim"),
             f"{m.done}/{m.total}",

@@ -30,7 +30,8 @@ def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
                     "optional_cells": [tasks whose cell shows optional obligations only]}],
      "tasks": [{"task", "section", "title", "title_en", "owe", "done", "percent"}],
      "skipped": [{"path", "reason" (a sentence in the --lang language),
-                  "code": "unreadable|other-list|duplicate|not-found"}]}
+                  "code": "unreadable|other-list|duplicate|not-found"}],
+     "missing": [the list's reporting units no ledger was counted for (未报送), in its order]}
     ```
     """
     tl = rollup.catalog.task_list
@@ -79,6 +80,7 @@ def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
             {"path": str(s.path), "reason": s.error.render(lang), "code": s.reason.value}
             for s in rollup.skipped
         ],
+        "missing": list(rollup.missing),
     }
 
 

@@ -14,6 +14,7 @@ from .labels import (
     day,
     display_name,
     list_title,
+    missing_line,
     notes,
     task_title,
 )
@@ -23,6 +24,7 @@ def to_markdown(rollup: Rollup, view: View) -> str:
     lang = view.lang
     numbers = list(rollup.catalog.tasks)
     out = [f"# {md_cell(list_title(rollup, lang))}", "", md_cell(counted_line(rollup, lang)), ""]
+    out += [md_cell(missing_line(rollup, lang)), ""]
     out += [f"## {t('rollup_matrix', lang)}", ""]
     heads: list[object] = [
         t("rollup_col_province", lang),
@@ -44,7 +46,10 @@ def to_markdown(rollup: Rollup, view: View) -> str:
         for r in rollup.rows
     ]
     out += md_table(heads, rows)
-    out += ["  ".join(f"`{GLYPH[c]}` {cell_label(c, lang)}" for c in Cell), ""]
+    out += [
+        t("rollup_legend", lang) + "  ".join(f"`{GLYPH[c]}` {cell_label(c, lang)}" for c in Cell),
+        "",
+    ]
     out += [md_cell(n) for n in notes(rollup, lang)] + ([""] if notes(rollup, lang) else [])
     out += [f"## {t('rollup_tasks', lang)}", ""]
     out += md_table(

@@ -19,6 +19,7 @@ from .labels import (
     display_name,
     last_national,
     list_title,
+    missing_line,
     notes,
 )
 
@@ -32,12 +33,14 @@ def draw(rollup: Rollup, view: View) -> list[RenderableType]:
         Text(list_title(rollup, lang), style="bold"),
         _matrix(rollup, lang),
         _legend(lang),
+        Text(t("rollup_header_key", lang), style="dim"),
     ]
     if styled and any(c.optional for r in rollup.rows for c in r.cells.values()):
         out.append(Text(t("rollup_optional_note", lang), style="dim"))
     out += [Text(n, style="dim") for n in notes(rollup, lang)]
     out += [Text(""), Text(t("rollup_tasks", lang), style="bold"), _task_counts(rollup, lang)]
-    out += [Text(""), Text(counted_line(rollup, lang), style="dim")]
+    out += [Text(""), text(missing_line(rollup, lang), style="bold" if rollup.missing else "dim")]
+    out += [Text(counted_line(rollup, lang), style="dim")]
     return out
 
 
@@ -115,7 +118,7 @@ def _matrix(rollup: Rollup, lang: str) -> RenderableType:
 
 
 def _legend(lang: str) -> RenderableType:
-    key = Text()
+    key = Text(t("rollup_legend", lang))
     for n, state in enumerate(Cell):
         if n:
             key.append("  ")
