@@ -13,7 +13,6 @@ display columns and may break between any two Chinese characters.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -223,34 +222,14 @@ def _options(command: Any) -> None:
 # ---------------------------------------------------------------------------------------------
 # Wrapping by display width.
 
-# Not at the start of a line (Chinese line-breaking rules, the common part).
-_NO_START = frozenset("，。、；：？！）》」』】〉”’%,.;:?!)]")
-
-
-def _wide(char: str) -> bool:
-    # Not a regular expression of the wide ranges: compiling one costs 4 ms of every --help.
-    return unicodedata.east_asian_width(char) in "WF"
+# The one line-breaking rule (Chinese rules and display width) is ``output.wrap``'s.
 
 
 def columns(text: str) -> int:
     """The columns ``text`` takes in a terminal."""
-    return sum(2 if _wide(c) else 1 for c in text)
+    from ..output.wrap import columns as width
 
-
-def _break_wide(chunk: str) -> list[str]:
-    """Each wide character on its own, runs of narrow ones whole: "pilot、引领型" ->
-    ["pilot", "、", "引", "领", "型"]."""
-    parts: list[str] = []
-    run = ""
-    for char in chunk:
-        if _wide(char):
-            if run:
-                parts.append(run)
-                run = ""
-            parts.append(char)
-        else:
-            run += char
-    return [*parts, run] if run else parts
+    return width(text)
 
 
 @contextmanager
@@ -291,46 +270,22 @@ def _use_display_width(*, chinese: bool) -> None:
     base = _textwrap.TextWrapper
 
     class Wrapper(base):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            # pilot-supporting is one word to copy, not two to break between.
-            kwargs["break_on_hyphens"] = False
-            super().__init__(*args, **kwargs)
+        def wrap(self, text: str) -> list[str]:
+            """Click's paragraph as lines, by ``output.wrap``'s rule: Chinese text may break
+            between two characters (but not before a stop or after an opening bracket); a
+            Latin word, a number with its unit, an id or an option (pilot-supporting) never;
+            in English help a Chinese word stays whole."""
+            from ..output.wrap import breaks
 
-        def _split(self, text: str) -> list[str]:
-            chunks: list[str] = []
-            for chunk in super()._split(text):
-                if chinese and not chunk.isascii():
-                    chunks += _break_wide(chunk)  # each wide character is a place to break
-                else:
-                    chunks.append(chunk)
-            return chunks
-
-        def _wrap_chunks(self, chunks: list[str]) -> list[str]:
-            lines: list[str] = []
-            chunks.reverse()
-            while chunks:
-                indent = self.subsequent_indent if lines else self.initial_indent
-                width = max(self.width - columns(indent), 2)
-                if lines and not chunks[-1].strip():
-                    chunks.pop()  # no space at the start of a continued line
-                    continue
-                line: list[str] = []
-                used = 0
-                while chunks and used + columns(chunks[-1]) <= width:
-                    used += columns(chunks[-1])
-                    line.append(chunks.pop())
-                if chunks and line and chunks[-1][:1] in _NO_START:
-                    while len(line) > 1 and not line[-1].strip():
-                        line.pop()  # a space before the stop goes
-                    while len(line) > 1 and chunks[-1][:1] in _NO_START:
-                        chunks.append(line.pop())  # the character before goes over with it
-                elif chunks and not line:
-                    self._handle_long_word(chunks, line, used, width)
-                while line and not line[-1].strip():
-                    line.pop()
-                if line:
-                    lines.append(indent + "".join(line))
-            return lines
+            first = max(self.width - columns(self.initial_indent), 2)
+            rest = max(self.width - columns(self.subsequent_indent), 2)
+            plain = " ".join(text.split())
+            lines = breaks(plain, rest, first=first, cjk=chinese)
+            return [
+                (self.initial_indent if i == 0 else self.subsequent_indent) + line
+                for i, line in enumerate(lines)
+                if line or i == 0
+            ]
 
     from typer._click._compat import strip_ansi
 

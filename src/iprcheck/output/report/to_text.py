@@ -17,6 +17,7 @@ from ...vocab import STATUSES, Requirement
 from .. import View
 from .. import labels as L
 from ..console import text
+from ..wrap import Wrapped
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -131,7 +132,7 @@ def _sections(report: Report, lang: str, width: int) -> list[RenderableType]:
 def _items_grid() -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
+    grid.add_column()
     return grid
 
 
@@ -157,7 +158,7 @@ def _attention(report: Report, lang: str) -> list[RenderableType]:
             body = text(summary(report.item(oid).text))
             body.append("\n")
             body.append_text(text(L.note(report.item(oid), lang), style=style))
-            grid.add_row(oid, body)
+            grid.add_row(oid, Wrapped(body))
         out.append(_indent(grid, 4))
 
     block("att_blocked", len(a.blocked), "bold red")
@@ -238,7 +239,7 @@ def _notes(report: Report, lang: str) -> list[RenderableType]:
             body.append_text(text(f" · {i.note}"))
         if i.evidence:
             body.append_text(text(f"\n📎 {'; '.join(i.evidence)}", style="dim"))
-        grid.add_row(i.id, body)
+        grid.add_row(i.id, Wrapped(body))
     return [Text(t("report_notes", lang), style="bold"), _indent(grid, 2)]
 
 
