@@ -9,6 +9,7 @@ from ...i18n import t
 from ...reports.rollup import Cell, Rollup
 from .. import View
 from ..console import text
+from ..wrap import Wrapped
 from .labels import (
     GLYPH,
     STYLE,
@@ -33,13 +34,14 @@ def draw(rollup: Rollup, view: View) -> list[RenderableType]:
         Text(list_title(rollup, lang), style="bold"),
         _matrix(rollup, lang),
         _legend(lang),
-        Text(t("rollup_header_key", lang), style="dim"),
+        Wrapped(Text(t("rollup_header_key", lang), style="dim")),
     ]
     if styled and any(c.optional for r in rollup.rows for c in r.cells.values()):
         out.append(Text(t("rollup_optional_note", lang), style="dim"))
     out += [Text(n, style="dim") for n in notes(rollup, lang)]
     out += [Text(""), Text(t("rollup_tasks", lang), style="bold"), _task_counts(rollup, lang)]
-    out += [Text(""), text(missing_line(rollup, lang), style="bold" if rollup.missing else "dim")]
+    style = "bold" if rollup.missing else "dim"
+    out += [Text(""), Wrapped(text(missing_line(rollup, lang), style=style))]
     out += [Text(counted_line(rollup, lang), style="dim")]
     return out
 
