@@ -29,6 +29,9 @@ def two(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path = root / name / ledger.DEFAULT_NAME
         ledger.init(path, catalog, province=name, types=["pilot"], national=False, department=None)
     ledger.mark(root / "浙江省" / ledger.DEFAULT_NAME, catalog, ["6"], "done", by="t")
+    ledger.mark(
+        root / "广东省" / ledger.DEFAULT_NAME, catalog, ["4.3"], "blocked", note="待批复", by="t"
+    )
     return root
 
 
@@ -94,3 +97,34 @@ def out_html() -> str:
     ledger.init(Path("a") / ledger.DEFAULT_NAME, catalog, province="浙江省", types=[],
                 national=False, department=None)  # fmt: skip
     return out(Path("a"), "-f", "html")
+
+
+def test_rollup_by_measure(two: Path) -> None:
+    data = json.loads(out(two, "--by", "measure", "-f", "json"))
+    assert data["by"] == "measure"
+    six = next(m for m in data["measures"] if m["id"] == "6.2")
+    assert sorted((x["province"], x["status"]) for x in six["owe"]) == [
+        ("广东省", "todo"),
+        ("浙江省", "done"),
+    ]
+    assert all(m["id"].split(".")[1] != "1" for m in data["measures"])  # provincial only
+    text = out(two, "--by", "measure")
+    assert "按举措汇总（必做省份）" in text
+    assert "6.2" in text and "必做 2 省 · 未开始 1 · 已完成 1" in text
+    assert "未完成：广东省（未开始）" in text
+    en = out(two, "--by", "measure", lang="en")
+    assert "2 provinces must · to do 1 · done 1" in en
+    rows = list(
+        csv.DictReader(io.StringIO(out(two, "--by", "measure", "-f", "csv").lstrip("\ufeff")))
+    )
+    assert {"id": "6.2", "province": "浙江省", "status": "done"} in rows
+    assert "按举措汇总" in out(two, "--by", "measure", "-f", "markdown")
+
+
+def test_every_blocked_reason_in_one_list(two: Path) -> None:
+    data = json.loads(out(two, "-f", "json"))
+    assert data["blocked"] == [{"province": "广东省", "id": "4.3", "note": "待批复", "owner": None}]
+    for args in ((), ("--by", "measure")):
+        text = out(two, *args)
+        assert "受阻原因（各省） (1)" in text and "广东省  4.3  待批复" in text
+    assert "| 广东省 | 4.3 | 待批复 |" in out(two, "-f", "markdown")

@@ -118,6 +118,8 @@ PARAMS_ZH = {
     ),
     "Due within this many days: listed. 临近时限": "在此天数内到期的举措另行列出。",
     "Only this division's items. 责任处室": "只包括该处室负责的举措。",
+    "province: provinces × tasks; measure: each provincial obligation and the provinces that "
+    "owe it. 汇总方式": "province：省份 × 任务；measure：每条省级举措及必做的省份与进展。",
     # ledger
     "Official name, e.g. 广东省. 省份名称": "省份的正式名称，如 广东省。",
     "A ledger of the national office's own measures. 国家局": "国家知识产权局自身举措的台账。",

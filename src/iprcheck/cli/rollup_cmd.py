@@ -52,6 +52,15 @@ def rollup_(
             help="Output format (default: from the --output file's extension, else table).",
         ),
     ] = None,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            click_type=format_choice(["province", "measure"]),
+            help="province: provinces × tasks; measure: each provincial obligation and the "
+            "provinces that owe it. 汇总方式",
+        ),
+    ] = "province",
     output: OutputOpt = None,
     force: ForceOpt = False,
     strict: Annotated[
@@ -83,6 +92,10 @@ def rollup_(
         raise IprcheckError("rollup_strict", count=len(result.skipped))
     if not result.rows:
         raise IprcheckError("rollup_nothing")
+    if by == "measure":
+        import msgspec
+
+        result = msgspec.structs.replace(result, by="measure")
     deliver(
         Subject.ROLLUP,
         chosen,

@@ -44,4 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rollup_missing": ("未报送（{count}）：{names}", "No ledger sent ({count}): {names}"),
     "rollup_missing_none": ("各单位均已报送", "every reporting unit sent a ledger"),
+    "rollup_by_measure": ("按举措汇总（必做省份）", "By measure (provinces that must do it)"),
+    "rollup_measure_counts": ("必做 {count} 省", "{count} {count:|province|provinces} must"),
+    "rollup_not_done": ("未完成：", "not done: "),
+    "rollup_blocked_list": ("受阻原因（各省）", "Blocked, with reasons (all provinces)"),
 }

@@ -65,6 +65,35 @@ def to_markdown(rollup: Rollup, view: View) -> str:
             for s in rollup.tasks
         ],
     )
+    if rollup.by == "measure":
+        from ...obligations import summary
+
+        out += [f"## {t('rollup_by_measure', lang)}", ""]
+        out += md_table(
+            [
+                t("col_id", lang),
+                t("col_measure", lang),
+                t("rollup_col_owe", lang),
+                t("col_status", lang),
+            ],
+            [
+                [
+                    m.id,
+                    summary(m.text),
+                    len(m.owe),
+                    "; ".join(f"{x.province} {x.status.label(lang)}" for x in m.owe),
+                ]
+                for m in rollup.measures
+            ],
+        )
+        out.append("")
+    if rollup.blocked_reasons:
+        out += [f"## {t('rollup_blocked_list', lang)}", ""]
+        out += md_table(
+            [t("rollup_col_province", lang), t("col_id", lang), t("col_note", lang)],
+            [[b.province, b.id, b.note or t("att_no_note", lang)] for b in rollup.blocked_reasons],
+        )
+        out.append("")
     if rollup.skipped:
         out += [f"## {t('rollup_skipped', lang)}", ""]
         out += md_table(
