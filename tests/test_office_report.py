@@ -68,6 +68,7 @@ def test_owner_selects_one_divisions_items(pilot: Path) -> None:
     data = report("--owner", "保护处")
     assert data["owners"] == ["保护处"]
     assert {i["id"] for i in data["items"]} == {"1.2", "2.2", "3.2", "3.3", "4.2", "4.3", "5.2"}
+    assert "责任处室：保护处" in ok("report", "--as-of", AS_OF, "--owner", "保护处", lang="zh")
     rows = json.loads(ok("list", "--owner", "保护处", "--format", "json"))
     assert {r["owner"] for r in rows} == {"保护处"}
 

@@ -65,6 +65,9 @@ def _header(report: Report, lang: str) -> list[RenderableType]:
     line.append(L.days(f, lang), style="bold red" if f.days_left < 0 else "bold")
     out.append(line)
     out.append(text(L.ledger_line(f, lang), style="dim"))
+    if report.owners:
+        sep = "、" if lang == "zh" else ", "
+        out.append(text(t("report_owner_only", lang, owners=sep.join(report.owners)), style="bold"))
     return out
 
 
