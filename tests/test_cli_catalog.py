@@ -166,7 +166,7 @@ def test_search_lists_the_ids_of_every_match() -> None:
     }
     assert expected == {"5", "5.1", "5.2", "12", "12.1", "12.2", "12.3", "17.1"}
     assert expected <= _search_ids(out)
-    assert f"{len(expected)} match(es) for '地理标志'" in out
+    assert f"{len(expected)} matches for '地理标志'" in out
 
 
 def test_search_highlights_the_match() -> None:

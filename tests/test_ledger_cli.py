@@ -368,8 +368,8 @@ def test_two_copies_changed_apart_merge_both_ways_to_one_state(tmp_path: Path) -
 
     out_a = ok(*on_a, "merge", str(b0))
     out_b = ok(*on_b, "merge", str(a0))
-    assert "merged 6 change(s)" in out_a  # 7.2, 8.2, 10.2 and its undo, 9.2 and 9.3
-    assert "merged 4 change(s)" in out_b  # 6.2, 8.2, the owner of 9.2 and 9.3
+    assert "merged 6 changes" in out_a  # 7.2, 8.2, 10.2 and its undo, 9.2 and 9.3
+    assert "merged 4 changes" in out_b  # 6.2, 8.2, the owner of 9.2 and 9.3
     for out in (out_a, out_b):
         conflicts = [line for line in out.splitlines() if "changed differently" in line]
         assert len(conflicts) == 1 and conflicts[0].endswith(": 8.2"), out
@@ -388,7 +388,7 @@ def test_two_copies_changed_apart_merge_both_ways_to_one_state(tmp_path: Path) -
 
     for target, source in ((a, b0), (b, a0), (a, b), (b, a)):
         same = unchanged(target)
-        assert "merged 0 change(s)" in ok("--ledger", str(target), "merge", str(source))
+        assert "merged 0 changes" in ok("--ledger", str(target), "merge", str(source))
         same()
 
 
@@ -397,7 +397,7 @@ def test_merge_takes_a_folder_and_refuses_other_ledgers(
 ) -> None:
     a, b = _copies(tmp_path)
     ok("--ledger", str(b), "mark", "7", "done")
-    assert "merged 1 change(s)" in ok("--ledger", str(a), "merge", str(b.parent))
+    assert "merged 1 change" in ok("--ledger", str(a), "merge", str(b.parent))
 
     jiangsu = tmp_path / "js.jsonl"
     ok("--ledger", str(jiangsu), "init", "--province", "江苏省", "-p", "pilot-leading")
@@ -484,8 +484,8 @@ def test_several_ids_ranges_and_tasks_in_one_call_undo_as_one() -> None:
     assert "15 is a measure of the national office" in refused("mark", "15", "done")
     assert "6.1 is a measure of the national office" in refused("mark", "6.1", "done")
     same()
-    assert "undid 2 change(s): 14.2, 16.2" in ok("undo")
-    assert "undid 4 change(s): 8.2, 9.2, 9.3, 10.2" in ok("undo")
+    assert "undid 2 changes: 14.2, 16.2" in ok("undo")
+    assert "undid 4 changes: 8.2, 9.2, 9.3, 10.2" in ok("undo")
     state = statuses()
     assert {oid for oid, s in state.items() if s != "todo"} == {"3.2", "4.2", "5.2"}
 
@@ -724,13 +724,13 @@ def test_undo_reverts_whole_commands_and_is_recorded() -> None:
     ok("assign", "8", "--owner", "运用促进处", "--due", "2020-10-31")
     before = history()
 
-    assert "undid 1 change(s): 8.2" in ok("undo", "--by", "李四")
+    assert "undid 1 change: 8.2" in ok("undo", "--by", "李四")
     assert rows()["8.2"]["owner"] is None and rows()["8.2"]["internal_due"] is None
-    assert "undid 1 change(s): 6.2" in ok("undo")
+    assert "undid 1 change: 6.2" in ok("undo")
     assert (rows()["6.2"]["status"], rows()["6.2"]["note"]) == ("done", "甲")
     assert rows()["6.2"]["evidence"] == ["a.pdf"]
-    assert "undid 4 change(s): 3.2, 3.3, 4.2, 4.3" in ok("undo")
-    assert "undid 1 change(s): 6.2" in ok("undo")
+    assert "undid 4 changes: 3.2, 3.3, 4.2, 4.3" in ok("undo")
+    assert "undid 1 change: 6.2" in ok("undo")
     assert set(statuses().values()) == {"todo"}
     assert rows()["6.2"]["note"] is None and rows()["6.2"]["evidence"] == []
     assert "nothing to undo" in refused("undo")

@@ -202,9 +202,9 @@ def test_csv_back_in_utf8_and_gbk(pilot: Path, tmp_path: Path) -> None:
     text = (tmp_path / "台账.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(text.splitlines()))
     for row in rows:
-        if row["id"] == "9.3":
-            row["status"] = "已完成"
-            row["owner"] = "运用促进处"
+        if row["编号"] == "9.3":  # the Chinese CSV's headers, as Excel shows them
+            row["状态"] = "已完成"
+            row["责任处室"] = "运用促进处"
     for name, encoding in (("gbk.csv", "gbk"), ("utf8.csv", "utf-8-sig")):
         with open(tmp_path / name, "w", encoding=encoding, newline="") as f:
             w = csv.DictWriter(f, list(rows[0]))

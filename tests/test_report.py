@@ -195,14 +195,18 @@ def test_attention_lists(pilot: Path) -> None:
     att = report_json()["attention"]
     assert att["blocked"] == ["4.2", "4.3"]
     assert att["waived"] == ["17.2"]
-    assert att["overdue"] == [{"id": "6.2", "due": "2020-09-15", "days": 15, "internal": True}]
+    assert att["overdue"] == [
+        {"id": "6.2", "due": "2020-09-15", "days": 15, "internal": True, "owner": None}
+    ]
     assert "6.2" in att["open_mandatory"] and "1.2" not in att["open_mandatory"]
     assert len(att["open_mandatory"]) == 16  # todo 11 + in progress 3 + blocked 2
     # before the internal due date nothing is overdue; after the list's, everything open is
     early = json.loads(ok("report", "-f", "json", "--as-of", "2020-09-10"))
     assert early["attention"]["overdue"] == []
     late = json.loads(ok("report", "-f", "json", "--as-of", "2021-01-05"))
-    assert len(late["attention"]["overdue"]) == 16 + 1  # the optional todo one too
+    # An optional obligation never started was never owed: not overdue (#15; this once
+    # counted the optional to-do one too, 16 + 1).
+    assert len(late["attention"]["overdue"]) == 16
     assert late["header"]["days_left"] == -5
 
 
@@ -226,7 +230,7 @@ def test_check_exits_1_on_errors_then_0_once_fixed(pilot: Path) -> None:
     ok("mark", "4.3", "blocked", "--note", "等待批复")
     result = invoke("check")
     assert result.exit_code == 0, result.output
-    assert "0 error(s)" in result.stdout and "warning" in result.stdout
+    assert "0 errors" in result.stdout and "warning" in result.stdout
 
 
 def test_check_on_a_clean_ledger_and_in_chinese(tmp_path: Path) -> None:

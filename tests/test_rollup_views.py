@@ -56,7 +56,8 @@ def test_the_matrix_fits_a_normal_terminal(
     assert rows[1].startswith("北京市" if lang == "zh" else "Beijing")
     assert rows[-1].startswith("新疆维吾尔自治区" if lang == "zh" else "Xinjiang")
     # Header, national row, 31 provinces and the legend fit one 50-line screen.
-    legend = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    # The legend now says what it is (#15): 图例： / Key:
+    legend = next(i for i, line in enumerate(lines) if line.startswith(("图例：# ", "Key: # ")))
     assert legend < 45
 
 
@@ -109,6 +110,10 @@ def test_csv_has_one_row_per_ledger(country: Path) -> None:
     result = runner.invoke(app, ["rollup", str(country), "-f", "csv", "--sort", "name"])
     assert result.stdout.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    # Then one row per unit that sent nothing (#15): here the 兵团, name_source "missing".
+    missing = [r for r in rows if r["name_source"] == "missing"]
+    assert [r["province"] for r in missing] == data["missing"] == ["新疆生产建设兵团"]
+    rows = [r for r in rows if r["name_source"] != "missing"]
     assert len(rows) == 32
     for row, p in zip(rows, data["provinces"], strict=True):
         assert row["province"] == p["province"]
@@ -123,8 +128,9 @@ def test_csv_keeps_a_file_name_from_becoming_a_formula(country: Path) -> None:
     shutil.copy(next(country.rglob("*.jsonl")), "=1+1.jsonl")  # in the current folder
     result = runner.invoke(app, ["rollup", "=1+1.jsonl", "-f", "csv"])
     assert result.exit_code == 0, result.output
-    (row,) = csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")))
+    row, *missing = csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")))
     assert row["path"] == "'=1+1.jsonl"
+    assert len(missing) == 31 and {r["name_source"] for r in missing} == {"missing"}  # #15
 
 
 def test_markdown(country: Path) -> None:

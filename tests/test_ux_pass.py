@@ -43,11 +43,7 @@ def one_line(result: Result) -> str:
         (["search", ""], "请给出要查找的文字", "give some text to find"),
         (["search"], "缺少 TEXT", "missing TEXT"),
         ([], "请给出命令，如 iprcheck list", "give a command, e.g. iprcheck list"),
-        (
-            ["init", "--ledger", "x.jsonl"],
-            "--ledger 是全局选项，请写在命令之前：iprcheck --ledger … init",
-            "--ledger goes before the command: iprcheck --ledger … init",
-        ),
+        (["init", "--ledger"], "--ledger 后面缺少值", "--ledger needs a value"),
         (["search", "  "], "请给出要查找的文字", "give some text to find"),
         (["--tasks", "", "list"], "--tasks 不能为空", "--tasks cannot be empty"),
         (["--ledger", " ", "mark", "6", "done"], "--ledger 不能为空", "--ledger cannot be empty"),

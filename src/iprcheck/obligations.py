@@ -18,12 +18,14 @@ from .tasklist import Catalog, Measure, Obligation, Task
 from .tasklist.model import ID_DIGITS
 from .vocab import (
     IMPLIED_TYPES,
+    STATUS_FILTERS,
     Actor,
     ProvinceType,
     Requirement,
     Status,
     parse_province_type,
     parse_status,
+    parse_status_filter,
 )
 
 
@@ -50,22 +52,43 @@ class Tracking(Struct, frozen=True):
 UNTRACKED = Tracking()
 
 
+def _valid_statuses() -> str:
+    return ", ".join([*(s.value for s in Status), *(s.label("zh") for s in Status)])
+
+
 def status_named(word: str) -> Status:
-    """The status a user's word names (``done``, ``已完成``…); an error naming the valid ones."""
+    """The status a user's word names (``done``, ``已完成``, ``完成``…); an error naming the valid
+    ones. A filter word (``未完成``) is not a status: the error says where it belongs."""
     found = parse_status(word)
     if found is None:
-        valid = ", ".join([*(s.value for s in Status), *(s.label("zh") for s in Status)])
-        raise IprcheckError("unknown_status", value=word, valid=valid)
+        if parse_status_filter(word) is not None:
+            raise IprcheckError("status_is_filter", value=word.strip(), valid=_valid_statuses())
+        raise IprcheckError("unknown_status", value=word, valid=_valid_statuses())
     return found
+
+
+def statuses_named(words: Iterable[str]) -> tuple[Status, ...]:
+    """What ``--status`` selects: status words and filter words (``未完成``: every status but
+    done and waived), in the vocabulary's order."""
+    chosen: set[Status] = set()
+    for word in words:
+        found = parse_status_filter(word)
+        if found is None:
+            raise IprcheckError(
+                "unknown_status",
+                value=word,
+                valid=_valid_statuses() + ", " + "、".join(STATUS_FILTERS),
+            )
+        chosen |= found
+    return tuple(s for s in Status if s in chosen)
 
 
 def province_type(value: str) -> ProvinceType:
     """A type key (``pilot-leading``) or its Chinese name (``引领型``, ``试点省``)."""
     found = parse_province_type(value)
     if found is None:
-        raise IprcheckError(
-            "unknown_province_type", value=value, valid=", ".join(p.value for p in ProvinceType)
-        )
+        valid = ", ".join(f"{p.value}（{p.label('zh')}）" for p in ProvinceType)
+        raise IprcheckError("unknown_province_type", value=value, valid=valid)
     return found
 
 
@@ -256,14 +279,31 @@ def summary(text: str, limit: int = 34) -> str:
 
 OBLIGATION_ID = re.compile(rf"[0-9]{{1,{ID_DIGITS}}}\.[0-9]{{1,{ID_DIGITS}}}")
 
-# Only these: NFKC would also make "²" a 2, and mark ² done must not mark task 2.
-_FULL_WIDTH = {0xFF10 + n: ord("0") + n for n in range(10)} | {0xFF0E: ".", 0xFF0D: "-"}
+# Only these: NFKC would also make "²" a 2, and mark ² done must not mark task 2. A Chinese
+# input method gives full-width digits and stops (６．２, ８－１０), and 。 for a dot; a range is
+# also written 6～7, 6~7 or 6至7.
+_FULL_WIDTH = {0xFF10 + n: ord("0") + n for n in range(10)} | {
+    0xFF0E: ".",
+    0x3002: ".",  # 。
+    0xFF0D: "-",
+    0xFF5E: "-",  # ～
+    0x007E: "-",  # ~
+    0x2013: "-",  # –
+    0x2014: "-",  # —
+    0x81F3: "-",  # 至
+}
+# Between ids in one argument: 6,7  6，7  8.2、9.2  6;7
+_SEPARATORS = re.compile(r"[,，、;；]")
 
 
 def typed_id(text: str) -> str:
-    """An id as typed, made plain: a Chinese input method gives full-width digits and stops
-    (６．２, ８－１０)."""
+    """An id as typed, made plain: full-width digits and stops, 。 for ., ～ and 至 for -."""
     return text.strip().translate(_FULL_WIDTH)
+
+
+def typed_ids(text: str) -> list[str]:
+    """One argument as typed, split where it lists several ids (``6,7``, ``8.2、9.2``)."""
+    return [typed_id(part) for part in _SEPARATORS.split(text) if part.strip()]
 
 
 def is_number(text: str) -> bool:
@@ -292,18 +332,34 @@ def span(numbers: list[int]) -> str:
     )
 
 
+def id_groups(raw: str, catalog: Catalog) -> list[list[str]]:
+    """One argument -> the ids it lists, each a range expanded: ``6,8-10`` -> ``[["6"], ["8",
+    "9", "10"]]``. A range of tasks (``8-10``) lists the task numbers; a range of obligations
+    (``8.2-9.3``) every obligation from one to the other in the list's order. Anything else as
+    it was typed, made plain."""
+    return [_one_range(part, catalog) for part in typed_ids(raw)]
+
+
+def _one_range(text: str, catalog: Catalog) -> list[str]:
+    if "-" not in text:
+        return [text]
+    lo, _, hi = (x.strip() for x in text.partition("-"))
+    # The range as a whole is named when wrong: "1-99" is not about task 20.
+    if is_number(lo) and is_number(hi) and int(lo) <= int(hi):
+        numbers = range(int(lo), int(hi) + 1)
+        if all(n in catalog.tasks for n in (numbers[0], numbers[-1])):
+            return [str(n) for n in numbers]
+    if lo in catalog.by_id and hi in catalog.by_id:
+        order = [o.id for o in catalog.obligations]
+        first, last = order.index(lo), order.index(hi)
+        if first <= last:
+            return order[first : last + 1]
+    raise IprcheckError("unknown_range", value=text, valid=task_span(catalog))
+
+
 def split_range(raw: str, catalog: Catalog) -> list[str]:
-    """``8-10`` -> ``["8", "9", "10"]``; anything else as it was typed, made plain."""
-    text = typed_id(raw)
-    if "-" in text:
-        lo, _, hi = text.partition("-")
-        # The range as a whole is named when wrong: "1-99" is not about task 20.
-        if is_number(lo) and is_number(hi) and int(lo) <= int(hi):
-            numbers = range(int(lo), int(hi) + 1)
-            if all(n in catalog.tasks for n in (numbers[0], numbers[-1])):
-                return [str(n) for n in numbers]
-        raise IprcheckError("unknown_range", value=text, valid=task_span(catalog))
-    return [text]
+    """``8-10`` -> ``["8", "9", "10"]``, ``6,7`` -> ``["6", "7"]``: every id one argument names."""
+    return [part for group in id_groups(raw, catalog) for part in group]
 
 
 def find_task(catalog: Catalog, ident: str) -> tuple[Task, str | None]:
@@ -340,12 +396,14 @@ def expand_ids(catalog: Catalog, tracked: Sequence[Entry], idents: Iterable[str]
     tracked_ids = {e.obligation.id for e in tracked}
     chosen: set[str] = set()
     not_here = _not_here(catalog, tracked)
-    for raw in idents:
-        parts = split_range(raw, catalog)
+    groups = [(raw, parts) for raw in idents for parts in id_groups(raw, catalog)]
+    for raw, parts in groups:
         found: list[str] = []
         for ident in parts:
             if ident in catalog.by_id:
                 if ident not in tracked_ids:
+                    if len(parts) > 1:
+                        continue  # a range of obligations passes over the national ones
                     raise not_here(ident)
                 found.append(ident)
             elif is_number(ident) and int(ident) in catalog.tasks:
@@ -356,7 +414,7 @@ def expand_ids(catalog: Catalog, tracked: Sequence[Entry], idents: Iterable[str]
             else:
                 raise IprcheckError("unknown_id", value=ident, valid=task_span(catalog))
         if not found:
-            raise not_here(raw.strip())
+            raise not_here(parts[0] if len(parts) == 1 else typed_id(raw))
         chosen.update(found)
     return [e.obligation.id for e in tracked if e.obligation.id in chosen]
 

@@ -7,6 +7,7 @@ and how each view colours it live here and nowhere else. Adding a status is one 
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -54,17 +55,57 @@ STATUS_INFO: dict[Status, StatusInfo] = {
 STATUSES: tuple[Status, ...] = tuple(Status)
 OPEN: frozenset[Status] = frozenset(s for s in Status if s.is_open)
 
-# Every word ``mark`` and ``--status`` accept for a status: the keys, and the Chinese labels.
+# Every word ``mark`` and ``--status`` accept for a status: the keys, the Chinese labels, and the
+# words people type for them where each can mean only one status. ``完成`` is done (a task
+# "completed"), never "complete it"; ``进行`` is the 进行中 of the label, cut short. English
+# words are matched case-insensitively with spaces and underscores read as hyphens
+# (``in progress``, ``In_Progress``).
 STATUS_WORDS: dict[str, Status] = {
     **{s.value: s for s in Status},
     **{s.info.zh: s for s in Status},
+    "to-do": Status.TODO,
+    "not-started": Status.TODO,
+    "未做": Status.TODO,
+    "inprogress": Status.IN_PROGRESS,
+    "doing": Status.IN_PROGRESS,
+    "started": Status.IN_PROGRESS,
+    "进行": Status.IN_PROGRESS,
+    "推进中": Status.IN_PROGRESS,
+    "完成": Status.DONE,
+    "已办结": Status.DONE,
+    "阻塞": Status.BLOCKED,
+    "受阻中": Status.BLOCKED,
+    "stuck": Status.BLOCKED,
+    "n/a": Status.WAIVED,
+    "na": Status.WAIVED,
 }
+
+# A *filter word* names a set of statuses, not one: only ``--status`` (list and report) takes
+# it, and ``mark`` refuses it, because nothing can be recorded as "not done". A status word is
+# what an obligation can be recorded as; a filter word is a question asked of the ledger.
+STATUS_FILTERS: dict[str, frozenset[Status]] = {
+    "未完成": frozenset(s for s in Status if s.is_open),
+    "open": frozenset(s for s in Status if s.is_open),
+    "not-done": frozenset(s for s in Status if s.is_open),
+}
+
+
+def _status_key(text: str) -> str:
+    word = " ".join(text.split())
+    return re.sub(r"[ _]", "-", word.lower()) if word.isascii() else word
 
 
 def parse_status(text: str) -> Status | None:
     """The status a user's word names, or None."""
-    word = text.strip()
-    return STATUS_WORDS.get(word.lower()) or STATUS_WORDS.get(word)
+    return STATUS_WORDS.get(_status_key(text))
+
+
+def parse_status_filter(text: str) -> frozenset[Status] | None:
+    """The statuses a ``--status`` word names: one status word, or a filter word; or None."""
+    one = parse_status(text)
+    if one is not None:
+        return frozenset({one})
+    return STATUS_FILTERS.get(_status_key(text))
 
 
 class Actor(StrEnum):

@@ -107,6 +107,24 @@ class LazyGroup(TyperGroup):
             self.on_build(name, built)
         return built
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The command named, with two kindnesses before it is parsed: the global options
+        (``--lang``, ``--ledger``, ``--tasks``) are taken wherever they stand, also after the
+        command (``iprcheck list --lang zh``); and an option typed with one hyphen or an input
+        method's dash (``-note``, ``—note``) is named, with the option meant."""
+        name = args[0] if args else ""
+        if name not in COMMANDS and not name.startswith("-"):
+            from difflib import get_close_matches
+
+            like = get_close_matches(name, list(COMMANDS), n=1)
+            if like:
+                raise UsageProblem("usage_no_command_like", name=name, like=like[0])
+            raise UsageProblem("usage_no_command", name=name)
+        cmd_name, cmd, rest = super().resolve_command(ctx, args)
+        if cmd is not None:
+            rest = lift_globals(ctx, cmd, rest)
+        return cmd_name, cmd, rest
+
     def make_context(
         self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
     ) -> Any:
@@ -139,6 +157,67 @@ class LazyGroup(TyperGroup):
             error = IprcheckError("path_refused", path=exc.filename or "", reason=exc)
             say(error.render(_lang_of(ctx)), err=True)
             raise typer.Exit(Exit.ERROR) from None
+
+
+_GLOBAL_VALUES = ("--tasks", "--ledger", "--lang")
+_DASHES = ("—", "–", "－", "―", "⸺")  # an input method's dashes, in place of --
+
+
+def lift_globals(ctx: Any, cmd: Any, rest: list[str]) -> list[str]:
+    """``rest`` without the global options in it, which go into the root's parameters (a
+    value given after the command wins over one before it); and a misspelt option named."""
+    takes_value = {
+        opt for p in cmd.params if not getattr(p, "is_flag", False) for opt in p.opts
+    } - {o for p in cmd.params if p.param_type_name == "argument" for o in p.opts}
+    longs = {opt for p in cmd.params for opt in p.opts if opt.startswith("--")}
+    longs |= set(_GLOBAL_VALUES)
+    kept: list[str] = []
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        if arg == "--":
+            kept += rest[i:]
+            break
+        name, eq, value = arg.partition("=")
+        if name in _GLOBAL_VALUES and name not in longs - set(_GLOBAL_VALUES):
+            if not eq:
+                if i + 1 >= len(rest):
+                    raise UsageProblem("usage_needs_value", option=name)
+                value = rest[i + 1]
+                i += 1
+            _set_global(ctx, name, value)
+            i += 1
+            continue
+        _check_dash(arg, longs)
+        kept.append(arg)
+        if arg in takes_value and i + 1 < len(rest):
+            kept.append(rest[i + 1])
+            i += 1
+        i += 1
+    return kept
+
+
+def _set_global(ctx: Any, name: str, value: str) -> None:
+    if name == "--lang":
+        try:
+            ctx.params["lang"] = Lang(value)
+        except ValueError:
+            raise UsageProblem(
+                "usage_not_choice", option="--lang", value=value, valid="zh, en"
+            ) from None
+    else:
+        ctx.params[name.removeprefix("--")] = value
+
+
+def _check_dash(arg: str, longs: set[str]) -> None:
+    """``-note`` (one hyphen: Click would read it as ``-n ote``) and ``—note`` (an input
+    method's dash) name the option meant, where there is one."""
+    bare = arg.partition("=")[0]
+    for dash in (*_DASHES, "-"):
+        if bare.startswith(dash) and not bare.startswith("--"):
+            word = bare.lstrip("".join(_DASHES) + "-")
+            if len(word) >= 2 and f"--{word}" in longs:
+                raise UsageProblem("usage_dash_option", typed=bare, name=f"--{word}")
 
 
 def _lang_of(ctx: typer.Context) -> str:

@@ -97,7 +97,7 @@ def list_(
         typer.Option(
             "--status",
             metavar="STATUS",
-            help="Status in the ledger, repeatable (done, 已完成…). 状态",
+            help="Status in the ledger, repeatable (done, 已完成…; 未完成: all open). 状态",
         ),
     ] = None,
     owner: Annotated[
@@ -111,7 +111,7 @@ def list_(
 
     Example: iprcheck list --province-type pilot --section 1
     """
-    from ..obligations import Filters, listing, status_named
+    from ..obligations import Filters, listing, statuses_named
     from ..output.listing import Listing
 
     state = state_of(ctx)
@@ -121,7 +121,7 @@ def list_(
         departments=tuple(department or ()),
         actor=actor,
         requirement=requirement,
-        statuses=tuple(status_named(s) for s in status or ()),
+        statuses=statuses_named(status or ()),
         owners=tuple(owner or ()),
     )
     led = state.current_ledger

@@ -13,7 +13,6 @@ display columns and may break between any two Chinese characters.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -129,10 +128,19 @@ PARAMS_ZH = {
     ),
     "Output format.": "输出格式。",
     "Show each measure's whole text in the table.": "在表格中显示每条举措的全文。",
-    "Status in the ledger, repeatable (done, 已完成…). 状态": "台账中的状态，可重复（done、已完成……）。",
+    "Status in the ledger, repeatable (done, 已完成…; 未完成: all open). 状态": (
+        "台账中的状态，可重复（done、已完成……；未完成：既未完成也非不适用）。"
+    ),
     "Responsible division. 责任处室": "责任处室。",
     "Task number (6) or obligation id (6.2).": "任务编号（6）或举措编号（6.2）。",
     "Text to find (Chinese substrings work), e.g. 地理标志.": "要查找的文字（可为词语片段），如 地理标志。",
+    "Also list the changes recorded after this day (本期进展). 自何日起": (
+        "另列出此日之后记录的更改（本期进展）。"
+    ),
+    "Due within this many days: listed. 临近时限": "在此天数内到期的举措另行列出。",
+    "Only this division's items. 责任处室": "只包括该处室负责的举措。",
+    "province: provinces × tasks; measure: each provincial obligation and the provinces that "
+    "owe it. 汇总方式": "province：省份 × 任务；measure：每条省级举措及必做的省份与进展。",
     # ledger
     "Official name, e.g. 广东省. 省份名称": "省份的正式名称，如 广东省。",
     "A ledger of the national office's own measures. 国家局": "国家知识产权局自身举措的台账。",
@@ -247,34 +255,14 @@ def _options(command: Any) -> None:
 # ---------------------------------------------------------------------------------------------
 # Wrapping by display width.
 
-# Not at the start of a line (Chinese line-breaking rules, the common part).
-_NO_START = frozenset("，。、；：？！）》」』】〉”’%,.;:?!)]")
-
-
-def _wide(char: str) -> bool:
-    # Not a regular expression of the wide ranges: compiling one costs 4 ms of every --help.
-    return unicodedata.east_asian_width(char) in "WF"
+# The one line-breaking rule (Chinese rules and display width) is ``output.wrap``'s.
 
 
 def columns(text: str) -> int:
     """The columns ``text`` takes in a terminal."""
-    return sum(2 if _wide(c) else 1 for c in text)
+    from ..output.wrap import columns as width
 
-
-def _break_wide(chunk: str) -> list[str]:
-    """Each wide character on its own, runs of narrow ones whole: "pilot、引领型" ->
-    ["pilot", "、", "引", "领", "型"]."""
-    parts: list[str] = []
-    run = ""
-    for char in chunk:
-        if _wide(char):
-            if run:
-                parts.append(run)
-                run = ""
-            parts.append(char)
-        else:
-            run += char
-    return [*parts, run] if run else parts
+    return width(text)
 
 
 @contextmanager
@@ -315,46 +303,22 @@ def _use_display_width(*, chinese: bool) -> None:
     base = _textwrap.TextWrapper
 
     class Wrapper(base):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            # pilot-supporting is one word to copy, not two to break between.
-            kwargs["break_on_hyphens"] = False
-            super().__init__(*args, **kwargs)
+        def wrap(self, text: str) -> list[str]:
+            """Click's paragraph as lines, by ``output.wrap``'s rule: Chinese text may break
+            between two characters (but not before a stop or after an opening bracket); a
+            Latin word, a number with its unit, an id or an option (pilot-supporting) never;
+            in English help a Chinese word stays whole."""
+            from ..output.wrap import breaks
 
-        def _split(self, text: str) -> list[str]:
-            chunks: list[str] = []
-            for chunk in super()._split(text):
-                if chinese and not chunk.isascii():
-                    chunks += _break_wide(chunk)  # each wide character is a place to break
-                else:
-                    chunks.append(chunk)
-            return chunks
-
-        def _wrap_chunks(self, chunks: list[str]) -> list[str]:
-            lines: list[str] = []
-            chunks.reverse()
-            while chunks:
-                indent = self.subsequent_indent if lines else self.initial_indent
-                width = max(self.width - columns(indent), 2)
-                if lines and not chunks[-1].strip():
-                    chunks.pop()  # no space at the start of a continued line
-                    continue
-                line: list[str] = []
-                used = 0
-                while chunks and used + columns(chunks[-1]) <= width:
-                    used += columns(chunks[-1])
-                    line.append(chunks.pop())
-                if chunks and line and chunks[-1][:1] in _NO_START:
-                    while len(line) > 1 and not line[-1].strip():
-                        line.pop()  # a space before the stop goes
-                    while len(line) > 1 and chunks[-1][:1] in _NO_START:
-                        chunks.append(line.pop())  # the character before goes over with it
-                elif chunks and not line:
-                    self._handle_long_word(chunks, line, used, width)
-                while line and not line[-1].strip():
-                    line.pop()
-                if line:
-                    lines.append(indent + "".join(line))
-            return lines
+            first = max(self.width - columns(self.initial_indent), 2)
+            rest = max(self.width - columns(self.subsequent_indent), 2)
+            plain = " ".join(text.split())
+            lines = breaks(plain, rest, first=first, cjk=chinese)
+            return [
+                (self.initial_indent if i == 0 else self.subsequent_indent) + line
+                for i, line in enumerate(lines)
+                if line or i == 0
+            ]
 
     from typer._click._compat import strip_ansi
 

@@ -166,13 +166,24 @@ def mark(
     """
     from .. import ledger
     from ..obligations import status_named
+    from ..vocab import parse_status, parse_status_filter
 
     state = state_of(ctx)
     # A Chinese input method's full-width space joins what the user meant as two words.
     args = [word for arg in args for word in arg.split()]
+    if len(args) >= 3 and parse_status(" ".join(args[-2:])) is not None:
+        args = [*args[:-2], " ".join(args[-2:])]  # mark 6 in progress
     if len(args) < 2:
         raise UsageProblem("usage_mark_args")
     *idents, status = args
+    if (
+        parse_status_filter(status) is None
+        and parse_status(idents[0]) is not None
+        and len(idents) >= 1
+    ):
+        raise UsageProblem(
+            "usage_mark_order", ids=" ".join([*idents[1:], status]), status=idents[0]
+        )
     refs = _evidence(evidence)
     path = ledger.resolve(state.ledger)
     result = ledger.mark(

@@ -74,18 +74,26 @@ def format_option(subject: Subject, help: str = "Output format.") -> Any:
     return typer.Option("--format", "-f", click_type=format_choice(choices(subject)), help=help)
 
 
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAY = re.compile(
+    r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日?"
+)
+# Full-width digits and separators, as a Chinese input method gives them (only these: NFKC
+# would also read "²" as a 2).
+_WIDE = {0xFF10 + n: ord("0") + n for n in range(10)} | {0xFF0D: "-", 0xFF0F: "/", 0xFF0E: "."}
 
 
 def day(value: str | None) -> date | None:
-    """A day given on the command line: YYYY-MM-DD only (Python also takes "20201031", which
-    reads like a number), and in the years a ledger holds, where report arithmetic is safe."""
+    """A day given on the command line: 2020-10-31, 2020/10/31, 2020.10.31 or 2020年10月31日
+    (full-width digits too), never "20201031", which reads like a number; and in the years a
+    ledger holds, where report arithmetic is safe."""
     if value is None:
         return None
     try:
-        if not _DAY.fullmatch(value):
+        found = _DAY.fullmatch(value.strip().translate(_WIDE))
+        if not found:
             raise ValueError
-        when = date.fromisoformat(value)
+        y, m, d = (int(x) for x in found.groups() if x is not None)
+        when = date(y, m, d)
     except ValueError:
         raise IprcheckError("bad_date", value=value) from None
     if not 1970 <= when.year <= 2199:

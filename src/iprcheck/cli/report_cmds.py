@@ -14,7 +14,16 @@ from ..errors import IprcheckError
 from ..output import Format, Subject, check_output, deliver, guess, parse_format
 from .app import Commands, State, state_of, written
 from .exits import Exit
-from .options import AsOfOpt, ForceOpt, OutputOpt, ProvinceTypeOpt, as_of, format_option, profile
+from .options import (
+    AsOfOpt,
+    ForceOpt,
+    OutputOpt,
+    ProvinceTypeOpt,
+    as_of,
+    day,
+    format_option,
+    profile,
+)
 
 if TYPE_CHECKING:
     from ..reports.report import Report
@@ -22,7 +31,15 @@ if TYPE_CHECKING:
 commands = Commands()
 
 
-def _build(state: State, when: str | None, province_type: list[str] | None) -> Report:
+def _build(
+    state: State,
+    when: str | None,
+    province_type: list[str] | None,
+    *,
+    since: str | None = None,
+    within: int = 14,
+    owners: list[str] | None = None,
+) -> Report:
     from ..ledger import resolve
     from ..reports.report import build
 
@@ -30,7 +47,15 @@ def _build(state: State, when: str | None, province_type: list[str] | None) -> R
     led = state.current_ledger
     if led is None and override is None:
         raise IprcheckError("report_needs_ledger", path=str(resolve(state.ledger)))
-    return build(state.catalog, led, as_of(when), override)
+    return build(
+        state.catalog,
+        led,
+        as_of(when),
+        override,
+        since=day(since),
+        within=within,
+        owners=tuple(owners or ()),
+    )
 
 
 @commands.command("report")
@@ -47,6 +72,24 @@ def report(
     force: ForceOpt = False,
     as_of_: AsOfOpt = None,
     province_type: ProvinceTypeOpt = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Also list the changes recorded after this day (本期进展). 自何日起",
+        ),
+    ] = None,
+    within: Annotated[
+        int,
+        typer.Option(
+            "--within", metavar="DAYS", min=0, help="Due within this many days: listed. 临近时限"
+        ),
+    ] = 14,
+    owner: Annotated[
+        list[str] | None,
+        typer.Option("--owner", metavar="DIVISION", help="Only this division's items. 责任处室"),
+    ] = None,
 ) -> None:
     """Where the province stands: progress, what needs attention, the ledger's own problems.
 
@@ -59,7 +102,7 @@ def report(
     if output is not None:
         check_output(output, force=force)  # before any work
     chosen = parse_format(fmt) if fmt else guess(output)
-    rep = _build(state, as_of_, province_type)
+    rep = _build(state, as_of_, province_type, since=since, within=within, owners=owner)
     deliver(
         Subject.REPORT, chosen, rep, state.lang, output=output, force=force, written=written(state)
     )

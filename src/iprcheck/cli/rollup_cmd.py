@@ -9,7 +9,7 @@ the error lines is printed); 2 a usage error.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -49,6 +49,14 @@ def rollup_(
             "Output format (default: from the --output file's extension, else table).",
         ),
     ] = None,
+    by: Annotated[
+        Literal["province", "measure"],
+        typer.Option(
+            "--by",
+            help="province: provinces × tasks; measure: each provincial obligation and the "
+            "provinces that owe it. 汇总方式",
+        ),
+    ] = "province",
     output: OutputOpt = None,
     force: ForceOpt = False,
     strict: Annotated[
@@ -80,6 +88,10 @@ def rollup_(
         raise IprcheckError("rollup_strict", count=len(result.skipped))
     if not result.rows:
         raise IprcheckError("rollup_nothing")
+    if by == "measure":
+        import msgspec
+
+        result = msgspec.structs.replace(result, by="measure")
     deliver(
         Subject.ROLLUP,
         chosen,

@@ -1,16 +1,18 @@
 """User-facing words in Chinese and English, and how the language is chosen.
 
 The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
-``errors``, ``office``); the vocabulary's labels (statuses, requirements,
+``errors``, ``office`` for the documents, ``day`` for a day's work); the vocabulary's labels (statuses, requirements,
 province types) are in ``vocab.py``.
 """
 
 from __future__ import annotations
 
 import os
+import string
 import sys
+from typing import Any
 
-from . import catalog, errors, ledger, office, usage, views
+from . import catalog, day, errors, ledger, office, usage, views
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -20,6 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **usage.MESSAGES,
     **views.MESSAGES,
     **office.MESSAGES,
+    **day.MESSAGES,
 }
 
 LANGS = ("zh", "en")
@@ -64,6 +67,22 @@ def _windows_ui_language() -> str | None:
     return {0x04: "zh", 0x09: "en"}.get(langid & 0x3FF, "other")
 
 
+class _Plural(string.Formatter):
+    """``{count:|day|days}`` is "day" when count is 1 and "days" otherwise: English plurals
+    without "day(s)". Every other field is formatted as ``str.format`` does."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("|"):
+            one, _, many = format_spec[1:].partition("|")
+            return one if value in (1, -1) else many
+        return str(format(value, format_spec))
+
+
+_PLURAL = _Plural()
+
+
 def t(key: str, lang: str, /, **params: object) -> str:
     zh, en = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**params)
+    if lang == "zh":
+        return zh.format(**params)
+    return _PLURAL.format(en, **params)

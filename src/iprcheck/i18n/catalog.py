@@ -3,7 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "catalog_invalid": (
         "任务清单 {path} 有 {count} 处错误",
-        "task list {path} has {count} problem(s)",
+        "task list {path} has {count} {count:|problem|problems}",
     ),
     "tl_too_large": (
         "文件大小为 {size} 字节，超过上限 {limit} 字节",

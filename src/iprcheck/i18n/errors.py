@@ -10,8 +10,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_section": ("没有第 {value} 部分；可选：{valid}", "no section {value}; valid: {valid}"),
     "unknown_task": ("没有任务 {value}；可选：{valid}", "no task {value}; valid: {valid}"),
     "unknown_range": (
-        "“{value}”不是有效的任务范围；任务编号为 {valid}，范围形如 8-10",
-        "'{value}' is not a range of tasks; tasks are {valid}, a range looks like 8-10",
+        "“{value}”不是有效的任务范围；任务编号为 {valid}，范围形如 8-10（举措：8.2-9.3）",
+        "'{value}' is not a range of tasks; tasks are {valid}, a range looks like 8-10"
+        " (obligations: 8.2-9.3)",
     ),
     "unknown_id": (
         "没有编号为“{value}”的任务或举措；任务编号为 {valid}，举措编号形如 6.2",

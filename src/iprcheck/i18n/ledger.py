@@ -207,7 +207,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ledger_cut": (
         "台账 {path} 少了 {missing} 项更改（上次写入时有 {sealed} 项，现在只有 {present} 项）：这份副本可能在下载或复制时被截断",
-        "ledger {path} is missing {missing} change(s) (it held {sealed} when last written, now"
+        "ledger {path} is missing {missing} {missing:|change|changes} (it held {sealed} when last written, now"
         " {present}): this copy was probably cut off in a download or a copy",
     ),
     "ledger_cut_write": (
@@ -242,7 +242,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "注意：撤销的是 {who} 于 {when} 所作的操作",
         "note: that was {who}'s command, of {when}",
     ),
-    "undone": ("已撤销 {count} 项更改：{ids}", "undid {count} change(s): {ids}"),
+    "undone": ("已撤销 {count} 项更改：{ids}", "undid {count} {count:|change|changes}: {ids}"),
     "evidence_not_there": (
         "{id} 的佐证材料中没有“{value}”，未作记录",
         "{id} has no evidence '{value}'; nothing recorded",
@@ -252,7 +252,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ids} already assigned so; nothing changed",
     ),
     "assigned": ("已指派 {count} 项：{ids}", "assigned {count}: {ids}"),
-    "merged": ("从 {path} 合并了 {count} 项更改", "merged {count} change(s) from {path}"),
+    "merged": (
+        "从 {path} 合并了 {count} 项更改",
+        "merged {count} {count:|change|changes} from {path}",
+    ),
     "merge_conflicts": (
         "双方都改动且结果不同（以较晚的更改为准，另一方保留在历史中）：{ids}",
         "changed differently in both copies (the later change wins; the other stays in history): {ids}",

@@ -41,7 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "usage_not_utf8": ("{option} 不是有效的 UTF-8 文本", "{option} is not valid UTF-8 text"),
     "usage_blank": ("{option} 不能为空", "{option} cannot be empty"),
-    "bad_date": ("日期“{value}”无效，应为 YYYY-MM-DD", "invalid date '{value}'; use YYYY-MM-DD"),
+    "bad_date": (
+        "日期“{value}”无效，应为 YYYY-MM-DD（或 2020/10/31、2020年10月31日）",
+        "invalid date '{value}'; use YYYY-MM-DD (or 2020/10/31, 2020.10.31)",
+    ),
     "date_out_of_range": (
         "日期“{value}”超出范围，应在 1970 年至 2199 年之间",
         "date '{value}' is out of range; use a year from 1970 to 2199",

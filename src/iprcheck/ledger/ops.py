@@ -359,8 +359,10 @@ def init(
     on_wait: Waiting | None = None,
 ) -> Ledger:
     if province is not None:
-        unit = catalog.unit(province)
+        unit, like = catalog.unit_typed(province)
         if unit is None:
+            if like is not None:
+                raise IprcheckError("unknown_province_like", value=province, like=like)
             raise IprcheckError("unknown_province", value=province)
         province = unit
     if department is not None:

@@ -11,6 +11,7 @@ from ..ledger import Event
 from . import View
 from .guards import capped
 from .rows import to_json as dump
+from .wrap import Wrapped
 
 
 class History(Struct, frozen=True):
@@ -33,14 +34,16 @@ def table(data: History, view: View) -> list[Any]:
         return [text(t("history_empty", lang))]
     grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     grid.add_column(t("col_when", lang), no_wrap=True)
-    grid.add_column(t("col_who", lang), overflow="fold", max_width=10)
+    grid.add_column(t("col_who", lang), overflow="fold", max_width=8)
     grid.add_column(t("col_id", lang), no_wrap=True)
-    grid.add_column(t("col_change", lang), overflow="fold")
-    grid.add_column(t("col_note", lang), overflow="fold", ratio=1)
+    grid.add_column(t("col_change", lang), ratio=1)
+    grid.add_column(t("col_note", lang), ratio=2)
     for ev in data.events:
-        when = ev.when.isoformat(sep=" ", timespec="seconds")
-        shown_note = text(capped(note(ev), lang))
-        grid.add_row(when, text(ev.by), ev.obligation or "—", text(change(ev, lang)), shown_note)
+        # Compact, in local time: the full ISO time with its offset stays in --format json.
+        when = ev.when.astimezone().strftime("%Y-%m-%d %H:%M")
+        shown_note = Wrapped(text(capped(note(ev), lang)))
+        change_text = Wrapped(text(change(ev, lang)))
+        grid.add_row(when, text(ev.by), ev.obligation or "—", change_text, shown_note)
     return [grid]
 
 

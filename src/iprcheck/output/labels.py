@@ -188,3 +188,25 @@ def progress(item: Item, lang: str) -> str:
 def status_counts(report: Report, lang: str) -> list[tuple[str, list[int]]]:
     """Rows of (requirement label, [count per status..., total]) for the tracked requirements."""
     return [(req.label(lang), [*c.per_status(), c.total]) for req, c in report.totals if c.total]
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十: how a Chinese document numbers its parts."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, units = divmod(n, 10)
+    head = "" if tens == 1 else _CN_DIGITS[tens]
+    return f"{head}十{_CN_DIGITS[units] if units else ''}" if n < 100 else str(n)
+
+
+def section_name(n: int, lang: str) -> str:
+    """第一部分 / Section 1."""
+    return f"第{cn_number(n)}部分" if lang == "zh" else t("section", lang, number=n)
+
+
+def section_number(n: int, lang: str) -> str:
+    """The number in front of a section's title: 一、 / 1."""
+    return f"{cn_number(n)}、" if lang == "zh" else str(n)

@@ -34,6 +34,7 @@ def table(listing: Listing, view: View) -> list[Any]:
     from rich.table import Table
 
     from .console import text  # rich: only the text view draws with it
+    from .wrap import Wrapped
 
     lang = view.lang
     owner = L.profile_line(
@@ -60,7 +61,7 @@ def table(listing: Listing, view: View) -> list[Any]:
                 str(o.task.number),
                 "",
                 "",
-                text(L.task_title(o.task, lang), style="bold cyan"),
+                Wrapped(text(L.task_title(o.task, lang), style="bold cyan")),
                 *([""] if show_owner else []),
             )
         req = item.requirement
@@ -71,7 +72,7 @@ def table(listing: Listing, view: View) -> list[Any]:
             f"  {o.id}",
             text(word, style="bold" if req is Requirement.MANDATORY else ""),
             status,
-            text(measure),
+            Wrapped(text(measure)),
         ]
         if show_owner:
             row.append(text(item.owner or ""))
@@ -87,7 +88,7 @@ def to_json(listing: Listing, view: View) -> str:
 
 
 def to_csv(listing: Listing, view: View) -> str:
-    return rows_to_csv(listing.items)
+    return rows_to_csv(listing.items, view.lang)
 
 
 def to_markdown(listing: Listing, view: View) -> str:

@@ -83,16 +83,77 @@ CSV_FIELDS = [
 ]
 
 
-def to_csv(items: Sequence[Item]) -> str:
-    """UTF-8 with a BOM, so that Excel opens the Chinese text correctly on a double-click."""
+# The CSV's headers for a person who opens it in Excel in Chinese (the English file keeps the
+# JSON's field names, which scripts read).
+CSV_HEADS_ZH = {
+    "id": "编号",
+    "section": "部分",
+    "task": "任务",
+    "task_title": "任务名称",
+    "actor": "执行主体",
+    "requirement": "要求",
+    "rule": "省份要求",
+    "mandatory_for": "必做省份类型",
+    "optional_for": "选做省份类型",
+    "departments": "执行部门",
+    "completion": "完成时间",
+    "due": "完成时限",
+    "status": "状态",
+    "owner": "责任处室",
+    "internal_due": "内部时限",
+    "note": "进展情况",
+    "evidence": "佐证材料",
+    "updated": "更新时间",
+    "text": "落实举措",
+    "changes_since": "本期进展",
+}
+
+
+def _zh_value(key: str, value: Any) -> Any:
+    """A value as a Chinese reader reads it: status and requirement words, types by name,
+    times as YYYY-MM-DD HH:MM."""
+    from ..vocab import Actor, ProvinceType, Requirement, Status
+
+    if value is None or value == []:
+        return value
+    if key == "status":
+        return Status(value).label("zh")
+    if key == "requirement":
+        return Requirement(value).label("zh")
+    if key == "actor":
+        return Actor(value).label("zh")
+    if key in ("mandatory_for", "optional_for"):
+        return [ProvinceType(v).label("zh") for v in value]
+    if key == "updated":
+        return str(value)[:16].replace("T", " ")
+    return value
+
+
+def to_csv(
+    items: Sequence[Item], lang: str = "en", extra: dict[str, dict[str, str]] | None = None
+) -> str:
+    """UTF-8 with a BOM, so that Excel opens the Chinese text correctly on a double-click. In
+    Chinese, the headers and the words in it are Chinese. ``extra``: more columns (name ->
+    obligation id -> text), after the others."""
     buf = io.StringIO()
     buf.write("\ufeff")
-    writer = csv.DictWriter(buf, CSV_FIELDS, extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
+    fields = [*CSV_FIELDS, *(extra or {})]
+    writer = csv.DictWriter(buf, fields, extrasaction="ignore", lineterminator="\r\n")
+    if lang == "zh":
+        writer.writerow({k: CSV_HEADS_ZH.get(k, k) for k in fields})
+    else:
+        writer.writeheader()
+    sep = "、" if lang == "zh" else "; "
     for row in records(items):
+        if lang == "zh":
+            row = {k: _zh_value(k, v) for k, v in row.items()}
+        for name, by_id in (extra or {}).items():
+            row[name] = by_id.get(row["id"], "")
         writer.writerow(
             {
-                k: csv_cell("; ".join(map(str, v)) if isinstance(v, list) else v)
+                k: csv_cell((sep if k != "evidence" else "; ").join(map(str, v)))
+                if isinstance(v, list)
+                else csv_cell(v)
                 for k, v in row.items()
             }
         )

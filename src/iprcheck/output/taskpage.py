@@ -11,6 +11,7 @@ from ..obligations import UNTRACKED, Hit, Profile, Tracking, fold
 from ..tasklist import Section, Task
 from . import View
 from . import labels as L
+from .wrap import Wrapped
 
 
 class TaskPage(Struct, frozen=True):
@@ -37,7 +38,7 @@ def page(data: TaskPage, view: View) -> list[Any]:
         parts.append(text(task.title_en, style="italic"))
     sec_title = section.title if lang == "zh" else section.title_en
     c = L.colon(lang)  # a Chinese line takes the full-width colon
-    parts.append(text(f"{t('section', lang, number=section.number)}{c}{sec_title}", style="dim"))
+    parts.append(text(f"{L.section_name(section.number, lang)}{c}{sec_title}", style="dim"))
     parts.append(text(f"{t('col_departments', lang)}{c}" + "、".join(task.departments)))
     completion = task.completion or "—"
     due = f" ({task.due.isoformat()})" if task.due else ""
@@ -59,7 +60,7 @@ def page(data: TaskPage, view: View) -> list[Any]:
         if tr is not UNTRACKED:
             line.append(f"  [{tr.status.label(lang)}]", style=tr.status.info.style)
         parts.append(line)
-        parts.append(Padding(text(m.text), (0, 0, 0, 2)))
+        parts.append(Padding(Wrapped(text(m.text)), (0, 0, 0, 2)))
         if m.targets:
             parts.append(text(f"  {t('targets', lang)}{c.rstrip()}", style="bold"))
             for target in m.targets:

@@ -25,7 +25,7 @@ from datetime import date, datetime, time, timedelta
 
 from msgspec import Struct, field
 
-from ..ledger import Ledger, apply
+from ..ledger import Event, Ledger, apply
 from ..ledger.clock import dated_ahead
 from ..obligations import UNTRACKED, Entry, Item, Profile, Tracking, entries, items
 from ..tasklist import Catalog
@@ -130,15 +130,18 @@ class Group(Struct, frozen=True):
 class Overdue(Struct, frozen=True):
     id: str
     due: date
-    days: int  # days past due on the as-of date
+    days: int  # days past due on the as-of date (in due_soon: days left, 0 = due today)
     internal: bool  # the ledger's own due date (assign --due), not the list's
+    owner: str | None = None
 
 
 class Attention(Struct, frozen=True):
     blocked: list[str] = []
-    overdue: list[Overdue] = []
+    overdue: list[Overdue] = []  # most overdue first
     open_mandatory: list[str] = []
     waived: list[str] = []
+    due_soon: list[Overdue] = []  # due within ``within`` days of the as-of date, soonest first
+    within: int = 14
 
 
 class Finding(Struct, frozen=True):
@@ -164,6 +167,10 @@ class Report(Struct, frozen=True):
     attention: Attention
     findings: list[Finding]
     progress: list[Week]
+    # 本期进展: the changes recorded after the end of ``since`` up to the as-of date.
+    since: date | None = None
+    changes: list[Event] = []
+    owners: tuple[str, ...] = ()  # report --owner: only these divisions' items
 
     @property
     def errors(self) -> list[Finding]:
@@ -194,6 +201,10 @@ def build(
     ledger: Ledger | None,
     as_of: date,
     profile: Profile | None = None,
+    *,
+    since: date | None = None,
+    within: int = 14,
+    owners: Sequence[str] = (),
 ) -> Report:
     """The report on ``ledger`` as of the end of ``as_of``.
 
@@ -209,16 +220,35 @@ def build(
     else:
         assert ledger is not None
         chosen = ledger.entries(catalog)
+    if owners:
+        chosen = [e for e in chosen if tracking.get(e.obligation.id, UNTRACKED).owner in owners]
     return Report(
         facts=_facts(catalog, ledger, profile, as_of, cutoff),
         totals=totals(chosen, tracking),
         sections=_sections(catalog, chosen, tracking),
         tasks=_tasks(catalog, chosen, tracking),
         items=items(chosen, tracking),
-        attention=_attention(catalog, chosen, tracking, as_of),
+        attention=_attention(catalog, chosen, tracking, as_of, within),
         findings=findings(chosen, tracking, catalog.task_list.deadline) + ahead(ledger, chosen),
         progress=weekly(ledger, chosen, as_of) if ledger else [],
+        since=since,
+        changes=changes_since(ledger, chosen, since, cutoff) if ledger and since else [],
+        owners=tuple(owners),
     )
+
+
+def changes_since(
+    ledger: Ledger, chosen: Sequence[Entry], since: date, cutoff: datetime | None
+) -> list[Event]:
+    """The changes to the obligations reported on, after the end of ``since`` and up to the
+    report's cut-off, oldest first."""
+    ids = {e.obligation.id for e in chosen}
+    start = end_of(since)
+    return [
+        ev
+        for ev in ledger.events
+        if ev.obligation in ids and ev.when > start and (cutoff is None or ev.when <= cutoff)
+    ]
 
 
 def _facts(
@@ -291,9 +321,13 @@ def _tasks(
 
 
 def _attention(
-    catalog: Catalog, chosen: Sequence[Entry], tracking: Mapping[str, Tracking], as_of: date
+    catalog: Catalog,
+    chosen: Sequence[Entry],
+    tracking: Mapping[str, Tracking],
+    as_of: date,
+    within: int = 14,
 ) -> Attention:
-    att = Attention()
+    att = Attention(within=within)
     for e in chosen:
         oid = e.obligation.id
         tr = tracking.get(oid, UNTRACKED)
@@ -307,18 +341,44 @@ def _attention(
             late = overdue(e, tr, catalog.task_list.deadline, as_of)
             if late is not None:
                 att.overdue.append(late)
+            soon = due_soon(e, tr, catalog.task_list.deadline, as_of, within)
+            if soon is not None:
+                att.due_soon.append(soon)
+    att.overdue.sort(key=lambda o: -o.days)  # stable: list order within the same day
+    att.due_soon.sort(key=lambda o: o.days)
     return att
+
+
+def owed(e: Entry, tr: Tracking) -> bool:
+    """Whether the obligation is owed work that can fall due: open, and either mandatory or
+    an optional one the office took up. An optional obligation never started was never owed,
+    so it is never overdue (the report once counted it so)."""
+    if not tr.status.is_open:
+        return False
+    return e.requirement is not Requirement.OPTIONAL or tr.status is not Status.TODO
+
+
+def _due(e: Entry, tr: Tracking, deadline: date) -> tuple[date, bool]:
+    listed = e.obligation.task.due or deadline
+    internal = date.fromisoformat(tr.internal_due) if tr.internal_due else None
+    return (internal, True) if internal and internal < listed else (listed, False)
 
 
 def overdue(e: Entry, tr: Tracking, deadline: date, as_of: date) -> Overdue | None:
     """Past the ledger's internal due date or the list's (a task without one: the list's
-    deadline), whichever comes first; only open obligations are ever overdue."""
-    listed = e.obligation.task.due or deadline
-    internal = date.fromisoformat(tr.internal_due) if tr.internal_due else None
-    due, is_internal = (internal, True) if internal and internal < listed else (listed, False)
-    if not tr.status.is_open or as_of <= due:
+    deadline), whichever comes first; only owed obligations are ever overdue (see ``owed``)."""
+    due, is_internal = _due(e, tr, deadline)
+    if not owed(e, tr) or as_of <= due:
         return None
-    return Overdue(e.obligation.id, due, (as_of - due).days, is_internal)
+    return Overdue(e.obligation.id, due, (as_of - due).days, is_internal, tr.owner)
+
+
+def due_soon(e: Entry, tr: Tracking, deadline: date, as_of: date, within: int) -> Overdue | None:
+    """Owed and due in the next ``within`` days (today included): seen before it passes."""
+    due, is_internal = _due(e, tr, deadline)
+    if not owed(e, tr) or not 0 <= (due - as_of).days <= within:
+        return None
+    return Overdue(e.obligation.id, due, (due - as_of).days, is_internal, tr.owner)
 
 
 def findings(

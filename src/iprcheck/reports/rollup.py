@@ -111,6 +111,67 @@ class Rollup(Struct, frozen=True):
     sort: SortKey = SortKey.PROGRESS
     # The list's reporting units no ledger was counted for (未报送), in the list's order.
     missing: list[str] = []
+    by: str = "province"  # rollup --by: the view asked for, "province" or "measure"
+
+    @property
+    def measures(self) -> list[MeasureRow]:
+        return by_measure(self)
+
+    @property
+    def blocked_reasons(self) -> list[BlockedReason]:
+        return blocked_reasons(self)
+
+
+class Standing(Struct, frozen=True):
+    """One province's standing on one obligation it owes."""
+
+    province: str
+    status: Status
+
+
+class MeasureRow(Struct, frozen=True):
+    """A provincial obligation, and where each province that must do it stands."""
+
+    id: str
+    text: str
+    owe: list[Standing]
+
+    def count(self, status: Status) -> int:
+        return sum(s.status is status for s in self.owe)
+
+
+class BlockedReason(Struct, frozen=True):
+    province: str
+    id: str
+    note: str | None
+    owner: str | None
+
+
+def by_measure(rollup: Rollup) -> list[MeasureRow]:
+    """Each provincial obligation in the list's order, with the provinces whose ledger makes it
+    mandatory (a waived one included, as it stands)."""
+    owed: dict[str, list[Standing]] = {}
+    for r in rollup.rows:
+        if r.national:
+            continue
+        for item in r.items:
+            if item.requirement is Requirement.MANDATORY:
+                owed.setdefault(item.id, []).append(Standing(r.name, item.status))
+    return [
+        MeasureRow(o.id, o.measure.text, owed.get(o.id, []))
+        for o in rollup.catalog.obligations
+        if o.actor.value == "province"
+    ]
+
+
+def blocked_reasons(rollup: Rollup) -> list[BlockedReason]:
+    """Every blocked obligation across the ledgers, with its reason, in the rows' order."""
+    return [
+        BlockedReason(r.name, i.id, i.note, i.owner)
+        for r in rollup.rows
+        for i in r.items
+        if i.status is Status.BLOCKED
+    ]
 
 
 def percent(part: int, whole: int) -> int:

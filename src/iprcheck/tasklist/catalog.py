@@ -11,6 +11,7 @@ not use it. JSON, not pickle: a cache file someone else wrote can at worst fail 
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +22,9 @@ import msgspec
 from .. import __version__, cache
 from .model import SCHEMA_VERSION, Obligation, Task, TaskList, obligations
 from .source import BUNDLED, Source, read_source
+
+# A unit's name without its kind: 浙江省 -> 浙江, 广西壮族自治区 -> 广西.
+_SHORT = re.compile(r"^(.+?)(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
 
 CACHE_FORMAT = 2
 CACHE_KEEP = 8  # cache files for this many different lists; older ones are removed
@@ -80,6 +84,36 @@ class Catalog:
             return plain
         english = {en.casefold(): zh for zh, en in self.unit_names.items()}
         return english.get(plain.casefold())
+
+    @cached_property
+    def unit_short_names(self) -> dict[str, str]:
+        """What people call a reporting unit -> the unit: 浙江 (浙江省), 内蒙古 (内蒙古自治区),
+        新疆 (新疆维吾尔自治区), 兵团 (新疆生产建设兵团). Only names that mean one unit."""
+        short: dict[str, list[str]] = {}
+        for name in self.unit_names:
+            for cut in _SHORT.findall(name) or [name]:
+                short.setdefault(cut, []).append(name)
+        short.setdefault("兵团", []).extend(n for n in self.unit_names if n.endswith("兵团"))
+        return {k: v[0] for k, v in short.items() if len(v) == 1 and k not in self.unit_names}
+
+    def unit_typed(self, name: str) -> tuple[str | None, str | None]:
+        """What ``init --province`` means by ``name``: (the unit, None) where one unit matches
+        (its name, its short name, or the start of only one name: 内蒙); else (None, the unit
+        it most looks like, for "did you mean", or None)."""
+        found = self.unit(name)
+        if found is not None:
+            return found, None
+        plain = unicodedata.normalize("NFKC", name).strip()
+        if plain in self.unit_short_names:
+            return self.unit_short_names[plain], None
+        starts = [u for u in self.unit_names if len(plain) >= 2 and u.startswith(plain)]
+        if len(starts) == 1:
+            return starts[0], None
+        import difflib
+
+        names = [*self.unit_names, *self.unit_short_names]
+        close = difflib.get_close_matches(plain, names, n=1, cutoff=0.5)
+        return None, (self.unit_short_names.get(close[0], close[0]) if close else None)
 
 
 class Compiled(msgspec.Struct, frozen=True):

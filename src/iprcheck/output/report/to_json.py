@@ -12,8 +12,15 @@
   "sections": [{"number", "title", "title_en", "totals": {like the top level}}],
   "tasks": [{"number", "section", "title", "title_en", "due", "totals": {…}}],
   "items": [one object per obligation, exactly as `iprcheck list --format json` prints them],
-  "attention": {"blocked": [ids], "overdue": [{"id", "due", "days", "internal"}],
-                "open_mandatory": [ids], "waived": [ids]},
+  "attention": {"blocked": [ids],
+                "overdue": [{"id", "due", "days", "internal", "owner"}] (most overdue first),
+                "open_mandatory": [ids], "waived": [ids],
+                "due_soon": [{"id", "due", "days" (left; 0 = today), "internal", "owner"}]
+                            (soonest first), "within": N (report --within)},
+  "owners": [divisions] (report --owner; [] = every item),
+  "since": null | {"date": "YYYY-MM-DD",
+                   "changes": [each change after that day, as `iprcheck history --format json`
+                               prints it]}   (report --since: 本期进展)
   "findings": [{"level": "error" | "warning", "code", "id"}],
   "progress": [{"week_end": "YYYY-MM-DD", "done": N, "open": N}]   (mandatory obligations)
 }
@@ -29,7 +36,7 @@ from typing import Any
 
 import msgspec
 
-from ...reports.report import Group, Report
+from ...reports.report import Group, Overdue, Report
 from .. import View
 from ..guards import json_text
 from ..rows import records
@@ -47,6 +54,16 @@ def _group(g: Group) -> dict[str, Any]:
         out["due"] = g.due.isoformat() if g.due else None
     out["totals"] = msgspec.to_builtins(g.totals)
     return out
+
+
+def _due(o: Overdue) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "due": o.due.isoformat(),
+        "days": o.days,
+        "internal": o.internal,
+        "owner": o.owner,
+    }
 
 
 def as_dict(report: Report) -> dict[str, Any]:
@@ -78,13 +95,16 @@ def as_dict(report: Report) -> dict[str, Any]:
         "items": records(report.items),
         "attention": {
             "blocked": a.blocked,
-            "overdue": [
-                {"id": o.id, "due": o.due.isoformat(), "days": o.days, "internal": o.internal}
-                for o in a.overdue
-            ],
+            "overdue": [_due(o) for o in a.overdue],
             "open_mandatory": a.open_mandatory,
             "waived": a.waived,
+            "due_soon": [_due(o) for o in a.due_soon],
+            "within": a.within,
         },
+        "owners": list(report.owners),
+        "since": None
+        if report.since is None
+        else {"date": report.since.isoformat(), "changes": [ev.to_json() for ev in report.changes]},
         "findings": [{"level": x.level, "code": x.code, "id": x.id} for x in report.findings],
         "progress": [
             {"week_end": w.end.isoformat(), "done": w.done, "open": w.open} for w in report.progress

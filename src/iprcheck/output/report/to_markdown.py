@@ -52,6 +52,7 @@ def to_markdown(report: Report, view: View) -> str:
     heads = [t("col_section", lang), done_of, t("col_percent", lang), ""]
     out += table(heads, rows)
 
+    out += _since(report, lang)
     out += _attention(report, lang)
     out += _checks(report, lang)
     out += _progress(report, lang)
@@ -72,9 +73,23 @@ def _attention(report: Report, lang: str) -> list[str]:
         t("att_none", lang)
     ]
     out += ["", f"### {t('att_overdue', lang)} ({len(a.overdue)})", ""]
-    out += [_line(report, o.id, lang, L.overdue_text(o, lang)) for o in a.overdue] or [
-        t("att_none", lang)
-    ]
+    out += [
+        _line(
+            report, o.id, lang, f"{L.overdue_text(o, lang)} · {o.owner or t('att_no_owner', lang)}"
+        )
+        for o in a.overdue
+    ] or [t("att_none", lang)]
+    out += ["", f"### {t('att_due_soon', lang, days=a.within)} ({len(a.due_soon)})", ""]
+    out += [
+        _line(
+            report,
+            o.id,
+            lang,
+            t("att_due_in", lang, due=o.due.isoformat(), days=o.days)
+            + f" · {o.owner or t('att_no_owner', lang)}",
+        )
+        for o in a.due_soon
+    ] or [t("att_none", lang)]
     out += ["", f"### {t('att_open_mandatory', lang)} ({len(a.open_mandatory)})", ""]
     out.append(", ".join(a.open_mandatory) or t("att_none", lang))
     out += ["", f"### {t('att_waived', lang)} ({len(a.waived)})", ""]
@@ -82,6 +97,29 @@ def _attention(report: Report, lang: str) -> list[str]:
         t("att_none", lang)
     ]
     return [*out, ""]
+
+
+def _since(report: Report, lang: str) -> list[str]:
+    """本期进展: the changes after the --since day, as a table."""
+    from ..history import change
+
+    if report.since is None:
+        return []
+    out = [f"## {t('report_since', lang, date=report.since.isoformat())}", ""]
+    if not report.changes:
+        return [*out, t("report_since_none", lang), ""]
+    heads = [t(k, lang) for k in ("col_when", "col_who", "col_id", "col_change", "col_note")]
+    rows = [
+        [
+            ev.when.astimezone().strftime("%Y-%m-%d %H:%M"),
+            ev.by,
+            ev.obligation,
+            change(ev, lang),
+            "; ".join(filter(None, [ev.note or "", *ev.evidence])),
+        ]
+        for ev in report.changes
+    ]
+    return [*out, *table(heads, rows), ""]
 
 
 def _checks(report: Report, lang: str) -> list[str]:

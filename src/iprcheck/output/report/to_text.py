@@ -17,6 +17,7 @@ from ...vocab import STATUSES, Requirement
 from .. import View
 from .. import labels as L
 from ..console import text
+from ..wrap import Wrapped
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -41,7 +42,12 @@ def draw(report: Report, view: View) -> list[RenderableType]:
     parts: list[RenderableType] = [*_header(report, lang), Text()]
     parts += [*_bars(report, lang, width), Text()]
     parts += [*_sections(report, lang, width), Text()]
+    if report.since is not None:
+        parts += [*_since(report, lang), Text()]
     parts += [*_attention(report, lang), Text()]
+    notes = _notes(report, lang)
+    if notes:
+        parts += [*notes, Text()]
     parts += [*checks(report, lang, grouped=True), Text()]
     parts += _progress(report, lang, width)
     return parts
@@ -59,6 +65,9 @@ def _header(report: Report, lang: str) -> list[RenderableType]:
     line.append(L.days(f, lang), style="bold red" if f.days_left < 0 else "bold")
     out.append(line)
     out.append(text(L.ledger_line(f, lang), style="dim"))
+    if report.owners:
+        sep = "、" if lang == "zh" else ", "
+        out.append(text(t("report_owner_only", lang, owners=sep.join(report.owners)), style="bold"))
     return out
 
 
@@ -113,7 +122,7 @@ def _sections(report: Report, lang: str, width: int) -> list[RenderableType]:
     for g in report.sections:
         m, o = g.totals.mandatory, g.totals.optional
         grid.add_row(
-            str(g.number),
+            L.section_number(g.number, lang),
             text(L.group_title(g, lang)),
             bar(m.done, m.total, size) if m.total else Text("—", style="dim"),
             f"{m.done}/{m.total}",
@@ -126,7 +135,7 @@ def _sections(report: Report, lang: str, width: int) -> list[RenderableType]:
 def _items_grid() -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
+    grid.add_column()
     return grid
 
 
@@ -152,21 +161,32 @@ def _attention(report: Report, lang: str) -> list[RenderableType]:
             body = text(summary(report.item(oid).text))
             body.append("\n")
             body.append_text(text(L.note(report.item(oid), lang), style=style))
-            grid.add_row(oid, body)
+            grid.add_row(oid, Wrapped(body))
         out.append(_indent(grid, 4))
 
     block("att_blocked", len(a.blocked), "bold red")
     if a.blocked:
         notes(a.blocked, "red")
     block("att_overdue", len(a.overdue), "bold yellow")
-    groups: dict[tuple[object, bool], list[str]] = {}
-    for o in a.overdue:
-        groups.setdefault((o.due, o.internal), []).append(o.id)
-    for o in a.overdue:
-        ids = groups.pop((o.due, o.internal), None)
-        if ids:  # wrapped like the open ones below: a grid cell would cut the list short
-            out.append(_indent(Text(L.overdue_text(o, lang), style="yellow"), 4))
-            out.append(_indent(Text(_ids(ids)), 4))
+    if a.overdue:  # most overdue first, each with who holds it
+        grid = _items_grid()
+        for o in a.overdue:
+            grid.add_row(o.id, text(f"{L.overdue_text(o, lang)} · {_owner(o.owner, lang)}"))
+        out.append(_indent(grid, 4))
+    head = Text(f"  {t('att_due_soon', lang, days=a.within)} ({len(a.due_soon)})")
+    head.stylize("bold" if a.due_soon else "dim")
+    if not a.due_soon:
+        head.append(f" {t('att_none', lang)}")
+    out.append(head)
+    if a.due_soon:
+        grid = _items_grid()
+        for o in a.due_soon:
+            key = "att_due_in" if o.days else "att_due_today"
+            when = t(key, lang, due=o.due.isoformat(), days=o.days)
+            if o.internal:
+                when = f"{t('att_internal', lang)} {when}"
+            grid.add_row(o.id, text(f"{when} · {_owner(o.owner, lang)}"))
+        out.append(_indent(grid, 4))
     block("att_open_mandatory", len(a.open_mandatory), "bold")
     if a.open_mandatory:
         out.append(_indent(Text(_ids(a.open_mandatory)), 4))
@@ -174,6 +194,56 @@ def _attention(report: Report, lang: str) -> list[RenderableType]:
     if a.waived:
         notes(a.waived, "magenta")
     return out
+
+
+def _owner(owner: str | None, lang: str) -> str:
+    return owner or t("att_no_owner", lang)
+
+
+def _since(report: Report, lang: str) -> list[RenderableType]:
+    """本期进展: every change after the --since day, one line each, oldest first."""
+    from ..history import change
+
+    assert report.since is not None
+    head = Text(t("report_since", lang, date=report.since.isoformat()), style="bold")
+    if not report.changes:
+        return [head, Text(f"  {t('report_since_none', lang)}", style="dim")]
+    head.append(f" · {t('report_since_count', lang, count=len(report.changes))}", style="")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for ev in report.changes:
+        body = text(change(ev, lang))
+        if ev.note:
+            body.append_text(text(f" · {ev.note}"))
+        if ev.evidence:
+            body.append_text(text(f" · 📎 {'; '.join(ev.evidence)}", style="dim"))
+        grid.add_row(ev.when.astimezone().strftime("%Y-%m-%d %H:%M"), ev.obligation, body)
+    return [head, _indent(grid, 2)]
+
+
+def _notes(report: Report, lang: str) -> list[RenderableType]:
+    """Every item with a progress note or evidence, but the blocked and waived ones, whose
+    notes the attention list shows already."""
+    from ...vocab import Status
+
+    shown = [
+        i
+        for i in report.items
+        if (i.note or i.evidence) and i.status not in (Status.BLOCKED, Status.WAIVED)
+    ]
+    if not shown:
+        return []
+    grid = _items_grid()
+    for i in shown:
+        body = text(i.status.label(lang), style=i.status.info.style)
+        if i.note:
+            body.append_text(text(f" · {i.note}"))
+        if i.evidence:
+            body.append_text(text(f"\n📎 {'; '.join(i.evidence)}", style="dim"))
+        grid.add_row(i.id, Wrapped(body))
+    return [Text(t("report_notes", lang), style="bold"), _indent(grid, 2)]
 
 
 def _indent(renderable: RenderableType, left: int) -> RenderableType:

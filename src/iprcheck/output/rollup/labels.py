@@ -87,6 +87,18 @@ def notes(rollup: Rollup, lang: str) -> list[str]:
     return out
 
 
+def missing_line(rollup: Rollup, lang: str) -> str:
+    """未报送（2）：西藏自治区、新疆生产建设兵团 — the units no ledger was counted for."""
+    if not rollup.missing:
+        return t("rollup_missing_none", lang)
+    if lang == "zh":
+        names = "、".join(rollup.missing)
+    else:
+        english = {u.name: u.name_en for u in rollup.catalog.task_list.reporting_units}
+        names = ", ".join(english.get(n, n) for n in rollup.missing)
+    return t("rollup_missing", lang, count=len(rollup.missing), names=names)
+
+
 def last_national(rollup: Rollup) -> int | None:
     """The national office's rows come first; the last of them is ruled off from the provinces."""
     n = sum(r.national for r in rollup.rows)

@@ -12,8 +12,11 @@ from ..guards import csv_cell
 
 
 def to_csv(rollup: Rollup, view: View) -> str:
-    """One row per ledger: who, the totals flattened, then one column per task's cell. UTF-8
-    with a BOM, so that Excel opens the Chinese text correctly on a double-click."""
+    """One row per ledger: who, the totals flattened, then one column per task's cell; then one
+    row per unit that sent no ledger (name_source ``missing``). UTF-8 with a BOM, so that Excel
+    opens the Chinese text correctly on a double-click."""
+    if rollup.by == "measure":
+        return _by_measure(rollup)
     keys = ["total", *STATUSES]
     counts = [f"{req.value}_{key}" for req in Requirement for key in keys]
     tasks = [f"task_{n}" for n in rollup.catalog.tasks]
@@ -49,4 +52,20 @@ def to_csv(rollup: Rollup, view: View) -> str:
             *(c.state.value for c in r.cells.values()),
         ]
         writer.writerow([csv_cell(v) for v in row])
+    # The units that sent nothing (未报送) close the file: the name, name_source "missing",
+    # and nothing else, so that a sheet of every unit shows who is still owed.
+    for name in rollup.missing:
+        writer.writerow([csv_cell(name), "missing", *[""] * (len(heads) - 2)])
+    return buf.getvalue()
+
+
+def _by_measure(rollup: Rollup) -> str:
+    """rollup --by measure: one row per provincial obligation and province that must do it."""
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(["id", "province", "status"])
+    for m in rollup.measures:
+        for x in m.owe:
+            writer.writerow([csv_cell(m.id), csv_cell(x.province), x.status.value])
     return buf.getvalue()

@@ -6,6 +6,7 @@ from ... import __version__
 from ...i18n import t
 from ...reports.rollup import Cell, Rollup
 from .. import View
+from ..labels import cn_number
 from ..templates import environment
 from .labels import (
     COLOUR,
@@ -17,6 +18,7 @@ from .labels import (
     display_name,
     last_national,
     list_title,
+    missing_line,
     notes,
     task_title,
 )
@@ -27,6 +29,7 @@ def to_html(rollup: Rollup, view: View) -> str:
     sections = [
         {
             "number": s.number,
+            "cn": cn_number(s.number),
             "title": s.title if lang == "zh" else s.title_en,
             "tasks": [{"number": task.number, "title": task_title(task, lang)} for task in s.tasks],
         }
@@ -77,7 +80,7 @@ def to_html(rollup: Rollup, view: View) -> str:
         .render(
             lang=lang,
             title=list_title(rollup, lang),
-            counted=counted_line(rollup, lang),
+            counted=f"{counted_line(rollup, lang)} · {missing_line(rollup, lang)}",
             sections=sections,
             rows=rows,
             tasks=tasks,

@@ -32,7 +32,11 @@ def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
      "tasks": [{"task", "section", "title", "title_en", "owe", "done", "percent"}],
      "skipped": [{"path", "reason" (a sentence in the --lang language),
                   "code": "unreadable|other-list|duplicate|not-found"}],
-     "missing": [the reporting units no ledger was counted for (未报送), in the list's order]}
+     "missing": [the list's reporting units no ledger was counted for (未报送), in its order],
+     "by": "province|measure" (rollup --by),
+     "measures": [{"id", "owe": [{"province", "status"}] (the provinces that must do it)}]
+                 (every provincial obligation, in the list's order),
+     "blocked": [{"province", "id", "note", "owner"}] (every blocked obligation)}
     ```
     """
     tl = rollup.catalog.task_list
@@ -82,7 +86,16 @@ def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
             {"path": str(s.path), "reason": s.error.render(lang), "code": s.reason.value}
             for s in rollup.skipped
         ],
-        "missing": rollup.missing,
+        "missing": list(rollup.missing),
+        "by": rollup.by,
+        "measures": [
+            {"id": m.id, "owe": [{"province": x.province, "status": x.status.value} for x in m.owe]}
+            for m in rollup.measures
+        ],
+        "blocked": [
+            {"province": b.province, "id": b.id, "note": b.note, "owner": b.owner}
+            for b in rollup.blocked_reasons
+        ],
     }
 
 

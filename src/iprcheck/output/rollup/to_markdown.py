@@ -14,6 +14,7 @@ from .labels import (
     day,
     display_name,
     list_title,
+    missing_line,
     notes,
     task_title,
 )
@@ -23,6 +24,7 @@ def to_markdown(rollup: Rollup, view: View) -> str:
     lang = view.lang
     numbers = list(rollup.catalog.tasks)
     out = [f"# {md_cell(list_title(rollup, lang))}", "", md_cell(counted_line(rollup, lang)), ""]
+    out += [md_cell(missing_line(rollup, lang)), ""]
     out += [f"## {t('rollup_matrix', lang)}", ""]
     heads: list[object] = [
         t("rollup_col_province", lang),
@@ -44,7 +46,10 @@ def to_markdown(rollup: Rollup, view: View) -> str:
         for r in rollup.rows
     ]
     out += md_table(heads, rows)
-    out += ["  ".join(f"`{GLYPH[c]}` {cell_label(c, lang)}" for c in Cell), ""]
+    out += [
+        t("rollup_legend", lang) + "  ".join(f"`{GLYPH[c]}` {cell_label(c, lang)}" for c in Cell),
+        "",
+    ]
     out += [md_cell(n) for n in notes(rollup, lang)] + ([""] if notes(rollup, lang) else [])
     out += [f"## {t('rollup_tasks', lang)}", ""]
     out += md_table(
@@ -60,6 +65,35 @@ def to_markdown(rollup: Rollup, view: View) -> str:
             for s in rollup.tasks
         ],
     )
+    if rollup.by == "measure":
+        from ...obligations import summary
+
+        out += [f"## {t('rollup_by_measure', lang)}", ""]
+        out += md_table(
+            [
+                t("col_id", lang),
+                t("col_measure", lang),
+                t("rollup_col_owe", lang),
+                t("col_status", lang),
+            ],
+            [
+                [
+                    m.id,
+                    summary(m.text),
+                    len(m.owe),
+                    "; ".join(f"{x.province} {x.status.label(lang)}" for x in m.owe),
+                ]
+                for m in rollup.measures
+            ],
+        )
+        out.append("")
+    if rollup.blocked_reasons:
+        out += [f"## {t('rollup_blocked_list', lang)}", ""]
+        out += md_table(
+            [t("rollup_col_province", lang), t("col_id", lang), t("col_note", lang)],
+            [[b.province, b.id, b.note or t("att_no_note", lang)] for b in rollup.blocked_reasons],
+        )
+        out.append("")
     if rollup.skipped:
         out += [f"## {t('rollup_skipped', lang)}", ""]
         out += md_table(

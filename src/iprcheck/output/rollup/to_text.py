@@ -9,6 +9,7 @@ from ...i18n import t
 from ...reports.rollup import Cell, Rollup
 from .. import View
 from ..console import text
+from ..wrap import Wrapped
 from .labels import (
     GLYPH,
     STYLE,
@@ -19,6 +20,7 @@ from .labels import (
     display_name,
     last_national,
     list_title,
+    missing_line,
     notes,
 )
 
@@ -28,16 +30,22 @@ def draw(rollup: Rollup, view: View) -> list[RenderableType]:
     notes. ``styled``: whether the output shows styles (a terminal does; a pipe or a file does
     not), which the note on dimmed cells depends on."""
     lang, styled = view.lang, view.styled
+    if rollup.by == "measure":
+        return _by_measure(rollup, lang)
     out: list[RenderableType] = [
         Text(list_title(rollup, lang), style="bold"),
         _matrix(rollup, lang),
         _legend(lang),
+        Wrapped(Text(t("rollup_header_key", lang), style="dim")),
     ]
     if styled and any(c.optional for r in rollup.rows for c in r.cells.values()):
         out.append(Text(t("rollup_optional_note", lang), style="dim"))
     out += [Text(n, style="dim") for n in notes(rollup, lang)]
     out += [Text(""), Text(t("rollup_tasks", lang), style="bold"), _task_counts(rollup, lang)]
-    out += [Text(""), Text(counted_line(rollup, lang), style="dim")]
+    out += _blocked(rollup, lang)
+    style = "bold" if rollup.missing else "dim"
+    out += [Text(""), Wrapped(text(missing_line(rollup, lang), style=style))]
+    out += [Text(counted_line(rollup, lang), style="dim")]
     return out
 
 
@@ -115,7 +123,7 @@ def _matrix(rollup: Rollup, lang: str) -> RenderableType:
 
 
 def _legend(lang: str) -> RenderableType:
-    key = Text()
+    key = Text(t("rollup_legend", lang))
     for n, state in enumerate(Cell):
         if n:
             key.append("  ")
@@ -142,3 +150,60 @@ def _task_counts(rollup: Rollup, lang: str) -> RenderableType:
         ),
     )
     return grid
+
+
+def _blocked(rollup: Rollup, lang: str) -> list[RenderableType]:
+    """Every blocked obligation across the provinces, with its reason: one list to act on."""
+    from rich.table import Table
+
+    from ...obligations import summary  # noqa: F401  (the reason is what matters here)
+
+    reasons = rollup.blocked_reasons
+    if not reasons:
+        return []
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for b in reasons:
+        note = b.note or t("att_no_note", lang)
+        grid.add_row(text(b.province), b.id, Wrapped(text(note, style="red")))
+    head = Text(f"{t('rollup_blocked_list', lang)} ({len(reasons)})", style="bold")
+    return [Text(""), head, grid]
+
+
+def _by_measure(rollup: Rollup, lang: str) -> list[RenderableType]:
+    """rollup --by measure: each provincial obligation, how many provinces must do it, how
+    they stand, and which have not done it."""
+    from ...vocab import STATUSES, Status
+
+    out: list[RenderableType] = [
+        Text(list_title(rollup, lang), style="bold"),
+        Text(t("rollup_by_measure", lang), style="bold"),
+    ]
+    from ...obligations import summary
+
+    for m in rollup.measures:
+        head = Text(f"{m.id:<5} ", style="bold")
+        head.append_text(text(summary(m.text)))
+        out.append(head)
+        counts = " · ".join(f"{s.label(lang)} {m.count(s)}" for s in STATUSES if m.count(s))
+        line = f"      {t('rollup_measure_counts', lang, count=len(m.owe))}"
+        out.append(Text(line + (f" · {counts}" if counts else "")))
+        open_ = [x for x in m.owe if x.status not in (Status.DONE, Status.WAIVED)]
+        if open_:
+            sep = "、" if lang == "zh" else ", "
+            names = sep.join(
+                f"{x.province}（{x.status.label(lang)}）"
+                if lang == "zh"
+                else f"{x.province} ({x.status.label(lang)})"
+                for x in open_
+            )
+            body = Wrapped(text(t("rollup_not_done", lang) + names, style="dim"))
+            from rich.padding import Padding
+
+            out.append(Padding(body, (0, 0, 0, 6)))
+    out += _blocked(rollup, lang)
+    out += [Text(""), Wrapped(text(missing_line(rollup, lang)))]
+    out += [Text(counted_line(rollup, lang), style="dim")]
+    return out

@@ -11,7 +11,17 @@ from .. import View
 from .. import labels as L
 from ..guards import xlsx_text
 from ..xlsx import FONT, print_setup, set_cell, workbook
-from .labels import COLOUR, INK, cell_label, counted_line, day, display_name, list_title, notes
+from .labels import (
+    COLOUR,
+    INK,
+    cell_label,
+    counted_line,
+    day,
+    display_name,
+    list_title,
+    missing_line,
+    notes,
+)
 
 
 def to_xlsx(rollup: Rollup, view: View) -> bytes:
@@ -26,7 +36,7 @@ def to_xlsx(rollup: Rollup, view: View) -> bytes:
     numbers = list(rollup.catalog.tasks)
     append(ws, [list_title(rollup, lang)])
     ws["A1"].font = Font(name=FONT, bold=True, size=13)
-    append(ws, [counted_line(rollup, lang)])
+    append(ws, [f"{counted_line(rollup, lang)} · {missing_line(rollup, lang)}"])
     heads = [
         t("rollup_col_province", lang),
         t("rollup_col_mandatory", lang),

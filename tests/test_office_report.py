@@ -1,0 +1,136 @@
+"""#15, the report that answers "what changed, who owes what, by when": --since, --owner, the
+overdue and due-soon rules, the Chinese CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from report_ledger import AS_OF, build
+from typer.testing import CliRunner
+
+from iprcheck.cli import app
+from iprcheck.ledger import ops
+from iprcheck.obligations import Entry, Tracking
+from iprcheck.reports.report import due_soon, overdue, owed
+from iprcheck.tasklist import load
+from iprcheck.vocab import Requirement, Status
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def pilot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = build(tmp_path)
+    # What the tests record here happens on 20 September 2020, inside the report's period.
+    monkeypatch.setattr(ops, "now", lambda: "2020-09-20T10:00:00+08:00")
+    return path
+
+
+def ok(*args: str, lang: str = "en") -> str:
+    result = runner.invoke(app, ["--lang", lang, *args])
+    assert result.exit_code == 0, result.output
+    return str(result.stdout)
+
+
+def report(*args: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(ok("report", "-f", "json", "--as-of", AS_OF, *args))
+    return data
+
+
+def test_since_lists_the_changes_after_that_day(pilot: Path) -> None:
+    data = report("--since", "2020-09-01")
+    assert data["since"]["date"] == "2020-09-01"
+    assert [c["obligation"] for c in data["since"]["changes"]] == ["9.2", "9.3", "12.2"]
+    assert report()["since"] is None  # without --since: the key is there, null
+    zh = ok("report", "--as-of", AS_OF, "--since", "2020/09/01", lang="zh")
+    assert "本期进展（2020-09-01 之后） · 共 3 项更改" in zh
+    assert "12.2  未开始 → 已完成 · =1+1 · 📎 品牌.pdf" in zh
+    en = ok("report", "--as-of", AS_OF, "--since", "2020-09-10")
+    assert "Changes since 2020-09-10 · 1 change" in en
+
+
+def test_since_in_markdown_and_csv(pilot: Path) -> None:
+    md = ok("report", "-f", "markdown", "--as-of", AS_OF, "--since", "2020-09-01", lang="zh")
+    assert "## 本期进展（2020-09-01 之后）" in md and "未开始 → 进行中" in md
+    text = ok("report", "-f", "csv", "--as-of", AS_OF, "--since", "2020-09-01", lang="zh")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    by_id = {r["编号"]: r for r in rows}
+    assert "未开始 → 已完成" in by_id["12.2"]["本期进展"] and by_id["1.2"]["本期进展"] == ""
+
+
+def test_owner_selects_one_divisions_items(pilot: Path) -> None:
+    data = report("--owner", "保护处")
+    assert data["owners"] == ["保护处"]
+    assert {i["id"] for i in data["items"]} == {"1.2", "2.2", "3.2", "3.3", "4.2", "4.3", "5.2"}
+    assert "责任处室：保护处" in ok("report", "--as-of", AS_OF, "--owner", "保护处", lang="zh")
+    rows = json.loads(ok("list", "--owner", "保护处", "--format", "json"))
+    assert {r["owner"] for r in rows} == {"保护处"}
+
+
+def _entry(oid: str, requirement: Requirement) -> Entry:
+    return Entry(load().by_id[oid], requirement)
+
+
+def test_a_never_started_optional_obligation_is_never_overdue() -> None:
+    deadline, late = date(2020, 12, 31), date(2021, 1, 5)
+    optional = _entry("17.2", Requirement.OPTIONAL)
+    assert not owed(optional, Tracking())
+    assert overdue(optional, Tracking(), deadline, late) is None
+    taken_up = Tracking(status=Status.IN_PROGRESS)
+    assert overdue(optional, taken_up, deadline, late) is not None
+    assert overdue(_entry("6.2", Requirement.MANDATORY), Tracking(), deadline, late) is not None
+
+
+def test_overdue_most_overdue_first_with_owner(pilot: Path) -> None:
+    ok("assign", "8", "--due", "2020-09-01", "--owner", "运用促进处")
+    overdue_ = report()["attention"]["overdue"]
+    assert [(o["id"], o["days"], o["owner"]) for o in overdue_] == [
+        ("8.2", 29, "运用促进处"),
+        ("6.2", 15, None),
+    ]
+    text = ok("report", "--as-of", AS_OF, lang="zh")
+    assert "8.2  内部时限 2020-09-01，已逾期 29 天 · 运用促进处" in text
+
+
+def test_due_within_n_days(pilot: Path) -> None:
+    ok("assign", "9.2", "--due", "2020-10-10", "--owner", "运用促进处")
+    ok("assign", "10.2", "--due", "2020-10-30")
+    soon = report()["attention"]
+    assert soon["within"] == 14
+    assert [(o["id"], o["days"]) for o in soon["due_soon"]] == [("9.2", 10)]
+    wider = report("--within", "30")["attention"]["due_soon"]
+    assert [o["id"] for o in wider] == ["9.2", "10.2"]
+    text = ok("report", "--as-of", AS_OF, lang="zh")
+    assert (
+        "14 天内到期 (1)" in text
+        and "9.2  内部时限 2020-10-10 到期（还剩 10 天） · 运用促进处" in text
+    )
+    assert due_soon(_entry("17.2", Requirement.OPTIONAL), Tracking(), date(2020, 12, 31),
+                    date(2020, 12, 25), 14) is None  # fmt: skip
+
+
+def test_report_shows_notes_and_evidence(pilot: Path) -> None:
+    text = ok("report", "--as-of", AS_OF, lang="zh")
+    assert (
+        "进展情况与佐证材料" in text and "1.2   已完成 · 纳入考核" in text and "📎 通知.pdf" in text
+    )
+
+
+def test_csv_is_chinese_for_a_chinese_reader(pilot: Path) -> None:
+    text = ok("report", "-f", "csv", "--as-of", AS_OF, lang="zh")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    first = rows[0]
+    assert list(first)[:3] == ["编号", "部分", "任务"]
+    assert first["状态"] == "已完成" and first["要求"] == "必做" and first["执行主体"] == "省份"
+    assert first["更新时间"] == "2020-06-10 10:00"
+    listed = ok("list", "-f", "csv", lang="zh")
+    assert listed.lstrip("\ufeff").startswith("编号,")
+    # English keeps the field names scripts read; JSON is unchanged.
+    assert ok("report", "-f", "csv", "--as-of", AS_OF).lstrip("\ufeff").startswith("id,section")
+    assert report()["items"][0]["status"] == "done"
