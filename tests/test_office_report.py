@@ -98,6 +98,55 @@ def test_overdue_most_overdue_first_with_owner(pilot: Path) -> None:
     assert "8.2  内部时限 2020-09-01，已逾期 29 天 · 运用促进处" in text
 
 
+def test_since_in_html_xlsx_and_word(pilot: Path, tmp_path: Path) -> None:
+    """本期进展 is a part of every document that is forwarded, not only of the terminal's."""
+    import html as html_mod
+    import re
+
+    import openpyxl
+    from docx import Document
+
+    for name in ("r.html", "r.xlsx", "r.docx"):
+        ok("report", "--as-of", AS_OF, "--since", "2020-09-01", "--output", name, lang="zh")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    part = page[page.index('<section id="since">') : page.index('<section id="attention">')]
+    assert "本期进展（2020-09-01 之后）" in part and "共 3 项更改" in part
+    cells = [html_mod.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", part)]
+    assert "12.2" in cells and "未开始 → 已完成" in cells and "=1+1；品牌.pdf" in cells
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert wb.sheetnames == ["台账", "汇总", "本期进展"]  # import still reads 台账
+    rows = list(wb["本期进展"].iter_rows(values_only=True))
+    assert rows[1] == ("时间", "操作人", "编号", "变更", "说明")
+    assert [r[2] for r in rows[2:]] == ["9.2", "9.3", "12.2"]
+    assert wb["本期进展"]["E5"].data_type == "s"  # the note =1+1 stays text
+    text = "\n".join(p.text for p in Document(str(tmp_path / "r.docx")).paragraphs)
+    assert "2020年9月1日以来，共记录3项更改：" in text
+    assert "12.2　2020年9月16日，由未开始转为已完成（=1+1）。" in text
+    ok("report", "--as-of", AS_OF, "--output", "plain.xlsx", lang="zh")
+    assert "本期进展" not in openpyxl.load_workbook(tmp_path / "plain.xlsx").sheetnames
+    ok("report", "--as-of", AS_OF, "--since", "2020-09-30", "--output", "none.docx", lang="zh")
+    none = "\n".join(p.text for p in Document(str(tmp_path / "none.docx")).paragraphs)
+    assert "2020年9月30日以来，没有新的更改。" in none
+
+
+def test_due_soon_and_owner_in_html_and_xlsx(pilot: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    ok("assign", "9.2", "--due", "2020-10-10", "--owner", "运用促进处")
+    ok("report", "--as-of", AS_OF, "--output", "r.html", lang="zh")
+    ok("report", "--as-of", AS_OF, "--output", "r.xlsx", lang="zh")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    soon = page[page.index('<div class="due-soon">') : page.index('<div class="waived">')]
+    assert (
+        "14 天内到期 (1)" in soon and "内部时限 2020-10-10 到期（还剩 10 天） · 运用促进处" in soon
+    )
+    summary = openpyxl.load_workbook(tmp_path / "r.xlsx")["汇总"]
+    found = {r[0]: r[1] for r in summary.iter_rows(values_only=True) if r and r[0]}
+    assert found["14 天内到期"] == "9.2"
+    ok("report", "--as-of", AS_OF, "--owner", "运用促进处", "--output", "o.html", lang="zh")
+    assert "责任处室：运用促进处" in (tmp_path / "o.html").read_text(encoding="utf-8")
+
+
 def test_due_within_n_days(pilot: Path) -> None:
     ok("assign", "9.2", "--due", "2020-10-10", "--owner", "运用促进处")
     ok("assign", "10.2", "--due", "2020-10-30")

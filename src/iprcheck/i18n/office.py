@@ -24,6 +24,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "docx_count_blocked": ("受阻{n}项", "{n} blocked"),
     "docx_count_todo": ("未开始{n}项", "{n} not started"),
     "docx_count_waived": ("不适用{n}项", "{n} waived"),
+    "docx_since_intro": (
+        "{date}以来，共记录{n}项更改：",
+        "Since {date}, {n} {n:|change was|changes were} recorded:",
+    ),
+    "docx_since_none": ("{date}以来，没有新的更改。", "No change was recorded since {date}."),
+    "docx_since_status": ("由{before}转为{after}", "from {before} to {after}"),
     "docx_days_left": (
         "距清单完成时限（{date}）还有{days}天。",
         "The list's deadline, {date}, is {days} days away.",

@@ -72,6 +72,22 @@ def change(ev: Event, lang: str) -> str:
     return out
 
 
+def change_rows(events: list[Event], lang: str) -> list[list[str]]:
+    """本期进展 as rows of strings (when, who, which obligation, change, note and evidence), in
+    the reader's local time: what the Markdown, HTML, xlsx and Word reports show."""
+    sep = "；" if lang == "zh" else "; "
+    return [
+        [
+            ev.when.astimezone().strftime("%Y-%m-%d %H:%M"),
+            ev.by,
+            ev.obligation or "—",
+            change(ev, lang),
+            sep.join(filter(None, [ev.note or "", *ev.evidence])),
+        ]
+        for ev in events
+    ]
+
+
 def _value(value: Any) -> str:
     if value is None:
         return "—"

@@ -160,6 +160,17 @@ def overdue_text(o: Overdue, lang: str) -> str:
     return t(key, lang, due=o.due.isoformat(), days=o.days)
 
 
+def due_soon_text(o: Overdue, lang: str) -> str:
+    """``内部时限 2020-10-10 到期（还剩 10 天）``: an item falling due within the report's days."""
+    key = "att_due_in" if o.days else "att_due_today"
+    when = t(key, lang, due=o.due.isoformat(), days=o.days)
+    return f"{t('att_internal', lang)} {when}" if o.internal else when
+
+
+def owner_text(owner: str | None, lang: str) -> str:
+    return owner or t("att_no_owner", lang)
+
+
 def finding_text(f: Finding, lang: str) -> str:
     return t(f"finding_{f.code}", lang)
 

@@ -240,6 +240,7 @@ def to_docx(report: Report, view: View) -> bytes:
     w_.subtitle(report)
     w_.blank()
     w_.overview(report)
+    w_.since(report)
     number = 0
     for g in report.sections:
         items = [i for i in report.items if i.obligation.section.number == g.number]
@@ -536,6 +537,37 @@ class Writer:
         else:
             text += w("days_over", lang, date=deadline, days=-left)
         self.text(text)
+
+    def since(self, report: Report) -> None:
+        """本期进展 (``report --since``): each change after that day, one paragraph each."""
+        from ..history import change
+
+        if report.since is None:
+            return
+        lang = self.lang
+        when = day_text(report.since, lang)
+        if not report.changes:
+            self.text(w("since_none", lang, date=when))
+            return
+        self.text(w("since_intro", lang, date=when, n=len(report.changes)))
+        for ev in report.changes:
+            if ev.kind == "status":
+                before = ev.before.given().get("status")
+                what = w(
+                    "since_status",
+                    lang,
+                    before=before.label(lang) if before is not None else "",
+                    after=ev.after.given()["status"].label(lang),
+                )
+            else:
+                what = change(ev, lang)
+            note = _clean(ev.note or "").strip()
+            at = day_text(ev.when.astimezone().date(), lang)
+            oid = ev.obligation or "—"
+            body = f"{oid}　{at}，{what}" if lang == "zh" else f"{oid}  {at}: {what}"
+            if note:
+                body += f"（{note}）" if lang == "zh" else f" ({note})"
+            self.text(_clean(body) + ("。" if lang == "zh" else "."))
 
     def _counts(self, counts: Counts, keys: Sequence[str]) -> list[str]:
         return [w(f"count_{k}", self.lang, n=counts[Status(k)]) for k in keys if counts[Status(k)]]

@@ -16,6 +16,7 @@ from ...reports.report import Counts, Report, Week
 from ...vocab import STATUSES, Requirement, Status
 from .. import View
 from .. import labels as L
+from ..history import change_rows
 from ..templates import environment
 
 COLOURS = {s.value: f"#{s.info.colour}" for s in STATUSES}
@@ -154,7 +155,18 @@ def context(report: Report, lang: str) -> dict[str, Any]:
         "counts": L.status_counts(report, lang),
         "sections": sections,
         "blocked": [brief(i) for i in a.blocked],
-        "overdue": [{**brief(o.id), "text": L.overdue_text(o, lang)} for o in a.overdue],
+        "overdue": [
+            {**brief(o.id), "text": f"{L.overdue_text(o, lang)} · {L.owner_text(o.owner, lang)}"}
+            for o in a.overdue
+        ],
+        "due_soon": [
+            {**brief(o.id), "text": f"{L.due_soon_text(o, lang)} · {L.owner_text(o.owner, lang)}"}
+            for o in a.due_soon
+        ],
+        "within": a.within,
+        "since": report.since.isoformat() if report.since else None,
+        "changes": change_rows(report.changes, lang),
+        "owners": ("、" if lang == "zh" else ", ").join(report.owners),
         "open_mandatory": [brief(i) for i in a.open_mandatory],
         "waived": [brief(i) for i in a.waived],
         "findings": [

@@ -101,7 +101,7 @@ def _attention(report: Report, lang: str) -> list[str]:
 
 def _since(report: Report, lang: str) -> list[str]:
     """本期进展: the changes after the --since day, as a table."""
-    from ..history import change
+    from ..history import change_rows
 
     if report.since is None:
         return []
@@ -109,16 +109,7 @@ def _since(report: Report, lang: str) -> list[str]:
     if not report.changes:
         return [*out, t("report_since_none", lang), ""]
     heads = [t(k, lang) for k in ("col_when", "col_who", "col_id", "col_change", "col_note")]
-    rows = [
-        [
-            ev.when.astimezone().strftime("%Y-%m-%d %H:%M"),
-            ev.by,
-            ev.obligation,
-            change(ev, lang),
-            "; ".join(filter(None, [ev.note or "", *ev.evidence])),
-        ]
-        for ev in report.changes
-    ]
+    rows = change_rows(report.changes, lang)
     return [*out, *table(heads, rows), ""]
 
 

@@ -181,11 +181,7 @@ def _attention(report: Report, lang: str) -> list[RenderableType]:
     if a.due_soon:
         grid = _items_grid()
         for o in a.due_soon:
-            key = "att_due_in" if o.days else "att_due_today"
-            when = t(key, lang, due=o.due.isoformat(), days=o.days)
-            if o.internal:
-                when = f"{t('att_internal', lang)} {when}"
-            grid.add_row(o.id, text(f"{when} · {_owner(o.owner, lang)}"))
+            grid.add_row(o.id, text(f"{L.due_soon_text(o, lang)} · {_owner(o.owner, lang)}"))
         out.append(_indent(grid, 4))
     block("att_open_mandatory", len(a.open_mandatory), "bold")
     if a.open_mandatory:

@@ -88,6 +88,8 @@ def to_xlsx(report: Report, view: View) -> bytes:
     sheet.title = t("sheet_ledger", lang)
     _ledger_sheet(sheet, report, lang)
     _summary_sheet(wb.create_sheet(t("sheet_summary", lang)), report, lang)
+    if report.since is not None:
+        _since_sheet(wb.create_sheet(t("sheet_changes", lang)), report, lang)
     wb.properties.title = L.title(report, lang)
     wb.properties.creator = "iprcheck"
     wb.custom_doc_props.append(StringProperty(name=PROPERTY_LIST, value=report.facts.list_id))
@@ -95,6 +97,39 @@ def to_xlsx(report: Report, view: View) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _since_sheet(ws: Any, report: Report, lang: str) -> None:
+    """本期进展: the changes after the --since day, one a row, in the reader's local time."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from ..history import change_rows
+
+    assert report.since is not None
+    ws.cell(row=1, column=1).value = t("report_since", lang, date=report.since.isoformat())
+    ws.cell(row=1, column=1).font = Font(name=FONT, bold=True, size=14)
+    heads = [t(k, lang) for k in ("col_when", "col_who", "col_id", "col_change", "col_note")]
+    rows = change_rows(report.changes, lang) or [["", "", "", t("report_since_none", lang), ""]]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for c, head in enumerate(heads, 1):
+        cell = ws.cell(row=2, column=c)
+        set_cell(cell, head)
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+    for r, row in enumerate(rows, 3):
+        for c, value in enumerate(row, 1):
+            cell = ws.cell(row=r, column=c)
+            set_cell(cell, value)
+            cell.font = Font(name=FONT)
+            cell.alignment = wrap
+    for col, width in zip("ABCDE", (17, 10, 8, 40, 40), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A3"
+    ws.print_title_rows = "2:2"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def title_text(report: Report, lang: str) -> str:
@@ -255,6 +290,7 @@ def _summary_sheet(ws: Any, report: Report, lang: str) -> None:
         [
             [t("att_blocked", lang), ", ".join(a.blocked)],
             [t("att_overdue", lang), ", ".join(o.id for o in a.overdue)],
+            [t("att_due_soon", lang, days=a.within), ", ".join(o.id for o in a.due_soon)],
             [t("att_open_mandatory", lang), ", ".join(a.open_mandatory)],
             [t("att_waived", lang), ", ".join(a.waived)],
         ],
