@@ -88,12 +88,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "upgrade_done": (
         "已将台账绑定到当前任务清单（{count} 项举措有改动）；可用 iprcheck undo 撤销",
-        "bound the ledger to the task list in use ({count} obligation(s) changed); iprcheck undo"
+        "bound the ledger to the task list in use ({count} {count:|obligation|obligations} changed); iprcheck undo"
         " reverts it",
     ),
     "upgrade_would": (
         "将把台账绑定到当前任务清单（{count} 项举措有改动）；（预演，未作记录）",
-        "would bind the ledger to the task list in use ({count} obligation(s) changed); (dry run:"
+        "would bind the ledger to the task list in use ({count} {count:|obligation|obligations} changed); (dry run:"
         " nothing recorded)",
     ),
     "profile_national": (

@@ -47,10 +47,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "docx_internal_due": ("内部时限：{date}", "internal due: {date}"),
     "docx_due": ("完成时限：{date}", "due: {date}"),
     "docx_problems": ("存在问题", "Problems"),
-    "docx_blocked_intro": ("{n}项举措推进受阻：", "{n} obligation(s) are blocked:"),
+    "docx_blocked_intro": (
+        "{n}项举措推进受阻：",
+        "{n} {n:|obligation is|obligations are} blocked:",
+    ),
     "docx_reason": ("原因：{note}", "Reason: {note}"),
     "docx_no_reason": ("未说明", "not recorded"),
-    "docx_overdue_intro": ("{n}项举措已超过时限：", "{n} obligation(s) are past their due date:"),
+    "docx_overdue_intro": (
+        "{n}项举措已超过时限：",
+        "{n} {n:|obligation is|obligations are} past {n:|its|their} due date:",
+    ),
     "docx_overdue_internal": (
         "内部时限{date}，已逾期{days}天",
         "internal due {date}, {days} days late",
@@ -63,12 +69,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "docx_next": ("下一步打算", "Next steps"),
     "docx_next_intro": (
         "对尚未完成的{n}项必做举措，将压实责任、加快推进，确保在清单完成时限（{date}）前完成：",
-        "The {n} open mandatory obligation(s) will be taken forward to finish by the list's "
+        "The {n} open mandatory {n:|obligation|obligations} will be taken forward to finish by the list's "
         "deadline, {date}:",
     ),
     "docx_next_intro_late": (
         "对尚未完成的{n}项必做举措，将压实责任、加快推进，尽快完成：",
-        "The {n} open mandatory obligation(s) will be taken forward to finish as soon as possible:",
+        "The {n} open mandatory {n:|obligation|obligations} will be taken forward to finish as soon as possible:",
     ),
     "docx_next_none": (
         "必做举措已全部完成。下一步将巩固落实成效，做好总结。",
@@ -152,11 +158,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_unknown_columns": ("已忽略未知的列：{columns}", "ignored unknown columns: {columns}"),
     "import_done": (
         "已从 {path} 导入 {count} 项举措的更改：{ids}",
-        "imported the changes of {count} obligation(s) from {path}: {ids}",
+        "imported the changes of {count} {count:|obligation|obligations} from {path}: {ids}",
     ),
     "import_would": (
         "将从 {path} 导入 {count} 项举措的更改：",
-        "would import the changes of {count} obligation(s) from {path}:",
+        "would import the changes of {count} {count:|obligation|obligations} from {path}:",
     ),
     "import_nothing": (
         "{path} 与台账一致（{rows} 行），没有要记录的更改",
