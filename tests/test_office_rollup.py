@@ -128,3 +128,30 @@ def test_every_blocked_reason_in_one_list(two: Path) -> None:
         text = out(two, *args)
         assert "受阻原因（各省） (1)" in text and "广东省  4.3  待批复" in text
     assert "| 广东省 | 4.3 | 待批复 |" in out(two, "-f", "markdown")
+
+
+def test_by_measure_and_blocked_reasons_in_html_and_xlsx(two: Path, tmp_path: Path) -> None:
+    """The pages the coordinator forwards carry the same parts as the terminal."""
+    import openpyxl
+
+    page, book = tmp_path / "m.html", tmp_path / "m.xlsx"
+    for f in (page, book):
+        result = runner.invoke(
+            app, ["--lang", "zh", "rollup", str(two), "--by", "measure", "--output", str(f)]
+        )
+        assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    part = html[html.index("按举措汇总（必做省份）") :]
+    assert '<td class="num">4.3</td>' in part and "广东省（受阻）" in part
+    assert "受阻原因（各省） (1)" in html and "<td>待批复</td>" in html
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames[:3] == ["全国汇总", "按举措", "受阻原因"]
+    rows = {r[0]: r for r in wb["按举措"].iter_rows(min_row=3, values_only=True)}
+    assert rows["6.2"][2] == 2 and rows["6.2"][-1] == "广东省（未开始）"
+    assert list(wb["受阻原因"].iter_rows(min_row=3, values_only=True)) == [
+        ("广东省", "4.3", "待批复")
+    ]
+    result = runner.invoke(
+        app, ["--lang", "zh", "rollup", str(two), "--output", str(tmp_path / "p.xlsx")]
+    )
+    assert "按举措" not in openpyxl.load_workbook(tmp_path / "p.xlsx").sheetnames

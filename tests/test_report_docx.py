@@ -350,3 +350,18 @@ def test_a_binary_format_is_refused_on_a_terminal_naming_it(
         deliver(Subject.REPORT, Format(fmt), None, "zh")
     assert err.value.render("zh") == f"{fmt} 是二进制文件，请用 --output 指定文件名"
     assert err.value.render("en") == f"{fmt} is a binary format; name a file with --output"
+
+
+def test_no_document_title_is_cut_open() -> None:
+    """The Word report names a measure by its first clause; a cut never leaves 《 unclosed
+    (9.2 names two notices: both are named whole)."""
+    from iprcheck.output.report.to_docx import gist
+    from iprcheck.tasklist import load
+
+    catalog = load()
+    for task in catalog.tasks.values():
+        for m in task.measures:
+            g = gist(m.text)
+            assert g.count("《") == g.count("》"), (m.id, g)
+    nine = next(m for m in catalog.tasks[9].measures if m.id == "9.2")
+    assert gist(nine.text).endswith("试点示范高校建设工作的通知》…")

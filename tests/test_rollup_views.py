@@ -178,8 +178,10 @@ def test_xlsx_one_sheet_for_the_matrix_and_one_per_province(country: Path, tmp_p
     )
     assert result.exit_code == 0, result.stderr
     wb = load_workbook(tmp_path / "r.xlsx")
-    assert len(wb.sheetnames) == 1 + 32
-    assert wb.sheetnames[1:4] == ["national office", "Beijing", "Tianjin"]
+    # the matrix, every blocked reason (this country has some), then a sheet per province
+    assert wb.sheetnames[1] == "Blocked"
+    assert len(wb.sheetnames) == 2 + 32
+    assert wb.sheetnames[2:5] == ["national office", "Beijing", "Tianjin"]
     matrix = wb.worksheets[0]
     head = next(
         i for i, row in enumerate(matrix.iter_rows(values_only=True), 1) if row[0] == "Province"

@@ -176,7 +176,10 @@ def test_every_message_says_the_same_things_in_both_languages() -> None:
     from iprcheck.i18n import MESSAGES
 
     def fields(text: str) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        # ``valid_zh``: the same list, worded for a Chinese reader (Chinese names first)
+        return {
+            name.removesuffix("_zh") for _, name, _, _ in string.Formatter().parse(text) if name
+        }
 
     for key, (zh, en) in MESSAGES.items():
         # A task list's value problems are worded by pydantic or Python in English; the Chinese

@@ -87,8 +87,9 @@ def province_type(value: str) -> ProvinceType:
     """A type key (``pilot-leading``) or its Chinese name (``引领型``, ``试点省``)."""
     found = parse_province_type(value)
     if found is None:
-        valid = ", ".join(f"{p.value}（{p.label('zh')}）" for p in ProvinceType)
-        raise IprcheckError("unknown_province_type", value=value, valid=valid)
+        valid = ", ".join(f"{p.value} ({p.label('zh')})" for p in ProvinceType)
+        valid_zh = "、".join(f"{p.label('zh')}（{p.value}）" for p in ProvinceType)
+        raise IprcheckError("unknown_province_type", value=value, valid=valid, valid_zh=valid_zh)
     return found
 
 

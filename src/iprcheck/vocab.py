@@ -159,6 +159,9 @@ PROVINCE_TYPE_WORDS: dict[str, ProvinceType] = {
     "支撑型": ProvinceType.PILOT_SUPPORTING,
     "特色型": ProvinceType.PILOT_FEATURED,
     "试点省": ProvinceType.PILOT,
+    "试点": ProvinceType.PILOT,
+    "涉及": ProvinceType.INVOLVED,
+    "各类": ProvinceType.ALL,
 }
 
 

@@ -47,5 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rollup_by_measure": ("按举措汇总（必做省份）", "By measure (provinces that must do it)"),
     "rollup_measure_counts": ("必做 {count} 省", "{count} {count:|province|provinces} must"),
     "rollup_not_done": ("未完成：", "not done: "),
+    "rollup_sheet_measures": ("按举措", "By measure"),
+    "rollup_sheet_blocked": ("受阻原因", "Blocked"),
     "rollup_blocked_list": ("受阻原因（各省）", "Blocked, with reasons (all provinces)"),
 }

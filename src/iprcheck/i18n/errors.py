@@ -4,7 +4,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_missing": ("找不到文件：{path}", "file not found: {path}"),
     "file_unreadable": ("无法读取文件 {path}：{reason}", "cannot read {path}: {reason}"),
     "unknown_province_type": (
-        "未知的省份类型“{value}”；可选：{valid}",
+        "未知的省份类型“{value}”；可选：{valid_zh}",
         "unknown province type '{value}'; valid: {valid}",
     ),
     "unknown_section": ("没有第 {value} 部分；可选：{valid}", "no section {value}; valid: {valid}"),

@@ -143,7 +143,20 @@ def gist(text: str, limit: int = 48) -> str:
     if len(first) <= limit:
         return first
     cut = max(first.rfind(mark, 0, limit) for mark in "，；")
-    return first[:cut] if cut >= 16 else first[: limit - 1] + "…"
+    if cut >= 16:
+        return first[: _past_title(first, cut)]
+    end = _past_title(first, limit - 1)
+    return first[:end] + ("…" if end < len(first) else "")
+
+
+def _past_title(text: str, end: int) -> int:
+    """Where a cut at ``end`` may fall: after the 》 of a document title it would break open
+    (《关于…的通知》 is named whole in a report, never as 《关于…)."""
+    if text.rfind("《", 0, end) > text.rfind("》", 0, end):
+        close = text.find("》", end)
+        if close != -1:
+            return close + 1
+    return end
 
 
 def _sentence(text: str, lang: str) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ... import __version__
 from ...i18n import t
+from ...obligations import summary
 from ...reports.rollup import Cell, Rollup
+from ...vocab import STATUSES, Status
 from .. import View
 from ..labels import cn_number
 from ..templates import environment
@@ -74,6 +76,29 @@ def to_html(rollup: Rollup, view: View) -> str:
         }
         for s in rollup.tasks
     ]
+    sep = "、" if lang == "zh" else ", "
+    measures = [
+        {
+            "id": m.id,
+            "summary": summary(m.text),
+            "owe": len(m.owe),
+            "counts": " · ".join(
+                f"{st.label(lang)} {m.count(st)}" for st in STATUSES if m.count(st)
+            ),
+            "open": sep.join(
+                f"{x.province}（{x.status.label(lang)}）"
+                if lang == "zh"
+                else f"{x.province} ({x.status.label(lang)})"
+                for x in m.owe
+                if x.status not in (Status.DONE, Status.WAIVED)
+            ),
+        }
+        for m in (rollup.measures if rollup.by == "measure" else [])
+    ]
+    blocked = [
+        {"province": b.province, "id": b.id, "note": b.note or t("att_no_note", lang)}
+        for b in rollup.blocked_reasons
+    ]
     return (
         environment()
         .get_template("rollup.html.j2")
@@ -84,6 +109,9 @@ def to_html(rollup: Rollup, view: View) -> str:
             sections=sections,
             rows=rows,
             tasks=tasks,
+            measures=measures,
+            by_measure=rollup.by == "measure",
+            blocked=blocked,
             legend=[
                 {"glyph": GLYPH[c], "state": c.value, "label": cell_label(c, lang)} for c in Cell
             ],

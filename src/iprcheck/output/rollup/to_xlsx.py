@@ -100,6 +100,12 @@ def to_xlsx(rollup: Rollup, view: View) -> bytes:
     print_setup(ws, lang)
 
     used = {ws.title.casefold()}
+    if rollup.by == "measure":
+        _measure_sheet(wb.create_sheet(t("rollup_sheet_measures", lang)), rollup, lang)
+        used.add(t("rollup_sheet_measures", lang).casefold())
+    if rollup.blocked_reasons:
+        _blocked_sheet(wb.create_sheet(t("rollup_sheet_blocked", lang)), rollup, lang)
+        used.add(t("rollup_sheet_blocked", lang).casefold())
     sheet_heads = [
         t("col_id", lang),
         t("col_task", lang),
@@ -147,6 +153,69 @@ def to_xlsx(rollup: Rollup, view: View) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _measure_sheet(ws: Any, rollup: Rollup, lang: str) -> None:
+    """rollup --by measure: a row per provincial obligation, with how the provinces that must do
+    it stand and which have not done it."""
+    from openpyxl.styles import Alignment, Font
+
+    from ...vocab import STATUSES, Status
+
+    append(ws, [f"{list_title(rollup, lang)} · {t('rollup_by_measure', lang)}"])
+    ws["A1"].font = Font(name=FONT, bold=True, size=13)
+    heads = [
+        t("col_id", lang),
+        t("col_measure", lang),
+        t("rollup_col_owe", lang),
+        *(s.label(lang) for s in STATUSES),
+        t("rollup_not_done", lang).rstrip("：: "),
+    ]
+    append(ws, heads)
+    for c in ws[ws.max_row]:
+        c.font = Font(name=FONT, bold=True)
+    sep = "、" if lang == "zh" else ", "
+    for m in rollup.measures:
+        open_ = [x for x in m.owe if x.status not in (Status.DONE, Status.WAIVED)]
+        append(
+            ws,
+            [
+                m.id,
+                m.text,
+                len(m.owe),
+                *(m.count(s) for s in STATUSES),
+                sep.join(f"{x.province}（{x.status.label(lang)}）" for x in open_)
+                if lang == "zh"
+                else sep.join(f"{x.province} ({x.status.label(lang)})" for x in open_),
+            ],
+        )
+        for c in ws[ws.max_row]:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = (7, 50, 8, 8, 8, 8, 8, 8, 40)
+    for col, width in zip("ABCDEFGHI", widths, strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A3"
+    ws.print_title_rows = "2:2"
+    print_setup(ws, lang)
+
+
+def _blocked_sheet(ws: Any, rollup: Rollup, lang: str) -> None:
+    """受阻原因: every blocked obligation of every province, with its reason."""
+    from openpyxl.styles import Alignment, Font
+
+    append(ws, [t("rollup_blocked_list", lang)])
+    ws["A1"].font = Font(name=FONT, bold=True, size=13)
+    append(ws, [t("rollup_col_province", lang), t("col_id", lang), t("col_note", lang)])
+    for c in ws[ws.max_row]:
+        c.font = Font(name=FONT, bold=True)
+    for b in rollup.blocked_reasons:
+        append(ws, [b.province, b.id, b.note or t("att_no_note", lang)])
+        for c in ws[ws.max_row]:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+    for col, width in zip("ABC", (18, 8, 70), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.print_title_rows = "2:2"
+    print_setup(ws, lang)
 
 
 def append(ws: Any, values: list[Any]) -> None:
