@@ -18,7 +18,7 @@ from ..errors import IprcheckError
 from ..i18n import t
 from ..output import Subject, deliver, parse_format
 from .app import Commands, say, state_of
-from .options import ByOpt, ProvinceTypeOpt, day, format_option
+from .options import ByOpt, ProvinceOpt, ProvinceTypeOpt, day, format_option
 from .usage import UsageProblem
 
 commands = Commands()
@@ -63,10 +63,7 @@ def _note(value: str | None) -> str | None:
 @commands.command("init")
 def init(
     ctx: typer.Context,
-    province: Annotated[
-        str | None,
-        typer.Option("--province", metavar="NAME", help="Official name, e.g. 广东省. 省份名称"),
-    ] = None,
+    province: ProvinceOpt = None,
     province_type: ProvinceTypeOpt = None,
     national: Annotated[
         bool,
@@ -344,10 +341,7 @@ def merge(
 @commands.command("profile")
 def profile(
     ctx: typer.Context,
-    province: Annotated[
-        str | None,
-        typer.Option("--province", metavar="NAME", help="Official name, e.g. 广东省. 省份名称"),
-    ] = None,
+    province: ProvinceOpt = None,
     province_type: ProvinceTypeOpt = None,
     by: ByOpt = None,
 ) -> None:

@@ -22,6 +22,10 @@ class Lang(StrEnum):
     en = "en"
 
 
+ProvinceOpt = Annotated[
+    str | None,
+    typer.Option("--province", metavar="NAME", help="Official name, e.g. 广东省. 省份名称"),
+]
 ProvinceTypeOpt = Annotated[
     list[str] | None,
     typer.Option(

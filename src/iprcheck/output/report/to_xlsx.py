@@ -126,10 +126,7 @@ def _since_sheet(ws: Any, report: Report, lang: str) -> None:
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A3"
     ws.print_title_rows = "2:2"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws, lang)
 
 
 def title_text(report: Report, lang: str) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...i18n import t
-from ...reports.rollup import Cell, Rollup, Row
+from ...reports.rollup import Cell, MeasureRow, Rollup, Row
 from ...tasklist import Task
+from ...vocab import STATUSES, Status
 
 # One character per cell, ASCII so that it keeps its width in any terminal and font (● and ◐
 # are "ambiguous" width and take two columns in many Chinese terminals).
@@ -110,3 +111,16 @@ def digits(numbers: Sequence[int]) -> str:
     tens = "".join(str(n // 10) if n >= 10 else " " for n in numbers)
     units = "".join(str(n % 10) for n in numbers)
     return f"{tens}\n{units}" if tens.strip() else f"\n{units}"
+
+
+def measure_counts(m: MeasureRow, lang: str) -> str:
+    """``未开始 1 · 已完成 1``: how the provinces that must do a measure stand."""
+    return " · ".join(f"{s.label(lang)} {m.count(s)}" for s in STATUSES if m.count(s))
+
+
+def not_done(m: MeasureRow, lang: str) -> str:
+    """``浙江省（未开始）、广东省（受阻）``: who owes a measure and has not done it."""
+    open_ = [x for x in m.owe if x.status not in (Status.DONE, Status.WAIVED)]
+    if lang == "zh":
+        return "、".join(f"{x.province}（{x.status.label(lang)}）" for x in open_)
+    return ", ".join(f"{x.province} ({x.status.label(lang)})" for x in open_)

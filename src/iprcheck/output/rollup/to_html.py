@@ -6,7 +6,6 @@ from ... import __version__
 from ...i18n import t
 from ...obligations import summary
 from ...reports.rollup import Cell, Rollup
-from ...vocab import STATUSES, Status
 from .. import View
 from ..labels import cn_number
 from ..templates import environment
@@ -20,7 +19,9 @@ from .labels import (
     display_name,
     last_national,
     list_title,
+    measure_counts,
     missing_line,
+    not_done,
     notes,
     task_title,
 )
@@ -76,22 +77,13 @@ def to_html(rollup: Rollup, view: View) -> str:
         }
         for s in rollup.tasks
     ]
-    sep = "、" if lang == "zh" else ", "
     measures = [
         {
             "id": m.id,
             "summary": summary(m.text),
             "owe": len(m.owe),
-            "counts": " · ".join(
-                f"{st.label(lang)} {m.count(st)}" for st in STATUSES if m.count(st)
-            ),
-            "open": sep.join(
-                f"{x.province}（{x.status.label(lang)}）"
-                if lang == "zh"
-                else f"{x.province} ({x.status.label(lang)})"
-                for x in m.owe
-                if x.status not in (Status.DONE, Status.WAIVED)
-            ),
+            "counts": measure_counts(m, lang),
+            "open": not_done(m, lang),
         }
         for m in (rollup.measures if rollup.by == "measure" else [])
     ]

@@ -20,7 +20,9 @@ from .labels import (
     display_name,
     last_national,
     list_title,
+    measure_counts,
     missing_line,
+    not_done,
     notes,
 )
 
@@ -175,33 +177,24 @@ def _blocked(rollup: Rollup, lang: str) -> list[RenderableType]:
 def _by_measure(rollup: Rollup, lang: str) -> list[RenderableType]:
     """rollup --by measure: each provincial obligation, how many provinces must do it, how
     they stand, and which have not done it."""
-    from ...vocab import STATUSES, Status
+    from rich.padding import Padding
+
+    from ...obligations import summary
 
     out: list[RenderableType] = [
         Text(list_title(rollup, lang), style="bold"),
         Text(t("rollup_by_measure", lang), style="bold"),
     ]
-    from ...obligations import summary
-
     for m in rollup.measures:
         head = Text(f"{m.id:<5} ", style="bold")
         head.append_text(text(summary(m.text)))
         out.append(head)
-        counts = " · ".join(f"{s.label(lang)} {m.count(s)}" for s in STATUSES if m.count(s))
+        counts = measure_counts(m, lang)
         line = f"      {t('rollup_measure_counts', lang, count=len(m.owe))}"
         out.append(Text(line + (f" · {counts}" if counts else "")))
-        open_ = [x for x in m.owe if x.status not in (Status.DONE, Status.WAIVED)]
-        if open_:
-            sep = "、" if lang == "zh" else ", "
-            names = sep.join(
-                f"{x.province}（{x.status.label(lang)}）"
-                if lang == "zh"
-                else f"{x.province} ({x.status.label(lang)})"
-                for x in open_
-            )
+        names = not_done(m, lang)
+        if names:
             body = Wrapped(text(t("rollup_not_done", lang) + names, style="dim"))
-            from rich.padding import Padding
-
             out.append(Padding(body, (0, 0, 0, 6)))
     out += _blocked(rollup, lang)
     out += [Text(""), Wrapped(text(missing_line(rollup, lang)))]

@@ -20,6 +20,7 @@ from .labels import (
     display_name,
     list_title,
     missing_line,
+    not_done,
     notes,
 )
 
@@ -160,7 +161,7 @@ def _measure_sheet(ws: Any, rollup: Rollup, lang: str) -> None:
     it stand and which have not done it."""
     from openpyxl.styles import Alignment, Font
 
-    from ...vocab import STATUSES, Status
+    from ...vocab import STATUSES
 
     append(ws, [f"{list_title(rollup, lang)} · {t('rollup_by_measure', lang)}"])
     ws["A1"].font = Font(name=FONT, bold=True, size=13)
@@ -174,21 +175,8 @@ def _measure_sheet(ws: Any, rollup: Rollup, lang: str) -> None:
     append(ws, heads)
     for c in ws[ws.max_row]:
         c.font = Font(name=FONT, bold=True)
-    sep = "、" if lang == "zh" else ", "
     for m in rollup.measures:
-        open_ = [x for x in m.owe if x.status not in (Status.DONE, Status.WAIVED)]
-        append(
-            ws,
-            [
-                m.id,
-                m.text,
-                len(m.owe),
-                *(m.count(s) for s in STATUSES),
-                sep.join(f"{x.province}（{x.status.label(lang)}）" for x in open_)
-                if lang == "zh"
-                else sep.join(f"{x.province} ({x.status.label(lang)})" for x in open_),
-            ],
-        )
+        append(ws, [m.id, m.text, len(m.owe), *(m.count(s) for s in STATUSES), not_done(m, lang)])
         for c in ws[ws.max_row]:
             c.alignment = Alignment(wrap_text=True, vertical="top")
     widths = (7, 50, 8, 8, 8, 8, 8, 8, 40)
