@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from typer.testing import Result
 
 
 @pytest.fixture(autouse=True)
@@ -17,3 +21,51 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
+
+
+class Cli:
+    """The command line as a user meets it, in one language: ``run`` gives the result, ``ok``
+    the output of a command that must succeed, ``refused`` the one stderr line of a command
+    that must fail without a traceback."""
+
+    def __init__(self, lang: str = "en") -> None:
+        from typer.testing import CliRunner
+
+        self.lang = lang
+        self.runner = CliRunner()
+
+    def run(
+        self,
+        *args: str,
+        lang: str | None = None,
+        env: dict[str, str | None] | None = None,
+        input: str | None = None,
+    ) -> Result:
+        from iprcheck.cli import app
+
+        return self.runner.invoke(app, ["--lang", lang or self.lang, *args], env=env, input=input)
+
+    def ok(self, *args: str, **kw: Any) -> str:
+        result = self.run(*args, **kw)
+        assert result.exit_code == 0, result.output
+        return str(result.stdout)
+
+    def refused(self, *args: str, code: int = 1, **kw: Any) -> str:
+        result = self.run(*args, **kw)
+        assert result.exit_code == code, result.output
+        assert "Traceback" not in result.output, result.output
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        return str(lines[0])
+
+
+@pytest.fixture
+def cli() -> Cli:
+    """The command line in English (``cli.ok(..., lang="zh")`` for one command in Chinese)."""
+    return Cli("en")
+
+
+@pytest.fixture
+def cli_zh() -> Cli:
+    """The command line in Chinese."""
+    return Cli("zh")

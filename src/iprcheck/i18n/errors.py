@@ -80,4 +80,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config_unset": ("已删除设置 {setting}", "removed the setting {setting}"),
     "config_not_set": ("设置 {setting} 未设置", "the setting {setting} is not set"),
     "config_none": ("尚无任何设置（{path}）", "no settings yet ({path})"),
+    # Office packages (.xlsx, .docx) from others: ooxml.py.
+    "package_not_zip": (
+        "{path} 不是有效的 Office 文件（xlsx 或 docx），可能已损坏；请重新保存或索取原文件",
+        "{path} is not a valid Office file (xlsx or docx); it may be damaged: save it again or ask for the original",
+    ),
+    "package_too_many_parts": (
+        "{path} 内含 {count} 个部件，远超正常文件，已拒绝读取",
+        "{path} holds {count} parts, far more than any real document; not read",
+    ),
+    "package_too_large": (
+        "{path} 解压后过大（{part}：{size} 字节），可能是“压缩炸弹”，已拒绝读取",
+        "{path} would inflate too far ({part}: {size} bytes); it may be a zip bomb and was not read",
+    ),
+    "package_damaged": (
+        "{path} 已损坏（{part} 无法读取）；请重新保存或索取原文件",
+        "{path} is damaged ({part} cannot be read): save it again or ask for the original",
+    ),
+    "package_dtd": (
+        "{path} 的 {part} 含有文档类型声明（DTD），正常文件不会有，已拒绝读取",
+        "{path}: {part} declares a document type (DTD), which no real document has; not read",
+    ),
 }
