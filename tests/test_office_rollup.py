@@ -13,7 +13,8 @@ from rollup_ledgers import make_country
 from typer.testing import CliRunner
 
 from iprcheck.cli import app
-from iprcheck.output.labels import cn_number, section_name, section_number
+from iprcheck.numbers import chinese_numeral
+from iprcheck.output.labels import section_name, section_number
 from iprcheck.tasklist import load
 
 runner = CliRunner()
@@ -74,7 +75,7 @@ def test_legend_explains_the_symbols_and_the_header(two: Path) -> None:
 
 
 def test_sections_are_numbered_in_chinese() -> None:
-    assert [cn_number(n) for n in (1, 6, 10, 12, 20, 21)] == [
+    assert [chinese_numeral(n) for n in (1, 6, 10, 12, 20, 21)] == [
         "一",
         "六",
         "十",

@@ -145,7 +145,7 @@ def test_one_first_level_heading_per_section_then_problems_and_next_steps(
     zh: Any, pilot: Path
 ) -> None:
     from iprcheck.ledger import read
-    from iprcheck.output.report.to_docx import numeral
+    from iprcheck.numbers import chinese_numeral as numeral
     from iprcheck.tasklist import load
 
     catalog = load()
@@ -181,7 +181,7 @@ def test_summary_table_per_section_with_borders_and_a_header(zh: Any) -> None:
     (table,) = zh.tables
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0] == ["序号", "部分", "必做", "已完成", "进行中", "受阻", "完成率"]
-    assert rows[1] == ["1", "全面强化知识产权保护", "7", "3", "1", "2", "42%"]
+    assert rows[1] == ["1", "全面强化知识产权保护", "7", "3", "1", "2", "43%"]
     assert rows[-1] == ["", "合计", "20", "4", "3", "2", "20%"]
     assert table.style.name == "Table Grid"
     assert table.rows[0]._tr.find(qn("w:trPr") + "/" + qn("w:tblHeader")) is not None

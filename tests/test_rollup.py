@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from iprcheck import ledger
 from iprcheck.cli import app
+from iprcheck.numbers import percent
 from iprcheck.reports.report import totals
 from iprcheck.reports.rollup import Cell, cell, rollup
 from iprcheck.tasklist import Catalog, load
@@ -91,7 +92,7 @@ def test_every_number_equals_report_totals(country: Path, catalog: Catalog) -> N
         assert p["mandatory"] == {
             "done": m["done"],
             "total": m["total"],
-            "percent": m["done"] * 100 // m["total"],
+            "percent": percent(m["done"], m["total"]),
         }
         assert p["blocked"] == m["blocked"] + expected["optional"]["blocked"]
         assert p["last_update"] == led.last_update

@@ -18,6 +18,7 @@ from .tasklist import Catalog, Measure, Obligation, Task
 from .tasklist.model import ID_DIGITS
 from .vocab import (
     IMPLIED_TYPES,
+    NATIONAL_OFFICE,
     STATUS_FILTERS,
     Actor,
     ProvinceType,
@@ -269,7 +270,7 @@ def check_filters(catalog: Catalog, filters: Filters) -> None:
 
 def summary(text: str, limit: int = 34) -> str:
     """The measure's first sentence, without the 国家知识产权局： prefix, cut at ``limit``."""
-    head = text.split("：", 1)[1] if text.startswith("国家知识产权局：") else text
+    head = text.removeprefix(NATIONAL_OFFICE + "：")
     first = head.split("。", 1)[0]
     return first if len(first) <= limit else first[: limit - 1] + "…"
 

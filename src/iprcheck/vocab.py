@@ -108,13 +108,17 @@ def parse_status_filter(text: str) -> frozenset[Status] | None:
     return STATUS_FILTERS.get(_status_key(text))
 
 
+# The national office's name, as the lists and every document write it.
+NATIONAL_OFFICE = "国家知识产权局"
+
+
 class Actor(StrEnum):
     NATIONAL = "national"
     PROVINCE = "province"
 
     def label(self, lang: str) -> str:
         return {
-            "national": ("国家知识产权局", "national office"),
+            "national": (NATIONAL_OFFICE, "national office"),
             "province": ("省份", "province"),
         }[self.value][0 if lang == "zh" else 1]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..dates import NotADay, parse_day
 from ..errors import IprcheckError
 from ..output import Subject, choices
 
@@ -78,14 +78,6 @@ def format_option(subject: Subject, help: str = "Output format.") -> Any:
     return typer.Option("--format", "-f", click_type=format_choice(choices(subject)), help=help)
 
 
-_DAY = re.compile(
-    r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日?"
-)
-# Full-width digits and separators, as a Chinese input method gives them (only these: NFKC
-# would also read "²" as a 2).
-_WIDE = {0xFF10 + n: ord("0") + n for n in range(10)} | {0xFF0D: "-", 0xFF0F: "/", 0xFF0E: "."}
-
-
 def day(value: str | None) -> date | None:
     """A day given on the command line: 2020-10-31, 2020/10/31, 2020.10.31 or 2020年10月31日
     (full-width digits too), never "20201031", which reads like a number; and in the years a
@@ -93,16 +85,10 @@ def day(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        found = _DAY.fullmatch(value.strip().translate(_WIDE))
-        if not found:
-            raise ValueError
-        y, m, d = (int(x) for x in found.groups() if x is not None)
-        when = date(y, m, d)
-    except ValueError:
-        raise IprcheckError("bad_date", value=value) from None
-    if not 1970 <= when.year <= 2199:
-        raise IprcheckError("date_out_of_range", value=value)
-    return when
+        return parse_day(value)
+    except NotADay as exc:
+        key = "date_out_of_range" if exc.out_of_range else "bad_date"
+        raise IprcheckError(key, value=value) from None
 
 
 def as_of(value: str | None) -> date:

@@ -82,7 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config_none": ("尚无任何设置（{path}）", "no settings yet ({path})"),
     # Office packages (.xlsx, .docx) from others: ooxml.py.
     "package_not_zip": (
-        "{path} 不是有效的 Office 文件（xlsx 或 docx），可能已损坏；请重新保存或索取原文件",
+        "{path} 不是有效的表格或文档文件，可能已损坏；请重新保存或索取原文件",
         "{path} is not a valid Office file (xlsx or docx); it may be damaged: save it again or ask for the original",
     ),
     "package_too_many_parts": (
@@ -98,7 +98,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is damaged ({part} cannot be read): save it again or ask for the original",
     ),
     "package_dtd": (
-        "{path} 的 {part} 含有文档类型声明（DTD），正常文件不会有，已拒绝读取",
+        "{path} 的 {part} 含有文档类型声明，正常文件不会有，已拒绝读取",
         "{path}: {part} declares a document type (DTD), which no real document has; not read",
     ),
 }

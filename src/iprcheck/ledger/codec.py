@@ -16,10 +16,11 @@ from typing import Any
 
 import msgspec
 
+from ..dates import YEARS
 from ..errors import IprcheckError, Msg
 from ..obligations import OBLIGATION_ID
 from ..vocab import STATUS_WORDS, ProvinceType
-from .records import FORMAT, VERSION, YEARS, Event, Header
+from .records import FORMAT, VERSION, Event, Header
 
 MAX_BYTES = 256 * 1024 * 1024
 

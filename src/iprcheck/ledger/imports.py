@@ -29,16 +29,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from msgspec import UNSET, Struct
+from msgspec import Struct
 
+from .. import dates
 from ..errors import IprcheckError
 from ..files import read_regular
 from ..obligations import UNTRACKED, Tracking
 from ..tasklist import Catalog
 from ..vocab import STATUSES, Status, parse_status
 from . import store
-from .ops import _Command, who
-from .records import Event, Fields
+from .ops import Command, assign_change, status_change, who
+from .records import Event
 from .replay import Ledger
 from .store import Waiting
 
@@ -75,12 +76,6 @@ STATUS_WORDS: dict[str, Status] = {
 }
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-_DATE_TEXT = (
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
-    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
-    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
-)
 _EVIDENCE_SPLIT = re.compile(r"[\n；;]")
 
 
@@ -277,18 +272,10 @@ def parse_day(place: str, value: Any) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = _clean(place, value)
-    for pattern in _DATE_TEXT:
-        m = pattern.fullmatch(text)
-        if m:
-            try:
-                day = date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                break
-            if 1970 <= day.year <= 2199:
-                return day
-            break
-    raise _refuse("import_bad_date", place, value)
+    try:
+        return dates.parse_day(_clean(place, value))
+    except dates.NotADay:
+        raise _refuse("import_bad_date", place, value) from None
 
 
 def _status(place: str, value: Any, lang: str) -> Status | None:
@@ -390,21 +377,17 @@ def plan(
                 new[field] = _clean(fplace, fraw) or None
         wanted.append((oid, state.get(oid, UNTRACKED), new))
 
-    command = _Command(by, ledger)
+    command = Command(by, ledger)
     events: list[Event] = []
     changes: list[Change] = []
     for oid, cur, new in wanted:
         status = new.get("status") or cur.status
         note_changed = "note" in new and (new["note"] or None) != (cur.note or None)
         added = tuple(r for r in new.get("evidence", ()) if r not in cur.evidence)
-        if status is not cur.status or note_changed or added:
-            note = (new["note"] or "") if note_changed else None
-            before = Fields(status=cur.status) if note is None else Fields(cur.status, cur.note)
-            events.append(
-                command.change(
-                    "status", oid, before, Fields(status=status), note=note, evidence=added
-                )
-            )
+        note = (new["note"] or "") if note_changed else None
+        change = status_change(command, oid, cur, status, note=note, evidence=added)
+        if change is not None:
+            events.append(change)
             if status is not cur.status:
                 changes.append(Change(oid, "status", cur.status.label(lang), status.label(lang)))
             if note_changed:
@@ -414,16 +397,15 @@ def plan(
         owner_changed = "owner" in new and new["owner"] != (cur.owner or None)
         old_due = date.fromisoformat(cur.internal_due) if cur.internal_due else None
         due_changed = "internal_due" in new and new["internal_due"] != old_due
-        if owner_changed or due_changed:
-            before = Fields(
-                owner=cur.owner if owner_changed else UNSET,
-                due=old_due if due_changed else UNSET,
-            )
-            after = Fields(
-                owner=new["owner"] if owner_changed else UNSET,
-                due=new["internal_due"] if due_changed else UNSET,
-            )
-            events.append(command.change("assign", oid, before, after))
+        assigned = assign_change(
+            command,
+            oid,
+            cur,
+            owner=(new["owner"] or "") if owner_changed else None,
+            due=(new["internal_due"] or "") if due_changed else None,
+        )
+        if assigned is not None:
+            events.append(assigned)
             if owner_changed:
                 changes.append(Change(oid, "owner", cur.owner or "", new["owner"] or ""))
             if due_changed:

@@ -60,9 +60,10 @@ def header(
     )
 
 
-class _Command:
+class Command:
     """The changes one command makes share its id, its time, its person and its place on the
-    ledger's logical clock."""
+    ledger's logical clock. Every command that records (mark, assign, undo, profile, upgrade,
+    import) makes its changes through one of these."""
 
     def __init__(self, by: str, ledger: Ledger) -> None:
         self.by = by
@@ -97,6 +98,49 @@ class _Command:
         )
 
 
+def status_change(
+    command: Command,
+    oid: str,
+    cur: Tracking,
+    new: Status,
+    *,
+    note: str | None,
+    evidence: Sequence[str],
+) -> Event | None:
+    """The change that records ``new`` (and a note, and evidence added) for one obligation
+    standing at ``cur``; None where it would change nothing, so that 更新时间 stays true."""
+    if cur.status is new and note in (None, cur.note) and set(evidence) <= set(cur.evidence):
+        return None
+    # The note replaced is recorded too, so that a merge can tell notes written apart.
+    before = Fields(status=cur.status) if note is None else Fields(cur.status, cur.note)
+    added = tuple(ref for ref in evidence if ref not in cur.evidence)
+    return command.change("status", oid, before, Fields(status=new), note=note, evidence=added)
+
+
+def assign_change(
+    command: Command,
+    oid: str,
+    cur: Tracking,
+    *,
+    owner: str | None,
+    due: date | Literal[""] | None,
+) -> Event | None:
+    """The change that gives one obligation an owner and/or an internal due date ("" clears
+    either, None leaves it); None where it would change nothing."""
+    same_owner = owner is None or (owner or None) == cur.owner
+    same_due = due is None or (due.isoformat() if due else None) == cur.internal_due
+    if same_owner and same_due:
+        return None
+    before = _assigned(
+        cur, owner=owner is not None and not same_owner, due=due is not None and not same_due
+    )
+    after = Fields(
+        owner=UNSET if owner is None or same_owner else owner or None,  # "": no owner any more
+        due=UNSET if due is None or same_due else due or None,  # "": no internal due date
+    )
+    return command.change("assign", oid, before, after)
+
+
 def status_events(
     ledger: Ledger,
     ids: Sequence[str],
@@ -108,27 +152,21 @@ def status_events(
     remove: Sequence[str] = (),
 ) -> list[Event]:
     state = ledger.state()
-    command = _Command(by, ledger)
+    command = Command(by, ledger)
     out = []
     for oid in ids:
         cur = state.get(oid, UNTRACKED)
         if remove:
             out.append(_without(command, oid, cur, new, note, evidence, remove))
             continue
-        if cur.status is new and note in (None, cur.note) and set(evidence) <= set(cur.evidence):
-            continue  # it changes nothing: not recorded, so 更新时间 stays true
-        # The note replaced is recorded too, so that a merge can tell notes written apart.
-        before = Fields(status=cur.status) if note is None else Fields(cur.status, cur.note)
-        out.append(
-            command.change(
-                "status", oid, before, Fields(status=new), note=note, evidence=tuple(evidence)
-            )
-        )
+        change = status_change(command, oid, cur, new, note=note, evidence=evidence)
+        if change is not None:
+            out.append(change)
     return out
 
 
 def _without(
-    command: _Command,
+    command: Command,
     oid: str,
     cur: Tracking,
     new: Status,
@@ -156,20 +194,12 @@ def assign_events(
     by: str,
 ) -> list[Event]:
     state = ledger.state()
-    command = _Command(by, ledger)
+    command = Command(by, ledger)
     out = []
     for oid in ids:
-        cur = state.get(oid, UNTRACKED)
-        same_owner = owner is None or (owner or None) == cur.owner
-        same_due = due is None or (due.isoformat() if due else None) == cur.internal_due
-        if same_owner and same_due:
-            continue  # it changes nothing: not recorded
-        before = _assigned(cur, owner=owner is not None, due=due is not None)
-        after = Fields(
-            owner=UNSET if owner is None else owner or None,  # "": no owner any more
-            due=UNSET if due is None else due or None,  # "": no internal due date any more
-        )
-        out.append(command.change("assign", oid, before, after))
+        change = assign_change(command, oid, state.get(oid, UNTRACKED), owner=owner, due=due)
+        if change is not None:
+            out.append(change)
     return out
 
 
@@ -183,7 +213,7 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
     target = commands[-1]
     original = [ev for ev in ledger.events if ev.command == target]
     state = ledger.state()
-    command = _Command(by, ledger)
+    command = Command(by, ledger)
     out = []
     for ev in original:
         # What stood before the command is replayed, not taken from the command's own
@@ -212,7 +242,7 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
     return out
 
 
-def _undo_profile(ledger: Ledger, ev: Event, command: _Command, target: str) -> Event:
+def _undo_profile(ledger: Ledger, ev: Event, command: Command, target: str) -> Event:
     """The profile as it stood before the command, for the fields the command changed."""
     province, types = ledger.header.province, ledger.header.types
     for earlier in ledger.events:
@@ -277,7 +307,7 @@ def upgrade(
         if ledger.bound.sha256 == catalog.source.digest and not named:
             return []
         before, after = Fields(list_ref=ledger.bound), Fields(list_ref=bound_to(catalog))
-        return [_Command(person, ledger).change("list", "", before, after)]
+        return [Command(person, ledger).change("list", "", before, after)]
 
     if dry_run:
         ledger = store.read(path)
@@ -322,7 +352,7 @@ def profile(
             province=now_province if "province" in given else UNSET,
             types=tuple(now_types) if "types" in given else UNSET,
         )
-        return [_Command(person, ledger).change("profile", "", before, after)]
+        return [Command(person, ledger).change("profile", "", before, after)]
 
     ledger, events = store.append(path, build, on_wait)
     return Recorded(ledger, events)

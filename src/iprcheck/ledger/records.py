@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType, field
 
+from ..dates import YEARS
 from ..tasklist.model import ID_DIGITS
 from ..vocab import ProvinceType, Status
 
@@ -24,9 +25,6 @@ VERSION = 2
 PROFILE_VERSION = 2
 DEFAULT_NAME = "iprcheck-ledger.jsonl"
 
-# Times a ledger can hold: dates and weeks near year 1 or 9999 overflow when a report shifts
-# them, and replay orders times as floats, exact to the microsecond only until 2200.
-YEARS = (1970, 2199)
 
 Time = Annotated[datetime, Meta(tz=True)]
 # An obligation, or "" for a change to the whole ledger (its profile).

@@ -90,14 +90,30 @@ SUFFIXES = {
 
 
 class View:
-    """How a writer draws: the language, the width in columns, and whether styles show."""
+    """How a writer draws: the language, the width in columns, whether styles show, and the
+    view's own options, which are the reader's choice and never part of the data: ``internal``
+    (a document for the office itself: divisions, internal deadlines, the ledger's problems)
+    rather than one sent upward; ``by`` (a rollup by province or by measure); ``full`` (every
+    word of each measure in a table)."""
 
-    __slots__ = ("lang", "width", "styled")
+    __slots__ = ("lang", "width", "styled", "internal", "by", "full")
 
-    def __init__(self, lang: str, width: int = 80, styled: bool = False) -> None:
+    def __init__(
+        self,
+        lang: str,
+        width: int = 80,
+        styled: bool = False,
+        *,
+        internal: bool = False,
+        by: str = "province",
+        full: bool = False,
+    ) -> None:
         self.lang = lang
         self.width = width
         self.styled = styled
+        self.internal = internal
+        self.by = by
+        self.full = full
 
 
 Drawn = list[Any] | str | bytes  # rich renderables, or a file's text or bytes

@@ -6,17 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import t
+from ..numbers import chinese_numeral
 from ..vocab import ProvinceType, Requirement, Status
 
 if TYPE_CHECKING:
     from ..obligations import Item, Profile
     from ..reports.report import Facts, Finding, Group, Overdue, Report
     from ..tasklist import Target, Task
-
-
-def percent(done: int, total: int) -> int:
-    """Whole percent, rounded down so that 99.6 % never shows as 100 %."""
-    return done * 100 // total if total else 0
 
 
 def who(facts: Facts, lang: str) -> str:
@@ -201,23 +197,11 @@ def status_counts(report: Report, lang: str) -> list[tuple[str, list[int]]]:
     return [(req.label(lang), [*c.per_status(), c.total]) for req, c in report.totals if c.total]
 
 
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def cn_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十: how a Chinese document numbers its parts."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, units = divmod(n, 10)
-    head = "" if tens == 1 else _CN_DIGITS[tens]
-    return f"{head}十{_CN_DIGITS[units] if units else ''}" if n < 100 else str(n)
-
-
 def section_name(n: int, lang: str) -> str:
     """第一部分 / Section 1."""
-    return f"第{cn_number(n)}部分" if lang == "zh" else t("section", lang, number=n)
+    return f"第{chinese_numeral(n)}部分" if lang == "zh" else t("section", lang, number=n)
 
 
 def section_number(n: int, lang: str) -> str:
     """The number in front of a section's title: 一、 / 1."""
-    return f"{cn_number(n)}、" if lang == "zh" else str(n)
+    return f"{chinese_numeral(n)}、" if lang == "zh" else str(n)

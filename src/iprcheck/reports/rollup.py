@@ -19,12 +19,11 @@ from msgspec import Struct
 from ..errors import IprcheckError
 from ..ledger import DEFAULT_NAME, Ledger, looks_like_ledger, read
 from ..ledger.replay import in_replay_order
+from ..numbers import percent
 from ..obligations import UNTRACKED, Entry, Item, Tracking, items
 from ..tasklist import Catalog, Task
-from ..vocab import Requirement, SortKey, Status
+from ..vocab import NATIONAL_OFFICE, Requirement, SortKey, Status
 from .report import Totals, totals
-
-NATIONAL_NAME = "国家知识产权局"
 
 
 class Cell(StrEnum):
@@ -172,11 +171,6 @@ def blocked_reasons(rollup: Rollup) -> list[BlockedReason]:
         for i in r.items
         if i.status is Status.BLOCKED
     ]
-
-
-def percent(part: int, whole: int) -> int:
-    """Whole percent rounded down, as ``report`` shows it: 99.6 % never reads as 100 %."""
-    return part * 100 // whole if whole else 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,7 +348,9 @@ def _identity(ledger: Ledger, catalog: Catalog) -> tuple[str, str | None]:
 def _name(ledger: Ledger, catalog: Catalog) -> tuple[str, str]:
     h = ledger.header
     if h.national:
-        return (f"{NATIONAL_NAME} {h.department}" if h.department else NATIONAL_NAME), "national"
+        return (
+            f"{NATIONAL_OFFICE} {h.department}" if h.department else NATIONAL_OFFICE
+        ), "national"
     province = ledger.province(catalog)
     if province:
         return province, "header"

@@ -47,7 +47,8 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from ...i18n import t
-from ...vocab import Status
+from ...numbers import chinese_numeral, percent
+from ...vocab import NATIONAL_OFFICE, Status
 from .. import View
 from .. import labels as L
 
@@ -126,19 +127,10 @@ def day_text(d: date | str | None, lang: str) -> str:
     return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"  # not strftime: it follows the locale
 
 
-def numeral(n: int) -> str:
-    """一 … 九十九, for headings."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-
-
 def gist(text: str, limit: int = 48) -> str:
     """The measure's first sentence, without the 国家知识产权局： prefix; a longer one is cut at
     its last clause (，；) within ``limit``, so that the report reads whole words."""
-    head = text.split("：", 1)[1] if text.startswith("国家知识产权局：") else text
+    head = text.removeprefix(NATIONAL_OFFICE + "：")
     first = head.split("。", 1)[0].strip()
     if len(first) <= limit:
         return first
@@ -521,7 +513,7 @@ class Writer:
                             lang,
                             total=m.total,
                             done=m.done,
-                            percent=L.percent(m.done, m.total),
+                            percent=percent(m.done, m.total),
                         ),
                         *self._counts(m, ("in-progress", "blocked", "todo", "waived")),
                     ],
@@ -594,12 +586,12 @@ class Writer:
 
     def heading1(self, number: int, text: str) -> None:
         p = self.heading()
-        head = f"{numeral(number)}、{text}" if self.lang == "zh" else f"{number}. {text}"
+        head = f"{chinese_numeral(number)}、{text}" if self.lang == "zh" else f"{number}. {text}"
         self.run(p, head, self.h1, bold=self.lang != "zh")
 
     def heading2(self, number: int, text: str) -> None:
         p = self.heading()
-        head = f"（{numeral(number)}）{text}" if self.lang == "zh" else f"({number}) {text}"
+        head = f"（{chinese_numeral(number)}）{text}" if self.lang == "zh" else f"({number}) {text}"
         self.run(p, head, self.h2).font.italic = self.lang != "zh" or None
 
     def tasks(self, report: Report, section: Group, items: list[Item]) -> None:
@@ -819,7 +811,7 @@ class Writer:
             table.columns[c].width = Mm(width)
 
     def _figures(self, m: Mapping[str, int]) -> list[str]:
-        pct = f"{L.percent(m['done'], m['total'])}%" if m["total"] else "—"
+        pct = f"{percent(m['done'], m['total'])}%" if m["total"] else "—"
         return [str(m["total"]), str(m["done"]), str(m["in-progress"]), str(m["blocked"]), pct]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from ... import __version__
 from ...i18n import t
+from ...numbers import percent
 from ...obligations import summary
 from ...reports.report import Counts, Report, Week
 from ...vocab import STATUSES, Requirement, Status
@@ -104,7 +105,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
                     "label": req.label(lang),
                     "done": c.done,
                     "total": c.total,
-                    "pct": L.percent(c.done, c.total),
+                    "pct": percent(c.done, c.total),
                     "segments": segments(c),
                 }
             )
@@ -117,7 +118,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
                 "title": L.group_title(g, lang),
                 "done": m.done,
                 "total": m.total,
-                "pct": L.percent(m.done, m.total),
+                "pct": percent(m.done, m.total),
                 "segments": segments(m),
                 "optional": t("report_optional_short", lang, done=o.done, total=o.total)
                 if o.total

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...i18n import t
+from ...numbers import percent
 from ...obligations import Item, summary
 from ...reports.report import Report
 from ...vocab import STATUSES, Status
@@ -32,7 +33,7 @@ def to_markdown(report: Report, view: View) -> str:
     rows: list[list[object]] = []
     for req, counts in L.status_counts(report, lang):
         done, total = counts[STATUSES.index(Status.DONE)], counts[-1]
-        rows.append([req, *counts, f"{L.percent(done, total)}%"])
+        rows.append([req, *counts, f"{percent(done, total)}%"])
     out += table(heads, rows)
 
     out += [f"## {t('report_by_section', lang)}", ""]
@@ -44,7 +45,7 @@ def to_markdown(report: Report, view: View) -> str:
             [
                 f"{g.number}. {L.group_title(g, lang)}",
                 f"{m.done}/{m.total}",
-                f"{L.percent(m.done, m.total)}%" if m.total else "—",
+                f"{percent(m.done, m.total)}%" if m.total else "—",
                 extra if o.total else "",
             ]
         )

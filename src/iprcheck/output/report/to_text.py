@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ...i18n import t
+from ...numbers import percent
 from ...obligations import summary
 from ...reports.report import Report, Week
 from ...vocab import STATUSES, Requirement
@@ -86,7 +87,7 @@ def _bars(report: Report, lang: str, width: int) -> list[RenderableType]:
                 req.label(lang),
                 bar(c.done, c.total, size),
                 f"{c.done}/{c.total}",
-                f"{L.percent(c.done, c.total)}%",
+                f"{percent(c.done, c.total)}%",
             )
     counts = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     counts.add_column("")
@@ -126,7 +127,7 @@ def _sections(report: Report, lang: str, width: int) -> list[RenderableType]:
             text(L.group_title(g, lang)),
             bar(m.done, m.total, size) if m.total else Text("—", style="dim"),
             f"{m.done}/{m.total}",
-            f"{L.percent(m.done, m.total)}%" if m.total else "",
+            f"{percent(m.done, m.total)}%" if m.total else "",
             t("report_optional_short", lang, done=o.done, total=o.total) if o.total else "",
         )
     return [Text(t("report_by_section", lang), style="bold"), grid]

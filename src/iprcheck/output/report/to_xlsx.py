@@ -21,6 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ...i18n import t
+from ...numbers import percent
 from ...reports.report import Report
 from ...vocab import STATUSES, Requirement, Status
 from .. import View
@@ -256,7 +257,7 @@ def _summary_sheet(ws: Any, report: Report, lang: str) -> None:
         [t("col_requirement", lang), *(s.label(lang) for s in STATUSES)]
         + [t("report_total", lang), t("col_percent", lang)],
         [
-            [label, *counts, L.percent(counts[STATUSES.index(Status.DONE)], counts[-1]) / 100]
+            [label, *counts, percent(counts[STATUSES.index(Status.DONE)], counts[-1]) / 100]
             for label, counts in L.status_counts(report, lang)
         ],
     )
@@ -274,7 +275,7 @@ def _summary_sheet(ws: Any, report: Report, lang: str) -> None:
                 f"{g.number}. {L.group_title(g, lang)}",
                 g.totals.mandatory.done,
                 g.totals.mandatory.total,
-                L.percent(g.totals.mandatory.done, g.totals.mandatory.total) / 100,
+                percent(g.totals.mandatory.done, g.totals.mandatory.total) / 100,
                 g.totals.optional.done,
                 g.totals.optional.total,
             ]

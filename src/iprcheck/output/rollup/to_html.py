@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ... import __version__
 from ...i18n import t
+from ...numbers import chinese_numeral
 from ...obligations import summary
 from ...reports.rollup import Cell, Rollup
 from .. import View
-from ..labels import cn_number
 from ..templates import environment
 from .labels import (
     COLOUR,
@@ -32,7 +32,7 @@ def to_html(rollup: Rollup, view: View) -> str:
     sections = [
         {
             "number": s.number,
-            "cn": cn_number(s.number),
+            "cn": chinese_numeral(s.number),
             "title": s.title if lang == "zh" else s.title_en,
             "tasks": [{"number": task.number, "title": task_title(task, lang)} for task in s.tasks],
         }
