@@ -14,12 +14,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from msgspec import Struct
 
 from .errors import IprcheckError
+from .numbers import chinese_numeral
 from .tasklist import Catalog, Measure, Obligation, Task
 from .tasklist.model import ID_DIGITS
 from .vocab import (
     IMPLIED_TYPES,
     NATIONAL_OFFICE,
     STATUS_FILTERS,
+    STATUS_WORDS,
     Actor,
     ProvinceType,
     Requirement,
@@ -27,6 +29,7 @@ from .vocab import (
     parse_province_type,
     parse_status,
     parse_status_filter,
+    status_key,
 )
 
 
@@ -53,18 +56,55 @@ class Tracking(Struct, frozen=True):
 UNTRACKED = Tracking()
 
 
-def _valid_statuses() -> str:
-    return ", ".join([*(s.value for s in Status), *(s.label("zh") for s in Status)])
+def _valid_statuses(*, filters: bool = False) -> dict[str, str]:
+    """The status words to offer (and with ``filters``, the filter words ``--status`` takes
+    too), for ``valid`` (English first) and ``valid_zh`` (Chinese first, joined with 、 as
+    Chinese lists are)."""
+    extra = list(STATUS_FILTERS) if filters else []
+    keys = [s.value for s in Status] + [w for w in extra if w.isascii()]
+    labels = [s.label("zh") for s in Status] + [w for w in extra if not w.isascii()]
+    return {
+        "valid": f"{', '.join(keys)} (or {', '.join(labels)})",
+        "valid_zh": f"{'、'.join(labels)}（或 {'、'.join(keys)}）",
+    }
+
+
+# A word that says "not" (没完成, 未做) must never be answered with a status that does not: the
+# nearest word to 没完成 is 完成, which means the opposite.
+_NOT = frozenset("未没不无非")
+
+
+def status_like(word: str) -> str | None:
+    """The status a near miss was meant as, as the user would type it: ``已经完成`` -> 已完成,
+    ``donne`` -> done; None when nothing is near enough."""
+    from difflib import get_close_matches
+
+    typed = " ".join(word.split())
+    if not typed:
+        return None
+    if typed.isascii():
+        english = [w for w in STATUS_WORDS if w.isascii()]
+        found = get_close_matches(status_key(typed), english, n=1, cutoff=0.6)
+        return STATUS_WORDS[found[0]].value if found else None
+    chinese = [w for w in STATUS_WORDS if not w.isascii()]
+    found = get_close_matches(typed, chinese, n=1, cutoff=0.6)
+    if not found or (_NOT & set(typed)) - set(found[0]):
+        return None
+    return STATUS_WORDS[found[0]].label("zh")
 
 
 def status_named(word: str) -> Status:
     """The status a user's word names (``done``, ``已完成``, ``完成``…); an error naming the valid
-    ones. A filter word (``未完成``) is not a status: the error says where it belongs."""
+    ones, and the one meant where the word is a near miss (``已经完成``). A filter word
+    (``未完成``) is not a status: the error says where it belongs."""
     found = parse_status(word)
     if found is None:
         if parse_status_filter(word) is not None:
-            raise IprcheckError("status_is_filter", value=word.strip(), valid=_valid_statuses())
-        raise IprcheckError("unknown_status", value=word, valid=_valid_statuses())
+            raise IprcheckError("status_is_filter", value=word.strip(), **_valid_statuses())
+        like = status_like(word)
+        if like is not None:
+            raise IprcheckError("unknown_status_like", value=word, like=like, **_valid_statuses())
+        raise IprcheckError("unknown_status", value=word, **_valid_statuses())
     return found
 
 
@@ -75,11 +115,11 @@ def statuses_named(words: Iterable[str]) -> tuple[Status, ...]:
     for word in words:
         found = parse_status_filter(word)
         if found is None:
-            raise IprcheckError(
-                "unknown_status",
-                value=word,
-                valid=_valid_statuses() + ", " + "、".join(STATUS_FILTERS),
-            )
+            valid = _valid_statuses(filters=True)
+            like = status_like(word)
+            if like is not None:
+                raise IprcheckError("unknown_status_like", value=word, like=like, **valid)
+            raise IprcheckError("unknown_status", value=word, **valid)
         chosen |= found
     return tuple(s for s in Status if s in chosen)
 
@@ -357,6 +397,59 @@ def _one_range(text: str, catalog: Catalog) -> list[str]:
         if first <= last:
             return order[first : last + 1]
     raise IprcheckError("unknown_range", value=text, valid=task_span(catalog))
+
+
+# A section as a Chinese document numbers it: 一, 第一部分, 第1部分, 一、 (up to 九十九).
+_NUMERALS = {chinese_numeral(n): n for n in range(1, 100)}
+
+
+def section_number(text: str) -> int | None:
+    """A section as typed: ``1``, ``１``, ``一``, ``第一部分``, ``第1部分``, ``一、``; None for
+    anything else. Whether the list has that section is for ``check_filters`` to say."""
+    word = typed_id(text).removeprefix("第").removesuffix("、").removesuffix("部分")
+    if is_number(word):
+        return int(word)
+    return _NUMERALS.get(word)
+
+
+def task_number(text: str) -> int | None:
+    """A task as typed: ``6``, ``６``, ``第6项``; None for anything else."""
+    word = typed_id(text).removeprefix("第").removesuffix("项")
+    return int(word) if is_number(word) else None
+
+
+def owners_named(words: Iterable[str], tracking: Mapping[str, Tracking]) -> tuple[str, ...]:
+    """The divisions ``--owner`` names, each one a ledger has assigned; an error for any other,
+    naming the one meant where it is a near miss (``运用促进`` for 运用促进处), else every one
+    assigned. A report of a division nobody is assigned to would be empty, and look done."""
+    known = list(dict.fromkeys(tr.owner for tr in tracking.values() if tr.owner))
+    chosen: list[str] = []
+    for word in words:
+        typed = word.strip()
+        if typed in known:
+            chosen.append(typed)
+            continue
+        like = _owner_like(typed, known)
+        if like is not None:
+            raise IprcheckError("unknown_owner_like", value=typed, like=like)
+        if not known:
+            raise IprcheckError("unknown_owner_none", value=typed)
+        raise IprcheckError(
+            "unknown_owner", value=typed, valid=", ".join(known), valid_zh="、".join(known)
+        )
+    return tuple(chosen)
+
+
+def _owner_like(typed: str, known: Sequence[str]) -> str | None:
+    """The division a near miss names: one whose name holds what was typed (运用促进 in
+    运用促进处, 知识产权运用促进处), else the nearest by spelling."""
+    from difflib import get_close_matches
+
+    holding = [name for name in known if typed and typed in name]
+    if len(holding) == 1:
+        return holding[0]
+    found = get_close_matches(typed, holding or known, n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 def split_range(raw: str, catalog: Catalog) -> list[str]:

@@ -90,14 +90,16 @@ STATUS_FILTERS: dict[str, frozenset[Status]] = {
 }
 
 
-def _status_key(text: str) -> str:
+def status_key(text: str) -> str:
+    """A status word as the tables hold it: English lower-cased, spaces and underscores as
+    hyphens (``In progress`` -> in-progress); Chinese as typed, spaces collapsed."""
     word = " ".join(text.split())
     return re.sub(r"[ _]", "-", word.lower()) if word.isascii() else word
 
 
 def parse_status(text: str) -> Status | None:
     """The status a user's word names, or None."""
-    return STATUS_WORDS.get(_status_key(text))
+    return STATUS_WORDS.get(status_key(text))
 
 
 def parse_status_filter(text: str) -> frozenset[Status] | None:
@@ -105,7 +107,7 @@ def parse_status_filter(text: str) -> frozenset[Status] | None:
     one = parse_status(text)
     if one is not None:
         return frozenset({one})
-    return STATUS_FILTERS.get(_status_key(text))
+    return STATUS_FILTERS.get(status_key(text))
 
 
 # The national office's name, as the lists and every document write it.
@@ -131,6 +133,32 @@ class Requirement(StrEnum):
         return {"mandatory": ("必做", "mandatory"), "optional": ("选做", "optional")}[self.value][
             0 if lang == "zh" else 1
         ]
+
+
+# The words ``--actor`` and ``--requirement`` take: the keys, the labels, and the short names an
+# office uses (国家局 for the national office, 省级 for a provincial measure).
+ACTOR_WORDS: dict[str, Actor] = {
+    **{a.value: a for a in Actor},
+    **{a.label("zh"): a for a in Actor},
+    "国家局": Actor.NATIONAL,
+    "国家": Actor.NATIONAL,
+    "省级": Actor.PROVINCE,
+    "省": Actor.PROVINCE,
+}
+REQUIREMENT_WORDS: dict[str, Requirement] = {
+    **{r.value: r for r in Requirement},
+    **{r.label("zh"): r for r in Requirement},
+}
+
+
+def parse_actor(text: str) -> Actor | None:
+    word = text.strip()
+    return ACTOR_WORDS.get(word.lower()) or ACTOR_WORDS.get(word)
+
+
+def parse_requirement(text: str) -> Requirement | None:
+    word = text.strip()
+    return REQUIREMENT_WORDS.get(word.lower()) or REQUIREMENT_WORDS.get(word)
 
 
 class ProvinceType(StrEnum):

@@ -14,6 +14,7 @@ import typer
 from ..i18n import t
 from ..output import Format, Subject, deliver, parse_format
 from ..vocab import Actor, Requirement
+from . import options
 from .app import Commands, say, state_of
 from .options import ProvinceTypeOpt, format_option, profile
 from .usage import UsageProblem
@@ -61,11 +62,19 @@ def list_(
     province_type: ProvinceTypeOpt = None,
     section: Annotated[
         list[int] | None,
-        typer.Option("--section", "-s", metavar="N", help="Section number, repeatable. 部分"),
+        typer.Option(
+            "--section",
+            "-s",
+            metavar="N",
+            parser=options.section,
+            help="Section number (1, or 一, 第一部分), repeatable. 部分",
+        ),
     ] = None,
     task: Annotated[
         list[int] | None,
-        typer.Option("--task", "-t", metavar="N", help="Task number, repeatable. 任务"),
+        typer.Option(
+            "--task", "-t", metavar="N", parser=options.task, help="Task number, repeatable. 任务"
+        ),
     ] = None,
     department: Annotated[
         list[str] | None,
@@ -77,12 +86,22 @@ def list_(
         ),
     ] = None,
     actor: Annotated[
-        Actor | None, typer.Option("--actor", help="national or province. 执行主体")
+        Actor | None,
+        typer.Option(
+            "--actor",
+            metavar="[national|province]",
+            parser=options.actor,
+            help="national or province (国家局 or 省份). 执行主体",
+        ),
     ] = None,
     requirement: Annotated[
         Requirement | None,
         typer.Option(
-            "--requirement", "-r", help="mandatory or optional (needs a profile). 必做/选做"
+            "--requirement",
+            "-r",
+            metavar="[mandatory|optional]",
+            parser=options.requirement,
+            help="mandatory or optional (必做 or 选做; needs a profile). 必做/选做",
         ),
     ] = None,
     fmt: Annotated[
@@ -109,12 +128,13 @@ def list_(
 
     With a ledger here, its profile and statuses apply; --province-type overrides the profile.
 
-    Example: iprcheck list --province-type pilot --section 1
+    Example: iprcheck list --section 1 --requirement mandatory
     """
-    from ..obligations import Filters, listing, statuses_named
+    from ..obligations import Filters, listing, owners_named, statuses_named
     from ..output.listing import Listing
 
     state = state_of(ctx)
+    led = state.current_ledger
     filters = Filters(
         sections=tuple(section or ()),
         tasks=tuple(task or ()),
@@ -122,9 +142,8 @@ def list_(
         actor=actor,
         requirement=requirement,
         statuses=statuses_named(status or ()),
-        owners=tuple(owner or ()),
+        owners=owners_named(owner or (), led.state() if led else {}),
     )
-    led = state.current_ledger
     tracked = (led.profile, led.entries(state.catalog), led.state()) if led else None
     whose, chosen = listing(state.catalog, profile(province_type), filters, tracked=tracked)
     h = led.header if led else None

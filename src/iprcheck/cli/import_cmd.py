@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from .app import Commands, say, state_of
+from .app import Commands, listed, say, state_of
 from .ledger_cmds import _text, _waiting
 from .options import ByOpt
 
@@ -62,7 +62,7 @@ def import_(
         say(t("import_nothing", lang, path=source, rows=result.rows))
         return
     touched = list(dict.fromkeys(ev.obligation for ev in result.events))
-    ids = ", ".join(touched)
+    ids = listed(touched, lang)
     if dry_run:
         say(t("import_would", lang, path=source, count=len(touched)))
         for c in result.changes:

@@ -17,7 +17,7 @@ import typer
 from ..errors import IprcheckError
 from ..i18n import t
 from ..output import Subject, deliver, parse_format
-from .app import Commands, say, state_of
+from .app import Commands, listed, say, state_of
 from .options import ByOpt, ProvinceOpt, ProvinceTypeOpt, day, format_option
 from .usage import UsageProblem
 
@@ -160,6 +160,8 @@ def mark(
     """Record the status of obligations; one call is all-or-nothing.
 
     Example: iprcheck mark 3 4 5.2 in-progress --note "已部署"
+
+    Example: iprcheck mark 6 done --evidence 实施方案.pdf
     """
     from .. import ledger
     from ..obligations import status_named
@@ -197,16 +199,21 @@ def mark(
     )
     if result.created:
         say(t("init_auto", state.lang, path=path), err=True)
-    ids = ", ".join(ev.obligation for ev in result.events)
-    word = status_named(status).label(state.lang)
+    lang = state.lang
+    ids = listed((ev.obligation for ev in result.events), lang)
+    word = status_named(status).label(lang)
     said = "would_mark" if dry_run else "marked"
     if result.events:
-        say(t(said, state.lang, count=len(result.events), ids=ids, status=word))
+        say(t(said, lang, count=len(result.events), ids=ids, status=word))
     if result.unchanged:
-        say(t("unchanged", state.lang, ids=", ".join(result.unchanged), status=word))
+        say(t("unchanged", lang, ids=listed(result.unchanged, lang), status=word))
+    # What check would call an error, said at once (the change is recorded all the same).
     blocked = result.unexplained()
     if blocked:
-        say(t("blocked_hint", state.lang, ids=", ".join(blocked)), err=True)
+        say(t("blocked_hint", lang, ids=listed(blocked, lang)), err=True)
+    bare = result.unevidenced()
+    if bare:
+        say(t("done_hint", lang, ids=listed(bare, lang)), err=True)
     if dry_run:
         for ev in result.events:
             before = ev.before.given().get("status")
@@ -256,7 +263,7 @@ def undo(
         by=state.who(_text(by, "--by")),
         on_wait=_waiting(state.lang),
     )
-    ids = ", ".join(ev.obligation or t("profile", state.lang) for ev in events)
+    ids = listed((ev.obligation or t("profile", state.lang) for ev in events), state.lang)
     say(t("undone", state.lang, count=len(events), ids=ids))
     # The most recent command may be a colleague's (a shared folder, a merged copy): say so.
     undone = next(ev for ev in led.events if ev.command == events[0].undo_of)
@@ -304,10 +311,10 @@ def assign(
         on_wait=_waiting(state.lang),
     )
     if done.events:
-        ids = ", ".join(ev.obligation for ev in done.events)
+        ids = listed((ev.obligation for ev in done.events), state.lang)
         say(t("assigned", state.lang, count=len(done.events), ids=ids))
     if done.unchanged:
-        say(t("assign_unchanged", state.lang, ids=", ".join(done.unchanged)))
+        say(t("assign_unchanged", state.lang, ids=listed(done.unchanged, state.lang)))
 
 
 @commands.command("merge")
@@ -333,9 +340,9 @@ def merge(
     _, result = ledger.merge(ours, theirs, state.catalog, on_wait=_waiting(state.lang))
     say(t("merged", state.lang, count=len(result.added), path=other))
     if result.conflicts:
-        say(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))
+        say(t("merge_conflicts", state.lang, ids=listed(result.conflicts, state.lang)))
     if result.ahead:
-        say(t("merge_ahead", state.lang, ids=", ".join(result.ahead)), err=True)
+        say(t("merge_ahead", state.lang, ids=listed(result.ahead, state.lang)), err=True)
 
 
 @commands.command("profile")

@@ -9,7 +9,7 @@ the error lines is printed); 2 a usage error.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
@@ -19,7 +19,7 @@ from ..output import Subject, check_output, deliver, guess, parse_format
 from ..vocab import SortKey
 from .app import Commands, say, state_of, written
 from .exits import Exit
-from .options import ForceOpt, OutputOpt, format_option
+from .options import ForceOpt, OutputOpt, choice, format_option
 
 commands = Commands()
 
@@ -38,6 +38,8 @@ def rollup_(
         SortKey,
         typer.Option(
             "--sort",
+            metavar="[progress|name|updated]",
+            parser=choice("--sort", [k.value for k in SortKey]),
             help="Order of the provinces: progress (most done first), name (the list's order), "
             "updated (most recent first). 排序",
         ),
@@ -50,9 +52,11 @@ def rollup_(
         ),
     ] = None,
     by: Annotated[
-        Literal["province", "measure"],
+        str,
         typer.Option(
             "--by",
+            metavar="[province|measure]",
+            parser=choice("--by", ["province", "measure"], {"省份": "province", "举措": "measure"}),
             help="province: provinces × tasks; measure: each provincial obligation and the "
             "provinces that owe it. 汇总方式",
         ),

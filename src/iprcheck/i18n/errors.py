@@ -39,10 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 有 {size} 字节，超过上限 {limit} 字节，未读取",
         "{path} is {size} bytes, over the limit of {limit}; not read",
     ),
-    "unknown_status": (
-        "未知的状态“{value}”；可选：{valid}",
-        "unknown status '{value}'; valid: {valid}",
-    ),
     "not_applicable_national": (
         "{value} 不在本台账跟踪的国家局举措之内（见 iprcheck list），未作记录",
         "{value} is not among the national measures this ledger tracks (see iprcheck list);"

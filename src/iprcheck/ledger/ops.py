@@ -6,7 +6,7 @@ Nothing here prints; the command line words the results.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
@@ -419,14 +419,21 @@ class Recorded(Struct, frozen=True):
 
     def unexplained(self) -> list[str]:
         """Obligations this leaves blocked with no note, which check calls an error (a note
-        given before still counts). Done without evidence is left to check: the first command
-        a new user tries, `mark 6 done`, should not be met with a warning."""
+        given before still counts)."""
+        return self._left(Status.BLOCKED, lambda tr: bool((tr.note or "").strip()))
+
+    def unevidenced(self) -> list[str]:
+        """Obligations this leaves done with no evidence, which check calls an error too
+        (evidence given before still counts)."""
+        return self._left(Status.DONE, lambda tr: bool(tr.evidence))
+
+    def _left(self, status: Status, explained: Callable[[Tracking], bool]) -> list[str]:
         state = self.ledger.state()
         return [
             ev.obligation
             for ev in self.events
-            if (tr := apply(state.get(ev.obligation, UNTRACKED), ev)).status is Status.BLOCKED
-            and not (tr.note or "").strip()
+            if (tr := apply(state.get(ev.obligation, UNTRACKED), ev)).status is status
+            and not explained(tr)
         ]
 
 
