@@ -18,7 +18,6 @@ import typer
 
 from ..errors import Msg
 from ..i18n import t
-from .state import listed
 
 
 class UsageProblem(typer.BadParameter):
@@ -60,9 +59,9 @@ def _detail(exc: typer.TyperException, lang: str) -> str:
     option = getattr(exc, "option_name", None)
     if option is not None and hasattr(exc, "possibilities"):  # no such option
         detail = t("usage_no_option", lang, name=option)
-        like = sorted(getattr(exc, "possibilities", None) or ())
+        like = list(getattr(exc, "possibilities", None) or ())  # the nearest first
         if like:
-            detail += t("usage_did_you_mean", lang, names=listed(like, lang))
+            detail += t("usage_did_you_mean", lang, names=like[0])
         return detail
     if option is not None:  # an option used wrongly: a value missing, or given to a flag
         flag = _is_flag(getattr(exc, "ctx", None), option)
