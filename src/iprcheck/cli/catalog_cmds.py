@@ -13,10 +13,17 @@ import typer
 
 from ..i18n import t
 from ..output import Format, Subject, deliver, parse_format
-from ..vocab import Actor, Requirement
-from . import options
+from ..vocab import Actor
 from .app import Commands, say, state_of
-from .options import ProvinceTypeOpt, format_option, profile
+from .options import (
+    ActorOpt,
+    ProvinceTypeOpt,
+    RequirementOpt,
+    SectionOpt,
+    TaskOpt,
+    format_option,
+    profile,
+)
 from .usage import UsageProblem
 
 commands = Commands()
@@ -60,22 +67,8 @@ def validate(
 def list_(
     ctx: typer.Context,
     province_type: ProvinceTypeOpt = None,
-    section: Annotated[
-        list[int] | None,
-        typer.Option(
-            "--section",
-            "-s",
-            metavar="N",
-            parser=options.section,
-            help="Section number (1, or 一, 第一部分), repeatable. 部分",
-        ),
-    ] = None,
-    task: Annotated[
-        list[int] | None,
-        typer.Option(
-            "--task", "-t", metavar="N", parser=options.task, help="Task number, repeatable. 任务"
-        ),
-    ] = None,
+    section: SectionOpt = None,
+    task: TaskOpt = None,
     department: Annotated[
         list[str] | None,
         typer.Option(
@@ -85,25 +78,8 @@ def list_(
             help="Executing department of the national office, e.g. 保护司. 执行部门",
         ),
     ] = None,
-    actor: Annotated[
-        Actor | None,
-        typer.Option(
-            "--actor",
-            metavar="[national|province]",
-            parser=options.actor,
-            help="national or province (国家局 or 省份). 执行主体",
-        ),
-    ] = None,
-    requirement: Annotated[
-        Requirement | None,
-        typer.Option(
-            "--requirement",
-            "-r",
-            metavar="[mandatory|optional]",
-            parser=options.requirement,
-            help="mandatory or optional (必做 or 选做; needs a profile). 必做/选做",
-        ),
-    ] = None,
+    actor: ActorOpt = None,
+    requirement: RequirementOpt = None,
     fmt: Annotated[
         str,
         format_option(Subject.LISTING, "Output format."),

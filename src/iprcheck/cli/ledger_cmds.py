@@ -10,16 +10,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import IprcheckError
 from ..i18n import t
 from ..output import Subject, deliver, parse_format
+from ..vocab import parse_status, parse_status_filter
 from .app import Commands, listed, say, state_of
 from .options import ByOpt, ProvinceOpt, ProvinceTypeOpt, day, format_option
 from .usage import UsageProblem
+
+if TYPE_CHECKING:
+    from ..ledger.ops import Recorded
 
 commands = Commands()
 
@@ -160,30 +164,11 @@ def mark(
     """Record the status of obligations; one call is all-or-nothing.
 
     Example: iprcheck mark 3 4 5.2 in-progress --note "已部署"
-
-    Example: iprcheck mark 6 done --evidence 实施方案.pdf
     """
     from .. import ledger
-    from ..obligations import status_named
-    from ..vocab import parse_status, parse_status_filter
 
     state = state_of(ctx)
-    # A Chinese input method's full-width space joins what the user meant as two words.
-    args = [word for arg in args for word in arg.split()]
-    if len(args) >= 3 and parse_status(" ".join(args[-2:])) is not None:
-        args = [*args[:-2], " ".join(args[-2:])]  # mark 6 in progress
-    if len(args) < 2:
-        raise UsageProblem("usage_mark_args")
-    *idents, status = args
-    if (
-        parse_status_filter(status) is None
-        and parse_status(idents[0]) is not None
-        and len(idents) >= 1
-    ):
-        raise UsageProblem(
-            "usage_mark_order", ids=" ".join([*idents[1:], status]), status=idents[0]
-        )
-    refs = _evidence(evidence)
+    idents, status = _ids_then_status(args)
     path = ledger.resolve(state.ledger)
     result = ledger.mark(
         path,
@@ -191,7 +176,7 @@ def mark(
         idents,
         status,
         note=_note(note),
-        evidence=refs,
+        evidence=_evidence(evidence),
         by=state.who(_text(by, "--by")),
         dry_run=dry_run,
         on_wait=_waiting(state.lang),
@@ -199,15 +184,38 @@ def mark(
     )
     if result.created:
         say(t("init_auto", state.lang, path=path), err=True)
-    lang = state.lang
-    ids = listed((ev.obligation for ev in result.events), lang)
+    _say_marked(result, status, state.lang, dry_run=dry_run)
+
+
+def _ids_then_status(args: list[str]) -> tuple[list[str], str]:
+    """``mark``'s words: the ids, then the status (``in progress`` as two words too); the
+    status typed first is named, not taken for an id."""
+    # A Chinese input method's full-width space joins what the user meant as two words.
+    args = [word for arg in args for word in arg.split()]
+    if len(args) >= 3 and parse_status(" ".join(args[-2:])) is not None:
+        args = [*args[:-2], " ".join(args[-2:])]  # mark 6 in progress
+    if len(args) < 2:
+        raise UsageProblem("usage_mark_args")
+    *idents, status = args
+    if parse_status_filter(status) is None and parse_status(idents[0]) is not None:
+        raise UsageProblem(
+            "usage_mark_order", ids=" ".join([*idents[1:], status]), status=idents[0]
+        )
+    return idents, status
+
+
+def _say_marked(result: Recorded, status: str, lang: str, *, dry_run: bool) -> None:
+    """What was recorded; and, on stderr, what check would call an error (recorded all the
+    same): blocked without a reason, done without evidence."""
+    from ..obligations import status_named
+
     word = status_named(status).label(lang)
-    said = "would_mark" if dry_run else "marked"
     if result.events:
+        ids = listed((ev.obligation for ev in result.events), lang)
+        said = "would_mark" if dry_run else "marked"
         say(t(said, lang, count=len(result.events), ids=ids, status=word))
     if result.unchanged:
         say(t("unchanged", lang, ids=listed(result.unchanged, lang), status=word))
-    # What check would call an error, said at once (the change is recorded all the same).
     blocked = result.unexplained()
     if blocked:
         say(t("blocked_hint", lang, ids=listed(blocked, lang)), err=True)
@@ -217,8 +225,8 @@ def mark(
     if dry_run:
         for ev in result.events:
             before = ev.before.given().get("status")
-            say(f"  {ev.obligation}: {before.label(state.lang) if before else ''} → {word}")
-        say(t("dry_run", state.lang))
+            say(f"  {ev.obligation}: {before.label(lang) if before else ''} → {word}")
+        say(t("dry_run", lang))
 
 
 @commands.command("history")

@@ -242,6 +242,41 @@ def requirement(value: str) -> Requirement:
     return found
 
 
+SectionOpt = Annotated[
+    list[int] | None,
+    typer.Option(
+        "--section",
+        "-s",
+        metavar="N",
+        parser=section,
+        help="Section number (1, or 一, 第一部分), repeatable. 部分",
+    ),
+]
+TaskOpt = Annotated[
+    list[int] | None,
+    typer.Option("--task", "-t", metavar="N", parser=task, help="Task number, repeatable. 任务"),
+]
+ActorOpt = Annotated[
+    Actor | None,
+    typer.Option(
+        "--actor",
+        metavar="[national|province]",
+        parser=actor,
+        help="national or province (国家局 or 省份). 执行主体",
+    ),
+]
+RequirementOpt = Annotated[
+    Requirement | None,
+    typer.Option(
+        "--requirement",
+        "-r",
+        metavar="[mandatory|optional]",
+        parser=requirement,
+        help="mandatory or optional (必做 or 选做; needs a profile). 必做/选做",
+    ),
+]
+
+
 # ---------------------------------------------------------------------------------------------
 # Values the library checks: days and profiles.
 

@@ -23,6 +23,27 @@ from .options import ForceOpt, OutputOpt, choice, format_option
 
 commands = Commands()
 
+SortOpt = Annotated[
+    SortKey,
+    typer.Option(
+        "--sort",
+        metavar="[progress|name|updated]",
+        parser=choice("--sort", [k.value for k in SortKey]),
+        help="Order of the provinces: progress (most done first), name (the list's order), "
+        "updated (most recent first). 排序",
+    ),
+]
+ByOpt = Annotated[
+    str,
+    typer.Option(
+        "--by",
+        metavar="[province|measure]",
+        parser=choice("--by", ["province", "measure"], {"省份": "province", "举措": "measure"}),
+        help="province: provinces × tasks; measure: each provincial obligation and the "
+        "provinces that owe it. 汇总方式",
+    ),
+]
+
 
 @commands.command("rollup")
 def rollup_(
@@ -34,16 +55,7 @@ def rollup_(
             help="Ledger files, or folders searched recursively for ledgers. 台账或其所在文件夹",
         ),
     ],
-    sort: Annotated[
-        SortKey,
-        typer.Option(
-            "--sort",
-            metavar="[progress|name|updated]",
-            parser=choice("--sort", [k.value for k in SortKey]),
-            help="Order of the provinces: progress (most done first), name (the list's order), "
-            "updated (most recent first). 排序",
-        ),
-    ] = SortKey.PROGRESS,
+    sort: SortOpt = SortKey.PROGRESS,
     fmt: Annotated[
         str | None,
         format_option(
@@ -51,16 +63,7 @@ def rollup_(
             "Output format (default: from the --output file's extension, else table).",
         ),
     ] = None,
-    by: Annotated[
-        str,
-        typer.Option(
-            "--by",
-            metavar="[province|measure]",
-            parser=choice("--by", ["province", "measure"], {"省份": "province", "举措": "measure"}),
-            help="province: provinces × tasks; measure: each provincial obligation and the "
-            "provinces that owe it. 汇总方式",
-        ),
-    ] = "province",
+    by: ByOpt = "province",
     output: OutputOpt = None,
     force: ForceOpt = False,
     strict: Annotated[

@@ -170,7 +170,7 @@ PAGES: dict[str, Page] = {
     ),
     "config": Page(
         "保存常用设置：记录人、语言、默认台账",
-        "iprcheck config set 名称 值",
+        "iprcheck config 命令 …",
         "保存常用的设置，以后不必每次都写：by（记录人）、lang（语言）、ledger（默认台账）。",
         (
             "iprcheck config set by 李明",
@@ -237,8 +237,8 @@ PARAMS: dict[str, tuple[str, str]] = {
     # mark
     "mark args": (
         "编号… 状态",
-        "先写编号：任务编号（6）、举措编号（9.3）或范围（8-10），可写多个；"
-        "再写状态：未开始、进行中、已完成、受阻、不适用。",
+        "先写编号：任务编号（6）、举措编号（9.3）或范围（8-10），可写多个，用空格或“、”"
+        "隔开；再写状态：未开始、进行中、已完成、受阻、不适用。",
     ),
     "mark --note": ("文字", "进展情况或原因（受阻、不适用时请写明）。"),
     "mark --evidence": ("材料", "佐证材料：文件名或文号，可写多次。"),
@@ -305,7 +305,10 @@ PARAMS: dict[str, tuple[str, str]] = {
         "输出格式：table（表格）、json、csv、markdown、html、xlsx；"
         "不写时按 --output 文件的扩展名决定。",
     ),
-    "rollup --by": ("方式", "province：省份 × 任务；measure：每条省级举措及须做的省份。"),
+    "rollup --by": (
+        "方式",
+        "province（或 省份）：省份 × 任务；measure（或 举措）：每条省级举措及须做的省份。",
+    ),
     "rollup --output": ("文件", "存为此文件，如 全国汇总.xlsx、全国汇总.html。"),
     "rollup --strict": ("", "有台账未计入时不汇总，只说明问题。"),
     # config
