@@ -21,7 +21,6 @@ from .vocab import (
     IMPLIED_TYPES,
     NATIONAL_OFFICE,
     STATUS_FILTERS,
-    STATUS_WORDS,
     Actor,
     ProvinceType,
     Requirement,
@@ -29,7 +28,7 @@ from .vocab import (
     parse_province_type,
     parse_status,
     parse_status_filter,
-    status_key,
+    status_like,
 )
 
 
@@ -67,30 +66,6 @@ def _valid_statuses(*, filters: bool = False) -> dict[str, str]:
         "valid": f"{', '.join(keys)} (or {', '.join(labels)})",
         "valid_zh": f"{'、'.join(labels)}（或 {'、'.join(keys)}）",
     }
-
-
-# A word that says "not" (没完成, 未做) must never be answered with a status that does not: the
-# nearest word to 没完成 is 完成, which means the opposite.
-_NOT = frozenset("未没不无非")
-
-
-def status_like(word: str) -> str | None:
-    """The status a near miss was meant as, as the user would type it: ``已经完成`` -> 已完成,
-    ``donne`` -> done; None when nothing is near enough."""
-    from difflib import get_close_matches
-
-    typed = " ".join(word.split())
-    if not typed:
-        return None
-    if typed.isascii():
-        english = [w for w in STATUS_WORDS if w.isascii()]
-        found = get_close_matches(status_key(typed), english, n=1, cutoff=0.6)
-        return STATUS_WORDS[found[0]].value if found else None
-    chinese = [w for w in STATUS_WORDS if not w.isascii()]
-    found = get_close_matches(typed, chinese, n=1, cutoff=0.6)
-    if not found or (_NOT & set(typed)) - set(found[0]):
-        return None
-    return STATUS_WORDS[found[0]].label("zh")
 
 
 def status_named(word: str) -> Status:
@@ -419,37 +394,51 @@ def task_number(text: str) -> int | None:
 
 
 def owners_named(words: Iterable[str], tracking: Mapping[str, Tracking]) -> tuple[str, ...]:
-    """The divisions ``--owner`` names, each one a ledger has assigned; an error for any other,
-    naming the one meant where it is a near miss (``运用促进`` for 运用促进处), else every one
-    assigned. A report of a division nobody is assigned to would be empty, and look done."""
+    """The divisions ``--owner`` names, each one a ledger has assigned (spaces around it aside);
+    an error for any other, naming the one meant where it is a near miss (``运用促进`` for
+    运用促进处), else the ones assigned. A report of a division nobody is assigned to would be
+    empty, and look done."""
     known = list(dict.fromkeys(tr.owner for tr in tracking.values() if tr.owner))
+    plain = {name.strip(): name for name in known}
     chosen: list[str] = []
     for word in words:
-        typed = word.strip()
-        if typed in known:
-            chosen.append(typed)
+        found = word if word in known else plain.get(word.strip())
+        if found is not None:
+            chosen.append(found)
             continue
-        like = _owner_like(typed, known)
+        typed = word.strip()
+        like = _owner_like(typed, list(plain))
         if like is not None:
             raise IprcheckError("unknown_owner_like", value=typed, like=like)
         if not known:
             raise IprcheckError("unknown_owner_none", value=typed)
+        shown = [_short(name) for name in plain][:_OWNERS_SHOWN]
+        if len(plain) > _OWNERS_SHOWN:
+            shown.append("…")
         raise IprcheckError(
-            "unknown_owner", value=typed, valid=", ".join(known), valid_zh="、".join(known)
+            "unknown_owner", value=typed, valid=", ".join(shown), valid_zh="、".join(shown)
         )
     return tuple(chosen)
 
 
+_OWNERS_SHOWN = 12  # divisions named in a message: an office has about that many
+
+
+def _short(name: str, limit: int = 30) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def _owner_like(typed: str, known: Sequence[str]) -> str | None:
-    """The division a near miss names: one whose name holds what was typed (运用促进 in
-    运用促进处, 知识产权运用促进处), else the nearest by spelling."""
+    """The division a near miss names: the one whose name holds what was typed (运用促进 in
+    运用促进处), else the nearest by spelling; never a name too long to quote."""
     from difflib import get_close_matches
 
     holding = [name for name in known if typed and typed in name]
     if len(holding) == 1:
-        return holding[0]
-    found = get_close_matches(typed, holding or known, n=1, cutoff=0.6)
-    return found[0] if found else None
+        found = holding
+    else:
+        found = get_close_matches(typed, holding or known, n=1, cutoff=0.6)
+    return found[0] if found and len(found[0]) <= 60 else None
 
 
 def split_range(raw: str, catalog: Catalog) -> list[str]:

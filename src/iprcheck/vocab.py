@@ -8,6 +8,7 @@ and how each view colours it live here and nowhere else. Adding a status is one 
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -108,6 +109,28 @@ def parse_status_filter(text: str) -> frozenset[Status] | None:
     if one is not None:
         return frozenset({one})
     return STATUS_FILTERS.get(status_key(text))
+
+
+# A word that says "not" (没完成, 未做) must never be answered with a status that does not: the
+# nearest word to 没完成 is 完成, which means the opposite.
+_NOT = frozenset("未没不无非")
+
+
+def status_like(word: str) -> str | None:
+    """The status a near miss was meant as, as the user would type it: ``已经完成`` -> 已完成,
+    ``donne`` -> done; None when nothing is near enough."""
+    typed = " ".join(word.split())
+    if not typed:
+        return None
+    if typed.isascii():
+        english = [w for w in STATUS_WORDS if w.isascii()]
+        found = get_close_matches(status_key(typed), english, n=1, cutoff=0.6)
+        return STATUS_WORDS[found[0]].value if found else None
+    chinese = [w for w in STATUS_WORDS if not w.isascii()]
+    found = get_close_matches(typed, chinese, n=1, cutoff=0.6)
+    if not found or (_NOT & set(typed)) - set(found[0]):
+        return None
+    return STATUS_WORDS[found[0]].label("zh")
 
 
 # The national office's name, as the lists and every document write it.
