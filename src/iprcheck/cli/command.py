@@ -35,7 +35,22 @@ def _with_globals(params: list[Any] | None, *, root: bool = False) -> list[Any]:
     return [*shared, *(params or [])] if root else [*(params or []), *shared]
 
 
-class Command(TyperCommand):
+class _InTheUsersLanguage:
+    """Usage and help in the user's language, laid out by ``help.py`` (imported only when help
+    is shown: its pages are read for nothing else)."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        from .help import usage
+
+        formatter.write(usage(self, ctx, state_of(ctx).lang) + "\n")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .help import page
+
+        formatter.write(page(self, ctx, state_of(ctx).lang, formatter.width))
+
+
+class Command(_InTheUsersLanguage, TyperCommand):
     """One iprcheck command (``list``, ``mark``…)."""
 
     # Left-over arguments are refused by parse_args below, in the user's language.
@@ -52,24 +67,14 @@ class Command(TyperCommand):
                 raise UsageProblem("usage_extra", args=" ".join(rest))
         return rest
 
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        from .help import usage  # help's pages are read only when help is shown
 
-        formatter.write(usage(self, ctx, state_of(ctx).lang) + "\n")
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        from .help import page
-
-        formatter.write(page(self, ctx, state_of(ctx).lang, formatter.width))
-
-
-class Group(TyperGroup):
+class Group(_InTheUsersLanguage, TyperGroup):
     """A command with commands of its own (``config``), and the root."""
+
+    is_root = False  # the root takes the global options as its own, and shows them
 
     def __init__(self, *, params: list[Any] | None = None, **attrs: Any) -> None:
         super().__init__(params=_with_globals(params, root=self.is_root), **attrs)
-
-    is_root = False
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         with naming(ctx):
@@ -87,16 +92,6 @@ class Group(TyperGroup):
                     raise UsageProblem("usage_no_command_like", name=name, like=like[0])
                 raise UsageProblem("usage_no_command", name=name)
             return super().resolve_command(ctx, args)
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        from .help import usage
-
-        formatter.write(usage(self, ctx, state_of(ctx).lang) + "\n")
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        from .help import page
-
-        formatter.write(page(self, ctx, state_of(ctx).lang, formatter.width))
 
 
 @contextmanager
@@ -123,5 +118,5 @@ def _command_at(args: list[str], group: Group, ctx: Any) -> int:
         arg = args[i]
         if not arg.startswith(("-", *DASHES)) or arg == "--":
             return i
-        i += 2 if arg.lstrip("".join(DASHES)).rjust(len(arg), "-") in takes_value else 1
+        i += 2 if arg in takes_value else 1
     return i
