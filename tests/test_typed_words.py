@@ -112,6 +112,9 @@ def test_chinese_joins_ids_with_the_enumeration_comma(pilot: Cli) -> None:
     assert "recorded 2: 8.2, 9.2" in pilot.ok("mark", "8.2", "9.2", "进行中", lang="en")
     assert "已指派 2 项：6.2、7.2" in pilot.ok("assign", "6", "7", "--owner", "运用处", lang="zh")
     assert "已撤销 2 项更改：6.2、7.2" in pilot.ok("undo", lang="zh")
+    refused = pilot.refused("mark", "6", "7", "不适用", lang="zh")
+    assert refused.startswith("必做举措 6.2、7.2 标为不适用时")
+    assert "6.2, 7.2 needs a reason" in pilot.refused("mark", "6", "7", "waived", lang="en")
 
 
 def test_done_without_evidence_is_recorded_with_a_hint_that_check_will_object(

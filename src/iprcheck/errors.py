@@ -40,11 +40,14 @@ class Msg:
 
 
 def _in(lang: str, value: object) -> object:
-    """A parameter put into words: a message within a message, or the system's reason."""
+    """A parameter put into words: a message within a message, the system's reason, or a list
+    (of ids, names) as each language lists: 6.2、7.2 in Chinese, 6.2, 7.2 in English."""
     if isinstance(value, Msg):
         return value.render(lang)
     if isinstance(value, OSError):
         return os_reason(value, lang)
+    if isinstance(value, list | tuple):
+        return ("、" if lang == "zh" else ", ").join(map(str, value))
     return value
 
 

@@ -53,7 +53,7 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
         raise LedgerError(
             "merge_bad_undo",
             path=str(theirs.path),
-            ids=", ".join(sorted({ev.obligation for ev in forged}, key=id_key)),
+            ids=sorted({ev.obligation for ev in forged}, key=id_key),
         )
     theirs_ids = {ev.event for ev in theirs.events}
     mine = _touched(ev for ev in ours.events if ev.event not in theirs_ids)

@@ -471,7 +471,7 @@ def mark(
                 if e.obligation.id in ids and e.requirement is Requirement.MANDATORY
             ]
             if mandatory:
-                raise IprcheckError("waive_needs_note", value=", ".join(mandatory))
+                raise IprcheckError("waive_needs_note", value=mandatory)
         return status_events(
             ledger, ids, new, note=note, evidence=evidence, by=person, remove=remove_evidence
         )
