@@ -16,7 +16,7 @@ from msgspec import UNSET, Meta, Struct, UnsetType, field
 
 from ..dates import YEARS
 from ..tasklist.model import ID_DIGITS
-from ..vocab import ProvinceType, Status
+from ..vocab import Status
 
 FORMAT = "iprcheck-ledger"
 # Only change this if the file format changes. 2: a ledger may hold profile changes, which
@@ -47,7 +47,7 @@ class Header(Struct, frozen=True, forbid_unknown_fields=True):
 
     ledger: str
     created: Time
-    types: tuple[ProvinceType, ...]
+    types: tuple[str, ...]  # province category keys, as the list declares them
     national: bool
     list: ListRef
     province: str | None = None
@@ -66,7 +66,7 @@ class Header(Struct, frozen=True, forbid_unknown_fields=True):
             "ledger": self.ledger,
             "created": iso(self.created),
             "province": self.province,
-            "types": [t.value for t in self.types],
+            "types": list(self.types),
             "national": self.national,
             "department": self.department,
             "list": {k: v for k, v in msgspec.to_builtins(self.list).items() if v is not None},
@@ -88,7 +88,7 @@ class Fields(Struct, frozen=True, forbid_unknown_fields=True):
     owner: str | None | UnsetType = UNSET
     due: date | None | UnsetType = UNSET
     province: str | None | UnsetType = UNSET  # a profile change
-    types: tuple[ProvinceType, ...] | UnsetType = UNSET  # a profile change
+    types: tuple[str, ...] | UnsetType = UNSET  # a profile change
     list_ref: ListRef | UnsetType = field(default=UNSET, name="list")  # a re-binding (upgrade)
 
     def given(self) -> dict[str, Any]:

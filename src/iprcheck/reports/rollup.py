@@ -375,7 +375,7 @@ def row(
         path=ledger.path,
         national=h.national,
         department=h.department,
-        types=tuple(t.value for t in ledger.whose[1]),
+        types=tuple(ledger.whose[1]),
         items=items(entries, tracking),
         totals=totals(entries, tracking),
         cells=cells(entries, tracking, catalog),
