@@ -27,8 +27,11 @@ DEFAULT_NAME = "iprcheck-ledger.jsonl"
 
 
 Time = Annotated[datetime, Meta(tz=True)]
-# An obligation, or "" for a change to the whole ledger (its profile).
-ObligationId = Annotated[str, Meta(pattern=rf"^([0-9]{{1,{ID_DIGITS}}}\.[0-9]{{1,{ID_DIGITS}}})?$")]
+# An obligation (6.2, or a plan's item 12), or "" for a change to the whole ledger (its profile,
+# its list).
+ObligationId = Annotated[
+    str, Meta(pattern=rf"^([0-9]{{1,{ID_DIGITS}}}(\.[0-9]{{1,{ID_DIGITS}}})?)?$")
+]
 
 
 class ListRef(Struct, frozen=True, forbid_unknown_fields=True):

@@ -54,8 +54,8 @@ class Catalog:
     @cached_property
     def departments(self) -> list[str]:
         seen: dict[str, None] = {}
-        for task in self.tasks.values():
-            seen.update(dict.fromkeys(task.departments))
+        for o in self.obligations:
+            seen.update(dict.fromkeys(o.departments))
         return list(seen)
 
     @cached_property
