@@ -212,6 +212,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " was probably cut off, so nothing was changed. Restore the whole file, or merge a whole"
         " copy into it with iprcheck merge",
     ),
+    "merge_reworded": (
+        "{path} 中有与本台账同一条记录（举措 {ids}）但内容不同：其中一份被改动过，未合并任何内容",
+        "{path} holds records of {ids} that this ledger also holds, with different content: one"
+        " copy was altered; nothing was merged",
+    ),
     "ledger_unknown_category": (
         "台账 {path} 的省份类型“{value}”不是本清单的类别（本清单：{valid_zh}）；未作任何改动",
         "ledger {path} holds the province type '{value}', which the list does not declare"
