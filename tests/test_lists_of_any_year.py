@@ -118,3 +118,19 @@ def test_a_version_1_list_keeps_its_stricter_rules(cli: Cli, tmp_path: Path) -> 
         "title_en: field required" in cli.refused("validate", str(broken)).replace("\n", " ")
         or "field required" in cli.run("validate", str(broken)).stderr
     )
+
+
+def test_a_list_of_a_year_no_ledger_can_hold_is_never_bound(cli: Cli, tmp_path: Path) -> None:
+    bundled = Path(__file__).parents[1] / "src" / "iprcheck" / "data" / "tasks_2020.yaml"
+    old = tmp_path / "1900.yaml"
+    old.write_text(
+        bundled.read_text(encoding="utf-8").replace("year: 2020", "year: 1900", 1),
+        encoding="utf-8",
+    )
+    assert "1970" in cli.refused("--tasks", str(old), "init", "--province", "广东省")
+    assert not Path("iprcheck-ledger.jsonl").exists()
+    cli.ok("init", "--province", "广东省")
+    before = Path("iprcheck-ledger.jsonl").read_bytes()
+    assert "1970" in cli.refused("--tasks", str(old), "upgrade")
+    assert Path("iprcheck-ledger.jsonl").read_bytes() == before
+    cli.ok("mark", "1.2", "in-progress")  # still readable and writable
