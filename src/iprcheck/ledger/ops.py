@@ -6,11 +6,12 @@ Nothing here prints; the command line words the results.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+import msgspec
 from msgspec import UNSET, Struct
 
 from ..errors import IprcheckError
@@ -22,7 +23,6 @@ from ..obligations import (
     check_filters,
     expand_ids,
     ids_named,
-    status_named,
 )
 from ..tasklist import Catalog
 from ..vocab import Requirement, Status
@@ -268,21 +268,16 @@ def upgrade(
     recorded change: ``named`` are the obligations the correction changed, added or removed.
     Their records stay as they are; undo binds the ledger back."""
     person = who(by)
-    named: list[str] = []
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
-        named[:] = ledger.list_changes
+        named = ledger.list_changes
         if ledger.bound.sha256 == catalog.source.digest and not named:
-            return []
+            return Plan([], named)
         before, after = Fields(list_ref=ledger.bound), Fields(list_ref=bound_to(catalog))
-        return [Command(person, ledger).change("list", "", before, after)]
+        return Plan([Command(person, ledger).change("list", "", before, after)], named)
 
-    if dry_run:
-        ledger = store.read(path)
-        return Recorded(ledger, build(ledger), named)
-    ledger, events = store.append(path, build, on_wait)
-    return Recorded(ledger, events, named)
+    return _recorded(path, plan, dry_run=dry_run, on_wait=on_wait)
 
 
 def profile(
@@ -304,7 +299,7 @@ def profile(
     if types is not None:
         chosen = tuple(Profile.of(types, categories).ordered(categories))
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
         if ledger.header.national:
             raise IprcheckError("profile_national")
@@ -315,15 +310,14 @@ def profile(
         )
         given = after.given()
         if not given:
-            return []
+            return Plan([])
         before = Fields(
             province=now_province if "province" in given else UNSET,
             types=tuple(now_types) if "types" in given else UNSET,
         )
-        return [Command(person, ledger).change("profile", "", before, after)]
+        return Plan([Command(person, ledger).change("profile", "", before, after)])
 
-    ledger, events = store.append(path, build, on_wait)
-    return Recorded(ledger, events)
+    return _recorded(path, plan, on_wait=on_wait)
 
 
 def _assigned(tr: Tracking, *, owner: bool, due: bool) -> Fields:
@@ -345,14 +339,16 @@ def init(
     national: bool,
     department: str | None,
     on_wait: Waiting | None = None,
-) -> Ledger:
+) -> Recorded:
+    """Create a ledger for a province (of the types given) or the national office (one
+    department's measures, where ``department`` is given); never over an existing one."""
     if province is not None:
         province = unit_named(catalog, province)
     if department is not None:
         check_filters(catalog, Filters(departments=(department,)))
     profile = None if national else Profile.of(types, catalog.categories)
     made = header(catalog, province, profile, department if national else None)
-    return store.create(path, made, on_wait)
+    return Recorded(store.create(path, made, on_wait), [], created=True)
 
 
 def unit_named(catalog: Catalog, typed: str) -> str:
@@ -366,14 +362,25 @@ def unit_named(catalog: Catalog, typed: str) -> str:
     return unit
 
 
+class Plan(Struct, frozen=True):
+    """What a command would record, planned against the ledger as it stands under the lock:
+    its changes, the obligations it named, and what a merge found."""
+
+    events: list[Event]
+    named: list[str] = []
+    merged: MergeResult | None = None
+
+
 class Recorded(Struct, frozen=True):
-    """What a command recorded: the changes (none when nothing would change), the obligations
-    it named, and whether it created the ledger."""
+    """What a command recorded (or, with ``dry_run``, would record): the ledger after it, the
+    changes (none when nothing would change), the obligations it named, whether it created the
+    ledger, and what a merge found."""
 
     ledger: Ledger
     events: list[Event]
     named: list[str] = []
     created: bool = False
+    merged: MergeResult | None = None
 
     @property
     def unchanged(self) -> list[str]:
@@ -394,11 +401,28 @@ class Recorded(Struct, frozen=True):
         ]
 
 
+def _recorded(
+    path: Path,
+    plan: Callable[[Ledger], Plan],
+    *,
+    dry_run: bool = False,
+    on_wait: Waiting | None = None,
+    restores: bool = False,
+) -> Recorded:
+    """Plan against the ledger at ``path`` and record the plan (only plan, with ``dry_run``)."""
+    if dry_run:
+        ledger = store.read(path)
+        planned = plan(ledger)
+    else:
+        ledger, planned = store.append(path, plan, on_wait, restores=restores)
+    return Recorded(ledger, planned.events, planned.named, merged=planned.merged)
+
+
 def mark(
     path: Path,
     catalog: Catalog,
     idents: Sequence[str],
-    status_word: str,
+    status: Status,
     *,
     note: str | None = None,
     evidence: Sequence[str] = (),
@@ -407,21 +431,19 @@ def mark(
     on_wait: Waiting | None = None,
     remove_evidence: Sequence[str] = (),
 ) -> Recorded:
-    """Record one status for the obligations named; all or nothing.
+    """Record one status for the obligations named (ids, task numbers, ranges); all or nothing.
 
     With no ledger at ``path`` one is created for the every-province profile, so that the first
     command a new user tries just works.
     """
-    new = status_named(status_word)
     person = who(by)
-    named: list[str] = []
+    status = Status(status)  # a Status, or its key ("done"); people's words are the CLI's
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
         tracked = ledger.entries(catalog)
         ids = expand_ids(catalog, tracked, idents)
-        named[:] = ids
-        if new is Status.WAIVED and not note:
+        if status is Status.WAIVED and not note:
             mandatory = [
                 e.obligation.id
                 for e in tracked
@@ -429,31 +451,30 @@ def mark(
             ]
             if mandatory:
                 raise IprcheckError("waive_needs_note", value=", ".join(mandatory))
-        return status_events(
-            ledger, ids, new, note=note, evidence=evidence, by=person, remove=remove_evidence
+        events = status_events(
+            ledger, ids, status, note=note, evidence=evidence, by=person, remove=remove_evidence
         )
+        return Plan(events, ids)
 
-    created = False
     store.refuse_dangling(path)
-    if not path.exists():
-        everyone = Profile.of(())
-        # Check the ids against an every-province ledger in memory first: a typo must not
-        # leave a new ledger behind.
-        probe = Ledger(path, header(catalog, None, everyone, None))
-        events = build(probe)
-        if dry_run or not events:
-            return Recorded(probe, events, named)
-        try:
-            store.create(path, header(catalog, None, everyone, None), on_wait)
-            created = True
-        except LedgerError as exc:  # another process may have just created it
-            if exc.key != "ledger_exists":
-                raise
-    elif dry_run:
-        ledger = store.read(path)
-        return Recorded(ledger, build(ledger), named)
-    ledger, events = store.append(path, build, on_wait)
-    return Recorded(ledger, events, named, created)
+    if path.exists():
+        return _recorded(path, plan, dry_run=dry_run, on_wait=on_wait)
+    everyone = Profile.of((), catalog.categories)
+    # Check the ids against an every-province ledger in memory first: a typo must not leave a
+    # new ledger behind.
+    probe = Ledger(path, header(catalog, None, everyone, None))
+    planned = plan(probe)
+    if dry_run or not planned.events:
+        return Recorded(probe, planned.events, planned.named)
+    created = False
+    try:
+        store.create(path, header(catalog, None, everyone, None), on_wait)
+        created = True
+    except LedgerError as exc:  # another process may have just created it
+        if exc.key != "ledger_exists":
+            raise
+    done = _recorded(path, plan, on_wait=on_wait)
+    return msgspec.structs.replace(done, created=created)
 
 
 def assign(
@@ -470,43 +491,39 @@ def assign(
     if owner is None and due is None:
         raise IprcheckError("assign_nothing")
     person = who(by)
-    named: list[str] = []
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
-        named[:] = expand_ids(catalog, ledger.entries(catalog), idents)
-        return assign_events(ledger, named, owner=owner, due=due, by=person)
+        named = expand_ids(catalog, ledger.entries(catalog), idents)
+        return Plan(assign_events(ledger, named, owner=owner, due=due, by=person), named)
 
-    ledger, events = store.append(path, build, on_wait)
-    return Recorded(ledger, events, named)
+    return _recorded(path, plan, on_wait=on_wait)
 
 
 def undo(
     path: Path, catalog: Catalog, *, by: str | None = None, on_wait: Waiting | None = None
-) -> tuple[Ledger, list[Event]]:
+) -> Recorded:
+    """Revert the most recent command not yet undone; the undo is itself recorded."""
     person = who(by)
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
-        return undo_events(ledger, person)
+        return Plan(undo_events(ledger, person))
 
-    return store.append(path, build, on_wait)
+    return _recorded(path, plan, on_wait=on_wait)
 
 
-def merge(
-    path: Path, other: Path, catalog: Catalog, *, on_wait: Waiting | None = None
-) -> tuple[Ledger, MergeResult]:
+def merge(path: Path, other: Path, catalog: Catalog, *, on_wait: Waiting | None = None) -> Recorded:
+    """Fold in the changes another copy of this ledger holds and this one lacks; ``merged``
+    names where both changed an obligation apart."""
     theirs = store.read(other)
-    result: list[MergeResult] = []
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
         outcome = merge_events(ledger, theirs)
-        result.append(outcome)
-        return outcome.added
+        return Plan(outcome.added, merged=outcome)
 
-    ledger, _ = store.append(path, build, on_wait, restores=True)
-    return ledger, result[0]
+    return _recorded(path, plan, on_wait=on_wait, restores=True)
 
 
 def open_for_reading(explicit: str | None, catalog: Catalog) -> Ledger | None:

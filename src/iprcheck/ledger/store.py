@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import msgspec
 
@@ -325,14 +326,26 @@ def create(path: Path, header: Header, on_wait: Waiting | None = None) -> Ledger
     return Ledger(path, header, [])
 
 
-Build = Callable[[Ledger], list[Event]]
+class Planned(Protocol):
+    """What a command would record: its changes (and whatever else it found on the way)."""
+
+    @property
+    def events(self) -> list[Event]: ...
+
+
+P = TypeVar("P", bound=Planned)
 
 
 def append(
-    path: Path, build: Build, on_wait: Waiting | None = None, *, restores: bool = False
-) -> tuple[Ledger, list[Event]]:
-    """Under the lock: read the ledger as it is now, let ``build(ledger)`` make the new events,
-    then write them. ``build`` may raise to abort; nothing is written then.
+    path: Path,
+    build: Callable[[Ledger], P],
+    on_wait: Waiting | None = None,
+    *,
+    restores: bool = False,
+) -> tuple[Ledger, P]:
+    """Under the lock: read the ledger as it is now, let ``build(ledger)`` plan the new events,
+    then write them; the ledger after, and the plan. ``build`` may raise to abort; nothing is
+    written then.
 
     A copy that holds fewer changes than its last write left (cut off) is written only by a
     merge (``restores``) that brings back at least as many."""
@@ -347,7 +360,8 @@ def append(
         ledger = parse(path, data)
         if ledger.missing and not restores:
             raise _cut(path, ledger)
-        events = build(ledger)
+        plan = build(ledger)
+        events = plan.events
         if ledger.missing and len(events) < ledger.missing:
             raise _cut(path, ledger)
         if events:
@@ -371,7 +385,7 @@ def append(
                 )
             _write(path, written)
             ledger = _after(ledger.with_header(header), events, written)
-    return ledger, events
+    return ledger, plan
 
 
 def _cut(path: Path, ledger: Ledger) -> LedgerError:
