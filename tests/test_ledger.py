@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from iprcheck import ledger
+from iprcheck import ledger, locks
 from iprcheck.errors import IprcheckError
 from iprcheck.ledger import merging, ops, records, store
 from iprcheck.obligations import UNTRACKED, Tracking, expand_ids, tracked_entries
@@ -428,7 +428,7 @@ def test_a_lock_the_system_refuses_is_one_error_and_nothing_written(
     def refuse(fd: int) -> None:
         raise OSError(errno.EBADF, "Bad file descriptor")
 
-    monkeypatch.setattr(store, "_try_lock", refuse)
+    monkeypatch.setattr(locks, "_try_lock", refuse)
     with pytest.raises(IprcheckError) as caught:
         ledger.mark(path, catalog, ["6.2"], "in-progress")
     assert caught.value.key == "ledger_lock_failed"

@@ -28,7 +28,7 @@ from typing import Literal
 from . import ledger as _ledger
 from .ledger import Event, Ledger, Recorded
 from .obligations import Item, items
-from .output import Format, Subject, View, check_output, guess, render
+from .output import Format, Subject, View, check_output, guess, output_target, render
 from .reports.report import Report, build
 from .reports.rollup import Rollup
 from .reports.rollup import rollup as _rollup
@@ -201,5 +201,5 @@ def write(
     subject = Subject.REPORT if isinstance(data, Report) else Subject.ROLLUP
     check_output(target, force=force)
     view = View(lang, width=100, internal=internal, by=by)
-    replace_atomically(target, render(subject, fmt, data, view))
+    replace_atomically(output_target(target), render(subject, fmt, data, view))
     return target
