@@ -332,6 +332,7 @@ def _attention(
     within: int = 14,
 ) -> Attention:
     att = Attention(within=within)
+    deadline = catalog.task_list.deadline
     for e in chosen:
         oid = e.obligation.id
         tr = tracking.get(oid, UNTRACKED)
@@ -339,15 +340,10 @@ def _attention(
             att.blocked.append(oid)
         if tr.status is Status.WAIVED:
             att.waived.append(oid)
-        if tr.status.is_open:
-            if e.mandatory:
-                att.open_mandatory.append(oid)
-            late = overdue(e, tr, catalog.task_list.deadline, as_of)
-            if late is not None:
-                att.overdue.append(late)
-            soon = due_soon(e, tr, catalog.task_list.deadline, as_of, within)
-            if soon is not None:
-                att.due_soon.append(soon)
+        if tr.status.is_open and e.mandatory:
+            att.open_mandatory.append(oid)
+        att.overdue.extend(filter(None, [overdue(e, tr, deadline, as_of)]))
+        att.due_soon.extend(filter(None, [due_soon(e, tr, deadline, as_of, within)]))
     att.overdue.sort(key=lambda o: -o.days)  # stable: list order within the same day
     att.due_soon.sort(key=lambda o: o.days)
     return att

@@ -239,8 +239,22 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
     different ledgers of one unit are not: the newer is counted, the other named and left
     out."""
     skipped: list[Skipped] = []
-    # (ledger id, unit) -> its copies, in the order found
-    copies: dict[tuple[str, tuple[str, str | None]], list[Ledger]] = {}
+    copies = _read(paths, catalog, skipped)
+    counted = _one_per_unit(copies, catalog, skipped)
+    rows = sort_rows(_rows(counted, catalog, skipped), sort, catalog)
+    sent = {r.name for r in rows if r.name_source == "header"}
+    missing = [u.name for u in catalog.reporting_units if u.name not in sent]
+    notes = shared_ids(copies, catalog)
+    return Rollup(catalog, rows, task_summaries(rows, catalog), skipped, sort, missing, notes)
+
+
+Copies = dict[tuple[str, tuple[str, str | None]], list[Ledger]]  # (ledger id, unit) -> copies
+
+
+def _read(paths: Sequence[Path], catalog: Catalog, skipped: list[Skipped]) -> Copies:
+    """Every ledger under ``paths`` that can be counted, grouped as copies of one ledger of one
+    unit, in the order found; what cannot be read is added to ``skipped``."""
+    copies: Copies = {}
     seen_files: set[object] = set()
     for item in find(paths):
         if isinstance(item, Skipped):
@@ -251,16 +265,7 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
             continue
         seen_files.add(file_id)
         try:
-            ledger = read(item)
-            ledger.check_list(catalog)
-            if ledger.missing:
-                raise IprcheckError(
-                    "ledger_cut",
-                    path=str(item),
-                    missing=ledger.missing,
-                    sealed=ledger.header.changes,
-                    present=ledger.count,
-                )
+            ledger = _readable(item, catalog)
         except IprcheckError as exc:
             reason = (
                 SkipReason.OTHER_LIST if exc.key == "ledger_other_list" else SkipReason.UNREADABLE
@@ -268,7 +273,28 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
             skipped.append(Skipped(item, reason, exc))
             continue
         copies.setdefault((ledger.header.ledger, _identity(ledger, catalog)), []).append(ledger)
+    return copies
 
+
+def _readable(path: Path, catalog: Catalog) -> Ledger:
+    ledger = read(path)
+    ledger.check_list(catalog)
+    if ledger.missing:
+        raise IprcheckError(
+            "ledger_cut",
+            path=str(path),
+            missing=ledger.missing,
+            sealed=ledger.header.changes,
+            present=ledger.count,
+        )
+    return ledger
+
+
+def _one_per_unit(
+    copies: Copies, catalog: Catalog, skipped: list[Skipped]
+) -> dict[tuple[str, str | None], tuple[Ledger, int]]:
+    """Each unit's ledger (its copies joined) and how many copies were joined. Two different
+    ledgers of one unit: the newer counts, the other is added to ``skipped``."""
     counted: dict[tuple[str, str | None], tuple[Ledger, int]] = {}
     for (_, key), found in copies.items():
         try:
@@ -279,23 +305,29 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
         if key in counted:
             other = counted[key][0]
             newer, older = (ledger, other) if _newest(ledger) > _newest(other) else (other, ledger)
-            skipped.append(
-                Skipped(
-                    older.path,
-                    SkipReason.DUPLICATE,
-                    IprcheckError(
-                        "rollup_duplicate",
-                        path=str(older.path),
-                        name=_name(older, catalog)[0],
-                        first=str(newer.path),
-                        when=(newer.last_update or "")[:10],
-                    ),
-                )
-            )
+            skipped.append(_duplicate(older, newer, catalog))
             if newer is other:
                 continue
         counted[key] = (ledger, len(found))
+    return counted
 
+
+def _duplicate(older: Ledger, newer: Ledger, catalog: Catalog) -> Skipped:
+    error = IprcheckError(
+        "rollup_duplicate",
+        path=str(older.path),
+        name=_name(older, catalog)[0],
+        first=str(newer.path),
+        when=(newer.last_update or "")[:10],
+    )
+    return Skipped(older.path, SkipReason.DUPLICATE, error)
+
+
+def _rows(
+    counted: dict[tuple[str, str | None], tuple[Ledger, int]],
+    catalog: Catalog,
+    skipped: list[Skipped],
+) -> list[Row]:
     rows: list[Row] = []
     owed: dict[tuple[object, ...], list[Entry]] = {}  # by profile: a thousand ledgers, few kinds
     for ledger, count in counted.values():
@@ -310,16 +342,10 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
             # the ledger reader let through (times that do not compare, say) leaves it out.
             error = IprcheckError("rollup_unreadable", path=str(ledger.path), reason=exc)
             skipped.append(Skipped(ledger.path, SkipReason.UNREADABLE, error))
-    rows = sort_rows(rows, sort, catalog)
-    sent = {r.name for r in rows if r.name_source == "header"}
-    missing = [u.name for u in catalog.reporting_units if u.name not in sent]
-    notes = shared_ids(copies, catalog)
-    return Rollup(catalog, rows, task_summaries(rows, catalog), skipped, sort, missing, notes)
+    return rows
 
 
-def shared_ids(
-    copies: dict[tuple[str, tuple[str, str | None]], list[Ledger]], catalog: Catalog
-) -> list[IprcheckError]:
+def shared_ids(copies: Copies, catalog: Catalog) -> list[IprcheckError]:
     """Ledgers of different units with one ledger id: each is counted as its own unit, and the
     coordinator is told that one was started from a copy of the other's file."""
     units: dict[str, list[Ledger]] = {}

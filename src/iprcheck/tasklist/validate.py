@@ -229,6 +229,27 @@ def _categories(task_list: TaskList, categories: Categories) -> Iterator[tuple[L
                 yield ("categories", ci, "implies"), _unknown_category(k, categories)
 
 
+def _province_rule(m: Measure, version: int, categories: Categories) -> Iterator[tuple[Loc, Msg]]:
+    """A provincial measure says who must or may do it; a rule the 2020 list uses means what
+    it meant there (where the list keeps the 2020 categories)."""
+    if not m.rule and version == 1:
+        yield ("rule",), Msg("tl_rule_missing")
+    elif not (m.mandatory_for or m.optional_for):
+        yield ("mandatory_for",), Msg("tl_province_types_missing")
+    elif m.rule in KNOWN_RULES and categories.keys == [t.value for t in ProvinceType]:
+        must, may = KNOWN_RULES[m.rule]
+        if set(m.mandatory_for) != set(must) or set(m.optional_for) != set(may):
+            yield (
+                ("rule",),
+                Msg(
+                    "tl_rule_disagrees",
+                    rule=m.rule,
+                    must=[str(x) for x in must],
+                    may=[str(x) for x in may],
+                ),
+            )
+
+
 def _unknown_category(key: str, categories: Categories) -> Msg:
     return Msg(
         "tl_unknown_category",
@@ -243,22 +264,7 @@ def _check_measure(m: Measure, version: int, categories: Categories) -> Iterator
         if m.rule is not None or m.mandatory_for or m.optional_for:
             yield ("rule",), Msg("tl_national_rule")
     else:
-        if not m.rule and version == 1:
-            yield ("rule",), Msg("tl_rule_missing")
-        elif not (m.mandatory_for or m.optional_for):
-            yield ("mandatory_for",), Msg("tl_province_types_missing")
-        elif m.rule in KNOWN_RULES and categories.keys == [t.value for t in ProvinceType]:
-            must, may = KNOWN_RULES[m.rule]
-            if set(m.mandatory_for) != set(must) or set(m.optional_for) != set(may):
-                yield (
-                    ("rule",),
-                    Msg(
-                        "tl_rule_disagrees",
-                        rule=m.rule,
-                        must=[str(x) for x in must],
-                        may=[str(x) for x in may],
-                    ),
-                )
+        yield from _province_rule(m, version, categories)
         if m.targets:
             yield ("targets",), Msg("tl_targets_national")
     for field in ("mandatory_for", "optional_for"):
