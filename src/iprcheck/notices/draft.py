@@ -163,7 +163,8 @@ class Draft:
             default_flow_style=False,
             width=10**6,
         )
-        comments = "".join(f"# {comment_safe(line)}\n" for line in header)
+        comments = "".join(f"# {comment_safe(line)}".rstrip() + "\n" for line in header)
+        comments += "\n" if header else ""
         return (comments + body).encode("utf-8")
 
 
