@@ -290,3 +290,65 @@ def docx_plan_notice(path: Path, lines: list[str]) -> Path:
 def write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.write_bytes(text.encode(encoding))
     return path
+
+
+# ---------------------------------------------------------------------------------------------
+# The draft's shape, as the brief specifies schema version 2 (until the validator on main checks
+# it, and beside it after).
+
+_LIST_KEYS = {
+    "schema_version", "id", "year", "title", "title_en", "issuer", "document_number",
+    "deadline", "numbering", "categories", "reporting_units", "sections",
+}  # fmt: skip
+_TASK_KEYS = {
+    "number", "title", "title_en", "label", "goal", "departments", "completion", "due",
+    "measures",
+}  # fmt: skip
+_MEASURE_KEYS = {
+    "id", "actor", "text", "departments", "responsibility", "rule", "mandatory_for",
+    "optional_for", "targets",
+}  # fmt: skip
+DEFAULT_KEYS = {"all", "involved", "pilot", "pilot-leading", "pilot-supporting", "pilot-featured"}
+
+
+def v2_shape_problems(data: dict) -> list[str]:  # type: ignore[type-arg]
+    """What in ``data`` does not fit schema version 2 as specified; [] if nothing."""
+    out: list[str] = []
+    if data.get("schema_version") != 2:
+        out.append("schema_version")
+    out += [f"unknown key {k}" for k in set(data) - _LIST_KEYS]
+    for key in ("id", "year", "title", "sections"):
+        if not data.get(key):
+            out.append(f"missing {key}")
+    declared = {c["key"] for c in data.get("categories", [])} | {"all"}
+    keys = declared if data.get("categories") else DEFAULT_KEYS
+    item_numbering = data.get("numbering") == "item"
+    task_no = item_no = 0
+    for si, section in enumerate(data.get("sections", []), start=1):
+        if section.get("number") != si or not section.get("title") or not section.get("tasks"):
+            out.append(f"section {si}")
+        for task in section.get("tasks", []):
+            task_no += 1
+            out += [f"task {task_no}: key {k}" for k in set(task) - _TASK_KEYS]
+            if task.get("number") != task_no or not task.get("title"):
+                out.append(f"task {task_no}: number or title")
+            for mi, m in enumerate(task.get("measures") or [None], start=1):
+                item_no += 1
+                want = str(item_no) if item_numbering else f"{task_no}.{mi}"
+                out += _measure_problems(m, want, keys)
+    return out
+
+
+def _measure_problems(m: dict | None, want: str, keys: set[str]) -> list[str]:  # type: ignore[type-arg]
+    if m is None:
+        return [f"{want}: no measures"]
+    out = [f"{want}: key {k}" for k in set(m) - _MEASURE_KEYS]
+    if m.get("id") != want or m.get("actor") not in ("national", "province") or not m.get("text"):
+        out.append(f"{want}: id, actor or text")
+    used = set(m.get("mandatory_for", [])) | set(m.get("optional_for", []))
+    if m.get("actor") == "province" and not used:
+        out.append(f"{want}: province without categories")
+    if m.get("actor") == "national" and (used or m.get("rule")):
+        out.append(f"{want}: national with a rule")
+    out += [f"{want}: undeclared category {k}" for k in used - keys]
+    return out

@@ -151,10 +151,10 @@ def _review_and_add(
     if output is not None:
         replace_atomically(output, data)
         say(t("review_written", lang, path=output))
-    if problems is not None:
-        raise IprcheckError("notice_draft_invalid", count=len(problems.problems))
     if draft.review.incomplete is not None:
         raise IprcheckError("notice_incomplete", item=draft.review.incomplete.item)
+    if problems is not None:
+        raise IprcheckError("notice_draft_invalid", count=len(problems.problems))
     if dry_run:
         say(t("review_dry_run", lang))
         return

@@ -112,6 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不完整：最后一项 {item} 在句子中间结束，这份文件可能在此截断",
         "Incomplete: the last item, {item}, stops mid-sentence; the copy may end there",
     ),
+    "review_incomplete_party": (
+        "不完整：最后一项 {item} 没有其他事项都有的责任单位，这份文件可能在此截断",
+        "Incomplete: the last item, {item}, lacks the responsible party the others end with; the copy may end there",
+    ),
     "review_incomplete_cells": (
         "不完整：最后一项 {item} 所在任务没有执行部门，这份文件可能在此截断",
         "Incomplete: the last item, {item}, has no 执行部门 cell; the copy may end there",

@@ -95,7 +95,9 @@ class UnknownCategory:
 @dataclass(frozen=True)
 class Incomplete:
     item: str
-    why: str  # text (it stops mid-sentence) | cells (its 执行部门 or 完成时间 is missing)
+    # text: it stops mid-sentence; party: it lacks the responsible party the other items end
+    # with; cells: its task has no 执行部门
+    why: str
 
 
 @dataclass
