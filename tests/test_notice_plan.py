@@ -121,7 +121,11 @@ def test_a_docx_of_numbered_paragraphs(tmp_path: Path) -> None:
 
 
 def test_items_directly_under_a_section_make_one_task_titled_as_it(tmp_path: Path) -> None:
-    lines = ["2022年知识产权工作要点", "一、强化保护", "1. 各地区要加强保护。（各地方知识产权局负责）"]
+    lines = [
+        "2022年知识产权工作要点",
+        "一、强化保护",
+        "1. 各地区要加强保护。（各地方知识产权局负责）",
+    ]
     lines += ["2. 完善制度。（条法司和保护司负责）", "二、促进运用", "（一）运营体系"]
     lines += ["3. 健全运营体系。（运用促进司牵头，相关部门参与）"]
     data = draft_data(write_text(tmp_path / "要点.txt", "\n".join(lines)))
@@ -168,7 +172,12 @@ def test_numbering_gaps_and_items_without_a_party(tmp_path: Path) -> None:
 
 def test_a_letter_that_is_no_list_is_refused(tmp_path: Path, cli: Any) -> None:
     letter = "\n".join(
-        ["国家知识产权局关于召开2021年全国知识产权局局长会议的通知", "各省知识产权局：", "定于3月召开会议。", "特此通知。"]
+        [
+            "国家知识产权局关于召开2021年全国知识产权局局长会议的通知",
+            "各省知识产权局：",
+            "定于3月召开会议。",
+            "特此通知。",
+        ]
     )
     write_text(tmp_path / "letter.txt", letter)
     line = cli.refused("lists", "add", "letter.txt")

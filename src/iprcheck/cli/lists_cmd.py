@@ -162,7 +162,8 @@ def _review_and_add(
 
 
 def _say_added(info: ListInfo, lang: str) -> None:
-    key = "review_replaced" if info.replaced else "review_added"
+    key = "review_same" if info.unchanged else "review_added"
+    key = "review_replaced" if info.replaced else key
     say(t(key, lang, id=info.id, items=info.items))
 
 

@@ -34,6 +34,7 @@ class ListInfo:
     items: int  # obligations (measures, or the plan family's items)
     path: Path | None  # None: the bundled list
     replaced: bool = False  # add(): it took the place of a different list of the same id
+    unchanged: bool = False  # add(): the library already held this very file
     problem: Msg | None = None  # a file in the folder that is not a valid list: why
 
     @property
@@ -132,7 +133,7 @@ def add(source: Source, *, replace: bool = False) -> ListInfo:
     path = same.path if same is not None and same.path is not None else _new_path(task_list.id)
     if same is not None and same.path is not None:
         if _bytes(same.path) == source.data:
-            return same
+            return ListInfo(same.id, same.year, same.title, same.items, same.path, unchanged=True)
         if not replace:
             raise IprcheckError("list_id_taken", id=task_list.id, path=str(same.path))
     path.parent.mkdir(parents=True, exist_ok=True)
