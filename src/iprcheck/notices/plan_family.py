@@ -183,9 +183,9 @@ def _last_has_party(sections: list[DraftSection], review: Review) -> None:
     """The last item without the responsible party most items end with: the copy may have
     been cut just after a full stop."""
     items = [m for s in sections for t in s.tasks for m in t.measures]
-    if review.incomplete is None and items and items[-1].id in review.no_party:
-        if len(review.no_party) * 2 < len(items):
-            review.incomplete = Incomplete(items[-1].id, "party")
+    bare = bool(items) and items[-1].id in review.no_party
+    if review.incomplete is None and bare and len(review.no_party) * 2 < len(items):
+        review.incomplete = Incomplete(items[-1].id, "party")
 
 
 def _measure(text: str, folded: str, item: _Item, last: bool, review: Review) -> DraftMeasure:
