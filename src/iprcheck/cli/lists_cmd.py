@@ -139,7 +139,7 @@ def _review_and_add(
     from ..tasklist import Source, library
     from ..tasklist.validate import validate
 
-    shown_as = str(output) if output is not None else f"{draft.source}.yaml"
+    shown_as = str(output) if output is not None else t("draft_name", lang, path=draft.source)
     data = draft.yaml(_header(draft, lang, shown_as))
     source = Source(shown_as, data)
     problems: CatalogError | None = None

@@ -173,6 +173,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请对照通知原文核对、改正，然后运行：iprcheck lists add {path}",
         "Check it against the notice, correct it, then run: iprcheck lists add {path}",
     ),
+    "draft_name": ("{path} 的草稿", "draft of {path}"),
     "draft_header_review": ("读取时发现：", "Found while reading:"),
     # The library of lists.
     "lists_header": ("本机的任务清单（{count}）：", "Task lists on this machine ({count}):"),

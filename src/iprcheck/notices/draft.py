@@ -175,13 +175,18 @@ def _dumper() -> Any:
     (``departments: [保护司]``), and no anchors or aliases (a task list may not have them)."""
     import yaml
 
-    class Dumper(yaml.SafeDumper):
+    # LibYAML's emitter where PyYAML has it (its wheels do): the pure-Python one takes seconds
+    # over a megabyte of text.
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc]
         def ignore_aliases(self, data: Any) -> bool:
             return True
 
-    def names(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    def names(dumper: Any, data: list[Any]) -> yaml.Node:
         flow = all(isinstance(item, str) for item in data)
-        return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+        node: yaml.Node = dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+        return node
 
     Dumper.add_representer(list, names)
     return Dumper
