@@ -14,7 +14,9 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from source_document import SOURCE, SourceTask, parse
 
@@ -76,9 +78,14 @@ def hanzi_module_text() -> str:
 
 def traditional(text: str) -> str:
     """``text`` in traditional characters, as a Hong Kong or Taiwan copy prints it."""
-    from opencc import OpenCC
+    return str(_to_traditional().convert(text))
 
-    return str(OpenCC("s2t").convert(text))
+
+@cache
+def _to_traditional() -> Any:
+    from opencc import OpenCC  # loading its phrase table takes a second: once a process
+
+    return OpenCC("s2t")
 
 
 # ---------------------------------------------------------------------------------------------

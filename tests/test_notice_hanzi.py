@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from notice_builders import hanzi_module_text, traditional
 
 from iprcheck.notices.text import fold, simplified
@@ -17,10 +18,12 @@ from iprcheck.tasklist import load
 TABLE = Path(__file__).parent.parent / "src" / "iprcheck" / "notices" / "hanzi.py"
 
 
+@pytest.mark.slow
 def test_the_table_is_opencc_s_t2s() -> None:
     assert TABLE.read_text(encoding="utf-8") == hanzi_module_text()
 
 
+@pytest.mark.slow
 def test_every_department_in_traditional_characters_comes_back_simplified() -> None:
     departments = load().departments
     assert len(departments) >= 10

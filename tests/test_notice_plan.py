@@ -92,6 +92,7 @@ def test_ascii_punctuation(tmp_path: Path) -> None:
     assert tasks[0]["label"] == "(一)"  # the heading's numbering as printed
 
 
+@pytest.mark.slow
 def test_traditional_characters(tmp_path: Path) -> None:
     text = traditional("\n".join(plan_lines(front=True)))
     draft = read_notice(write_text(tmp_path / "繁體.txt", text))

@@ -111,6 +111,7 @@ def test_a_paragraph_a_page_break_cut_is_joined(tmp_path: Path) -> None:
     assert data["12.2"][1].count("各地区要") == 1 and "打造一批特色鲜明" in data["12.2"][1]
 
 
+@pytest.mark.slow
 def test_a_notice_in_traditional_characters_keeps_its_text(tmp_path: Path) -> None:
     from notice_builders import traditional
 
