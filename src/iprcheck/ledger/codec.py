@@ -19,7 +19,7 @@ import msgspec
 from ..dates import YEARS
 from ..errors import IprcheckError, Msg
 from ..obligations import OBLIGATION_ID
-from ..vocab import STATUS_WORDS, ProvinceType
+from ..vocab import STATUS_WORDS
 from .records import FORMAT, VERSION, Event, Header
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -88,12 +88,6 @@ def _header(raw: bytes, n: int, unended: bool, bad: Any) -> Header:
         raise bad(n, Msg("lg_unknown_version", version=_short(version)))
     if version > VERSION:
         raise bad(n, Msg("lg_newer_version", version=_short(version), reads=VERSION))
-    types = rec.get("types")
-    if isinstance(types, list):
-        known = {p.value for p in ProvinceType}
-        for t in types:
-            if t not in known:
-                raise bad(n, Msg("lg_header_type", value=_short(t)))
     try:
         return msgspec.convert(rec, Header)
     except msgspec.ValidationError as exc:

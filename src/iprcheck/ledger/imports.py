@@ -319,7 +319,7 @@ def check_origin(sheet: Sheet, ledger: Ledger, catalog: Catalog) -> None:
     if sheet.title is None:
         return
     title = sheet.title
-    if sheet.list_id is None and tl.title not in title and tl.title_en not in title:
+    if sheet.list_id is None and tl.title not in title and (tl.title_en or "\0") not in title:
         raise IprcheckError("import_other_list", sheet=sheet.name, value=title, list=tl.title)
     m = re.search(r"(?:填报单位：|reporting unit: )([^）)]+)", title)
     if sheet.unit is None and m is not None:

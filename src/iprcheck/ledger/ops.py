@@ -31,7 +31,7 @@ from .clock import now
 from .codec import LedgerError
 from .merging import MergeResult, bad_undos, merge_events
 from .records import Event, Fields, Header, ListRef
-from .replay import Ledger, Row, apply
+from .replay import Fold, Ledger, apply
 from .store import Waiting
 
 
@@ -52,7 +52,7 @@ def header(
     return Header(
         ledger=str(uuid.uuid4()),
         created=datetime.fromisoformat(now()),
-        types=tuple(profile.ordered()) if profile else (),
+        types=tuple(profile.ordered(catalog.categories)) if profile else (),
         national=profile is None,
         list=bound_to(catalog),
         province=province,
@@ -211,69 +211,38 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
     if not commands:
         raise IprcheckError("nothing_to_undo")
     target = commands[-1]
-    original = [ev for ev in ledger.events if ev.command == target]
-    state = ledger.state()
+    # What stood before the command is folded again, not taken from the command's own
+    # ``before``: a merge may since have placed a colleague's change ahead of it.
+    was, now_ = ledger.before(target), ledger.now
     command = Command(by, ledger)
-    out = []
-    for ev in original:
-        # What stood before the command is replayed, not taken from the command's own
-        # ``before``: a merge may since have placed a colleague's change ahead of it.
-        if ev.kind == "profile":
-            out.append(_undo_profile(ledger, ev, command, target))
-            continue
-        if ev.kind == "list":
-            now_ref, was_ref = (
-                Fields(list_ref=ledger.bound),
-                Fields(list_ref=_bound_before(ledger, target)),
-            )
-            out.append(command.change("list", "", now_ref, was_ref, undo_of=target))
-            continue
-        prior = _before_command(ledger, ev)
-        cur = state.get(ev.obligation, UNTRACKED)
-        if ev.kind == "status":
-            now_status = Fields(cur.status, cur.note)  # as a merge checks it
-            restore = Fields(prior.status, prior.note, prior.evidence)
-            out.append(command.change("status", ev.obligation, now_status, restore, undo_of=target))
-        else:
-            owner, due = ev.after.owner is not UNSET, ev.after.due is not UNSET
-            was = _assigned(prior, owner=owner, due=due)
-            now_ = _assigned(cur, owner=owner, due=due)
-            out.append(command.change("assign", ev.obligation, now_, was, undo_of=target))
-    return out
+    return [
+        command.change(
+            ev.kind,
+            ev.obligation,
+            _touched(now_, ev, restoring=False),
+            _touched(was, ev, restoring=True),
+            undo_of=target,
+        )
+        for ev in ledger.events
+        if ev.command == target
+    ]
 
 
-def _undo_profile(ledger: Ledger, ev: Event, command: Command, target: str) -> Event:
-    """The profile as it stood before the command, for the fields the command changed."""
-    province, types = ledger.header.province, ledger.header.types
-    for earlier in ledger.events:
-        if earlier.command == target:
-            break
-        if earlier.kind == "profile":
-            if earlier.after.province is not UNSET:
-                province = earlier.after.province
-            if earlier.after.types is not UNSET:
-                types = earlier.after.types
-    now_province, now_types = ledger.whose
-    fields = ev.after.given()
-    was = Fields(
-        province=province if "province" in fields else UNSET,
-        types=types if "types" in fields else UNSET,
-    )
-    now_ = Fields(
-        province=now_province if "province" in fields else UNSET,
-        types=now_types if "types" in fields else UNSET,
-    )
-    return command.change("profile", "", now_, was, undo_of=target)
-
-
-def _bound_before(ledger: Ledger, target: str) -> ListRef:
-    ref = ledger.header.list
-    for ev in ledger.events:
-        if ev.command == target:
-            break
-        if ev.kind == "list" and ev.after.list_ref is not UNSET:
-            ref = ev.after.list_ref
-    return ref
+def _touched(state: Fold, ev: Event, *, restoring: bool) -> Fields:
+    """The fields ``ev`` changed, as ``state`` holds them. A status is restored with its note
+    and evidence exactly; the current one is named by status and note, as a merge checks it."""
+    if ev.kind == "profile":
+        given = ev.after.given()
+        return Fields(
+            province=state.province if "province" in given else UNSET,
+            types=state.types if "types" in given else UNSET,
+        )
+    if ev.kind == "list":
+        return Fields(list_ref=state.bound)
+    tr = state.tracking(ev.obligation)
+    if ev.kind == "status":
+        return Fields(tr.status, tr.note, tr.evidence) if restoring else Fields(tr.status, tr.note)
+    return _assigned(tr, owner=ev.after.owner is not UNSET, due=ev.after.due is not UNSET)
 
 
 def bound_to(catalog: Catalog) -> ListRef:
@@ -329,12 +298,11 @@ def profile(
     recorded change that undo reverts. The obligations of types no longer held keep their
     history; a report then counts what the new profile owes."""
     person = who(by)
-    unit = None
-    if province is not None:
-        unit = catalog.unit(province)
-        if unit is None:
-            raise IprcheckError("unknown_province", value=province)
-    chosen = tuple(Profile.of(types).ordered()) if types is not None else None
+    unit = None if province is None else unit_named(catalog, province)
+    categories = catalog.categories
+    chosen = None
+    if types is not None:
+        chosen = tuple(Profile.of(types, categories).ordered(categories))
 
     def build(ledger: Ledger) -> list[Event]:
         ledger.check_list(catalog)
@@ -364,16 +332,6 @@ def _assigned(tr: Tracking, *, owner: bool, due: bool) -> Fields:
     return Fields(owner=tr.owner if owner else UNSET, due=day if due else UNSET)
 
 
-def _before_command(ledger: Ledger, target: Event) -> Tracking:
-    row = Row(UNTRACKED)
-    for ev in ledger.events:
-        if ev.command == target.command:
-            break
-        if ev.obligation == target.obligation and ev.kind != "profile":
-            row.apply(ev)
-    return row.tracking()
-
-
 # ---------------------------------------------------------------------------------------------
 # The operations.
 
@@ -389,17 +347,23 @@ def init(
     on_wait: Waiting | None = None,
 ) -> Ledger:
     if province is not None:
-        unit, like = catalog.unit_typed(province)
-        if unit is None:
-            if like is not None:
-                raise IprcheckError("unknown_province_like", value=province, like=like)
-            raise IprcheckError("unknown_province", value=province)
-        province = unit
+        province = unit_named(catalog, province)
     if department is not None:
         check_filters(catalog, Filters(departments=(department,)))
-    profile = None if national else Profile.of(types)
+    profile = None if national else Profile.of(types, catalog.categories)
     made = header(catalog, province, profile, department if national else None)
     return store.create(path, made, on_wait)
+
+
+def unit_named(catalog: Catalog, typed: str) -> str:
+    """The reporting unit a person typed (浙江省, 浙江, 兵团, Zhejiang); an error that suggests
+    the one it looks like."""
+    unit, like = catalog.unit_typed(typed)
+    if unit is None:
+        if like is not None:
+            raise IprcheckError("unknown_province_like", value=typed, like=like)
+        raise IprcheckError("unknown_province", value=typed)
+    return unit
 
 
 class Recorded(Struct, frozen=True):

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import msgspec
-from msgspec import UNSET
 
 from ..errors import IprcheckError, Msg
 from ..files import (
@@ -33,11 +32,10 @@ from ..files import (
     sibling_stem,
     temp_name_pattern,
 )
-from ..obligations import UNTRACKED
 from . import snapshot
 from .codec import MAX_BYTES, LedgerError, decode
 from .records import DEFAULT_NAME, FORMAT, PROFILE_VERSION, Event, Header, line
-from .replay import Ledger, Snapshot, apply, in_replay_order, replay_order
+from .replay import Fold, Ledger, in_replay_order, replay_order
 
 # How long a writer waits for another to finish before giving up, and when it says it waits.
 LOCK_TIMEOUT = 30.0
@@ -393,20 +391,10 @@ def _after(ledger: Ledger, events: list[Event], written: bytes) -> Ledger:
         if len(full.events) >= snapshot.MIN_EVENTS:
             snapshot.keep(_digest(written), full)
         return full
-    state = dict(snap.state)
+    state = Fold(ledger.header, snap)
     for ev in new:
-        if ev.kind not in ("profile", "list"):
-            state[ev.obligation] = apply(state.get(ev.obligation, UNTRACKED), ev)
-    province, types, bound = snap.province, snap.types, snap.bound
-    for ev in new:
-        if ev.kind == "list" and ev.after.list_ref is not UNSET:
-            bound = ev.after.list_ref
-        if ev.kind == "profile":
-            province = ev.after.province if ev.after.province is not UNSET else province
-            types = ev.after.types if ev.after.types is not UNSET else types
-    snap = Snapshot(
-        state, new[-1].at, replay_order(new[-1]), snap.count + len(new), province, types, bound
-    )
+        state.apply(ev)
+    snap = state.snapshot(new, snap.count + len(new), new[-1].at)
     snapshot.store(_digest(written), ledger.header, snap)
     path = ledger.path
     return Ledger(path, ledger.header, snapshot=snap, load=lambda: _decoded(path, written).events)
