@@ -22,9 +22,6 @@ from notice_builders import (
 
 from iprcheck.notices import read_notice
 from iprcheck.tasklist import load
-from iprcheck.tasklist.model import SCHEMA_VERSION
-
-V2 = pytest.mark.skipif(SCHEMA_VERSION < 2, reason="the schema-version-2 validator is on main")
 
 
 def bundled() -> dict[str, tuple[Any, ...]]:
@@ -169,7 +166,6 @@ def test_a_copy_cut_mid_row_is_named_incomplete(tmp_path: Path) -> None:
 # --- from the command line, as an office runs it
 
 
-@V2
 @pytest.mark.parametrize("shape", ["docx with repeated headers and continuation rows", "xlsx"])
 def test_lists_add_dry_run_then_validate_and_list(shape: str, tmp_path: Path, cli: Any) -> None:
     notice = BUILDERS[shape](tmp_path)
@@ -185,7 +181,6 @@ def test_lists_add_dry_run_then_validate_and_list(shape: str, tmp_path: Path, cl
     assert "2020-任务清单" not in cli.ok("lists")  # a dry run adds nothing
 
 
-@V2
 def test_the_source_text_adds_to_the_library(cli: Any) -> None:
     out = cli.ok("lists", "add", str(SOURCE))
     assert "Added to the library of lists: 2020-任务清单 (46 items)" in out
