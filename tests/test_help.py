@@ -106,7 +106,7 @@ ALLOWED = {
     "as", "of", "since", "within", "owner", "due", "section", "task", "actor", "requirement",
     "full", "status", "sort", "strict", "progress", "name", "updated", "measure",
     "terminal", "table", "json", "csv", "markdown", "xlsx", "html", "docx", "pdf", "yaml",
-    "jsonl", "YAML", "Word", "Excel", "D",
+    "jsonl", "txt", "YAML", "Word", "Excel", "D",
     "todo", "in", "done", "blocked", "waived",
 }  # fmt: skip
 

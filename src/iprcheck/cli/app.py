@@ -59,6 +59,7 @@ COMMANDS: dict[str, str] = {
     "rollup": "rollup_cmd",
     "upgrade": "ledger_cmds",
     "config": "config_cmd",
+    "lists": "lists_cmd",
     "validate": "catalog_cmds",
 }
 

@@ -24,6 +24,7 @@ from .usage import UsageProblem
 
 if TYPE_CHECKING:
     from ..ledger.ops import Recorded
+    from ..vocab import Status
 
 commands = Commands()
 
@@ -82,12 +83,21 @@ def init(
             help="With --national: one department's measures. 执行部门",
         ),
     ] = None,
+    list_: Annotated[
+        str | None,
+        typer.Option(
+            "--list",
+            metavar="ID",
+            help="The task list to track, from `iprcheck lists` (its id or year). 任务清单",
+        ),
+    ] = None,
 ) -> None:
     """Create a ledger for one province's profile (or the national office); never overwrites.
 
     Example: iprcheck init --province 广东省 --province-type pilot-leading
     """
     from .. import ledger
+    from ..ledger.binding import catalog_named
     from ..output.labels import profile_line
 
     state = state_of(ctx)
@@ -96,19 +106,22 @@ def init(
     if national and (province is not None or province_type):
         raise UsageProblem("usage_national_no_province")
     path = ledger.resolve(state.ledger)
+    if list_ is not None and state.tasks:
+        raise UsageProblem("usage_list_and_tasks")
+    catalog = catalog_named(list_) if list_ is not None else state.catalog
     if province is None and not national and sys.stdin.isatty():
         typed = typer.prompt(t("init_ask_province", state.lang), default="", show_default=False)
         province = typed.strip() or None
     made = ledger.init(
         path,
-        state.catalog,
+        catalog,
         province=province,
         types=province_type or [],
         national=national,
         department=department,
         on_wait=_waiting(state.lang),
     )
-    owner = made.header.province or (t("national_office", state.lang) if national else "—")
+    owner = made.ledger.header.province or (t("national_office", state.lang) if national else "—")
     if national and department:
         owner += f" {department}"
     say(
@@ -118,12 +131,12 @@ def init(
             path=path,
             who=owner,
             # A national ledger has no province types: say what it tracks instead.
-            profile=t("tracks_measures", state.lang, count=len(made.entries(state.catalog)))
+            profile=t("tracks_measures", state.lang, count=len(made.ledger.entries(catalog)))
             if national
-            else profile_line(made.profile, state.lang),
+            else profile_line(made.ledger.profile, state.lang),
         )
     )
-    if made.header.province is None and not national:
+    if made.ledger.header.province is None and not national:
         say(t("init_no_province", state.lang), err=True)
 
 
@@ -166,9 +179,11 @@ def mark(
     Example: iprcheck mark 3 4 5.2 in-progress --note "已部署"
     """
     from .. import ledger
+    from ..obligations import status_named
 
     state = state_of(ctx)
-    idents, status = _ids_then_status(args)
+    idents, word = _ids_then_status(args)
+    status = status_named(word)
     path = ledger.resolve(state.ledger)
     result = ledger.mark(
         path,
@@ -204,12 +219,10 @@ def _ids_then_status(args: list[str]) -> tuple[list[str], str]:
     return idents, status
 
 
-def _say_marked(result: Recorded, status: str, lang: str, *, dry_run: bool) -> None:
+def _say_marked(result: Recorded, status: Status, lang: str, *, dry_run: bool) -> None:
     """What was recorded; and, on stderr, what check would call an error (recorded all the
     same): blocked without a reason, done without evidence."""
-    from ..obligations import status_named
-
-    word = status_named(status).label(lang)
+    word = status.label(lang)
     if result.events:
         ids = listed((ev.obligation for ev in result.events), lang)
         said = "would_mark" if dry_run else "marked"
@@ -265,12 +278,13 @@ def undo(
     from .. import ledger
 
     state = state_of(ctx)
-    led, events = ledger.undo(
+    done = ledger.undo(
         ledger.resolve(state.ledger),
         state.catalog,
         by=state.who(_text(by, "--by")),
         on_wait=_waiting(state.lang),
     )
+    led, events = done.ledger, done.events
     ids = listed((ev.obligation or t("profile", state.lang) for ev in events), state.lang)
     say(t("undone", state.lang, count=len(events), ids=ids))
     # The most recent command may be a colleague's (a shared folder, a merged copy): say so.
@@ -345,7 +359,9 @@ def merge(
         raise IprcheckError("merge_missing", path=str(theirs))
     if ours.exists() and theirs.resolve() == ours.resolve():
         raise IprcheckError("merge_self", path=str(theirs))
-    _, result = ledger.merge(ours, theirs, state.catalog, on_wait=_waiting(state.lang))
+    merged = ledger.merge(ours, theirs, state.catalog, on_wait=_waiting(state.lang)).merged
+    assert merged is not None
+    result = merged
     say(t("merged", state.lang, count=len(result.added), path=other))
     if result.conflicts:
         say(t("merge_conflicts", state.lang, ids=listed(result.conflicts, state.lang)))

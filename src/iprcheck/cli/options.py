@@ -26,6 +26,7 @@ from .usage import UsageProblem, not_choice
 
 if TYPE_CHECKING:
     from ..obligations import Profile
+    from ..tasklist.categories import Categories
 
 
 class Lang(StrEnum):
@@ -77,7 +78,8 @@ _GLOBALS = (
         "--tasks",
         "FILE",
         "IPRCHECK_TASKS",
-        "Task list YAML to use instead of the bundled 2020 list. 任务清单文件",
+        "The task list: a YAML file, or a list of the library by id or year (default: the"
+        " ledger's list, else the bundled 2020 list). 任务清单",
     ),
 )
 GLOBAL_OPTIONS = tuple(name for name, *_ in _GLOBALS)
@@ -298,8 +300,8 @@ def as_of(value: str | None) -> date:
     return day(value) or date.today()
 
 
-def profile(types: list[str] | None) -> Profile | None:
-    """The profile --province-type gives, if it is given."""
+def profile(types: list[str] | None, categories: Categories) -> Profile | None:
+    """The profile --province-type gives, if it is given: in the words of the list in use."""
     from ..obligations import Profile
 
-    return Profile.of(types) if types else None
+    return Profile.of(types, categories) if types else None

@@ -202,6 +202,29 @@ PAGES: dict[str, Page] = {
         "删除一项设置，恢复为不设置时的做法。",
         ("iprcheck config unset lang",),
     ),
+    "lists": Page(
+        "本机已有的任务清单；加入新一年的清单",
+        "iprcheck lists",
+        "列出本机已有的任务清单：内置的 2020 年清单和加入的清单，各自的编号、年份、项数、标题。"
+        "新一年的通知用 iprcheck lists add 读成清单、加入清单库。",
+        ("iprcheck lists", "iprcheck lists add 2021年推进计划.docx --dry-run"),
+    ),
+    "lists add": Page(
+        "把新一年的通知读成任务清单，加入清单库",
+        "iprcheck lists add 文件",
+        "把新一年的通知读成任务清单：先列出核对结果，再加入清单库。\n\n"
+        "也可加入 .yaml 文件（用 --output 写出并改正过的草稿），原样加入。",
+        (
+            "iprcheck lists add 2021年推进计划.docx --dry-run --output 草稿.yaml",
+            "iprcheck lists add 草稿.yaml",
+        ),
+    ),
+    "lists remove": Page(
+        "从清单库中删除一份清单",
+        "iprcheck lists remove 编号",
+        "从清单库中删除一份清单；内置的 2020 年清单不能删除。",
+        ("iprcheck lists remove 2021-推进计划",),
+    ),
     "validate": Page(
         "检查任务清单文件（整理新清单时用）",
         "iprcheck validate 文件",
@@ -216,7 +239,11 @@ PAGES: dict[str, Page] = {
 # many commands share also by itself ("--by"). A flag's value name is "".
 PARAMS: dict[str, tuple[str, str]] = {
     # Every command.
-    "--tasks": ("清单文件", "改用此任务清单文件（不写时用内置的 2020 年清单）。"),
+    "--tasks": (
+        "清单",
+        "改用此任务清单：清单文件，或清单库中的编号或年份（不写时用台账跟踪的清单，"
+        "否则为内置的 2020 年清单）。",
+    ),
     "--ledger": ("台账", "台账文件或所在的文件夹（不写时用当前文件夹中的台账）。"),
     "--lang": (
         "语言",
@@ -233,6 +260,11 @@ PARAMS: dict[str, tuple[str, str]] = {
     "--force": ("", "--output 的文件已存在时覆盖它。"),
     # init
     "init --national": ("", "建立国家知识产权局自身举措的台账。"),
+    "init --list": (
+        "清单",
+        "台账跟踪的任务清单：清单库中的编号或年份（见 iprcheck lists）；"
+        "不写时为 --tasks 所指的清单，否则为内置的 2020 年清单。",
+    ),
     "init --department": ("部门", "与 --national 同用：只跟踪一个执行部门的举措，如 保护司。"),
     # mark
     "mark args": (
@@ -316,6 +348,16 @@ PARAMS: dict[str, tuple[str, str]] = {
     "config set value": ("值", "要保存的值。"),
     "config get key": ("名称", "by、lang 或 ledger。"),
     "config unset key": ("名称", "by、lang 或 ledger。"),
+    # lists
+    "lists add file": (
+        "文件",
+        "通知文件（.docx、.xlsx、.csv、.txt、.html），或改正过的草稿（.yaml）。",
+    ),
+    "lists add --dry-run": ("", "预演：读取并核对通知，不加入。"),
+    "lists add --output": ("文件", "同时把草稿写入此文件（.yaml），以便核对、改正。"),
+    "lists add --id": ("编号", "清单的编号（不写时为年份加文件类别，如 2021-推进计划）。"),
+    "lists add --replace": ("", "替换清单库中编号相同的另一份清单。"),
+    "lists remove ident": ("编号", "清单的编号、年份或标题（见 iprcheck lists）。"),
     # validate
     "validate file": (
         "文件",
