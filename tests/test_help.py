@@ -150,7 +150,7 @@ def test_every_chinese_example_is_a_command_line_iprcheck_takes(
     assert cli_zh.run("init", "--province", "浙江省", "-p", "试点省").exit_code == 0
     assert cli_zh.run("assign", "8-10", "--owner", "运用促进处").exit_code == 0
     ledger = (tmp_path / "iprcheck-ledger.jsonl").read_bytes()
-    needs_more = ("import", "merge", "rollup", "upgrade", "validate", "undo", "config")
+    needs_more = ("import", "merge", "rollup", "upgrade", "validate", "undo", "config", "lists")
     examples = [(name, e) for name, page in PAGES.items() for e in page.examples]
     for i, (name, example) in enumerate(examples):
         here = tmp_path / str(i)
