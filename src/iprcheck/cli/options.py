@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -27,11 +26,6 @@ from .usage import UsageProblem, not_choice
 if TYPE_CHECKING:
     from ..obligations import Profile
     from ..tasklist.categories import Categories
-
-
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,7 +76,6 @@ _GLOBALS = (
         " ledger's list, else the bundled 2020 list). 任务清单",
     ),
 )
-GLOBAL_OPTIONS = tuple(name for name, *_ in _GLOBALS)
 
 
 def global_options(*, root: bool, taken: Sequence[str] = ()) -> list[TyperOption]:
