@@ -155,7 +155,7 @@ def test_round_trip_dry_run_import_undo_reimport(pilot: Path, tmp_path: Path) ->
     assert pilot.read_bytes() == before  # byte for byte
 
     out = ok("import", edited.name, "--by", "李明")
-    assert "已从 edited.xlsx 导入 3 项举措的更改：3.3, 11.2, 11.3" in out
+    assert "已从 edited.xlsx 导入 3 项举措的更改：3.3、11.2、11.3" in out
     led = read(pilot)
     new = led.events[-3:]
     assert len({e.command for e in new}) == 1 and len({e.when for e in new}) == 1

@@ -14,7 +14,7 @@ from typing import Literal
 import msgspec
 from msgspec import UNSET, Struct
 
-from ..errors import IprcheckError
+from ..errors import IprcheckError, Listed
 from ..obligations import (
     UNTRACKED,
     Filters,
@@ -447,7 +447,7 @@ def mark(
                 if e.obligation.id in ids and e.requirement is Requirement.MANDATORY
             ]
             if mandatory:
-                raise IprcheckError("waive_needs_note", value=mandatory)
+                raise IprcheckError("waive_needs_note", value=Listed(mandatory))
         events = status_events(
             ledger, ids, status, note=note, evidence=evidence, by=person, remove=remove_evidence
         )
