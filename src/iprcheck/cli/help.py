@@ -165,6 +165,9 @@ PARAMS_ZH = {
     # ledger
     "Official name, e.g. 广东省. 省份名称": "省份的正式名称，如 广东省。",
     "A ledger of the national office's own measures. 国家局": "国家知识产权局自身举措的台账。",
+    "The task list to track, from `iprcheck lists` (its id or year). 任务清单": (
+        "要跟踪的任务清单：iprcheck lists 所列清单的编号或年份。"
+    ),
     "With --national: one department's measures. 执行部门": (
         "与 --national 同用：只跟踪一个部门的举措。"
     ),
