@@ -119,7 +119,7 @@ class _Walk:
         self.elements = 0
         self.depth = 0
         self.run = 0
-        parser = expat.ParserCreate(namespace_separator=" ")
+        parser = expat.ParserCreate()  # no namespaces: a prefix is cut off (x:row is a row)
         parser.buffer_text = True
         parser.StartElementHandler = self.start
         parser.EndElementHandler = self.end
@@ -134,16 +134,16 @@ class _Walk:
         self.run = 0
         if self.elements > self.limits.elements or self.depth > self.limits.depth:
             raise IprcheckError("package_too_many_elements", path=self.name, part=self.member)
-        if sum(map(len, attrs.values())) > self.limits.text:
+        if attrs and sum(map(len, attrs.values())) > self.limits.text:
             raise self.too_long()
         if self.watcher is not None:
-            self.watcher.start(tag.rpartition(" ")[2], attrs)
+            self.watcher.start(tag.rpartition(":")[2], attrs)
 
     def end(self, tag: str) -> None:
         self.depth -= 1
         self.run = 0
         if self.watcher is not None:
-            self.watcher.end(tag.rpartition(" ")[2])
+            self.watcher.end(tag.rpartition(":")[2])
 
     def text(self, data: str) -> None:
         self.run += len(data)

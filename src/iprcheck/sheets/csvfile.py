@@ -18,7 +18,7 @@ from .table import MAX_ROWS, Reading, Sheet, Table
 
 # Cells in the whole file: a 台账 of MAX_ROWS rows has a few hundred thousand. A line of
 # millions of commas would otherwise become millions of strings at once.
-MAX_CELLS = 2_000_000
+MAX_CELLS = 1_000_000
 
 
 def decoded(data: bytes, file: str) -> str:

@@ -20,7 +20,7 @@ from .columns import READ, Formula, headings, normal
 from .record import ExportRecord
 
 HEADER_WITHIN = 10
-MAX_ROWS = 10_000  # a 台账 has a row per obligation: a few dozen, a list of thousands at most
+MAX_ROWS = 2_000  # a 台账 has a row per obligation: a province's few dozen, a long list's hundreds
 UNKNOWN_SHOWN = 10  # unknown columns named, at most; then how many more
 _TAKEN = ("id", "measure", *READ)
 

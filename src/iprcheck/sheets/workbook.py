@@ -4,9 +4,10 @@ Before openpyxl builds anything, the package is opened by ``ooxml.open_package``
 its parts declare) and every XML part is streamed through expat (``ooxml.walk_xml``): a part
 openpyxl parses whole holds at most ``PART.elements`` elements; the shared strings at most
 ``MAX_STRINGS`` strings; a worksheet no value below row ``MAX_ROWS`` or right of column
-``MAX_COLS``; and no cell, string or attribute more than ``CELL_CHARS`` characters (what an
-Excel cell holds). So a bomb is refused while it streams, in bounded memory, naming the
-workbook; and openpyxl then reads only the rows and columns that hold values.
+``MAX_COLS``, nor more than ``ROW_CELLS`` cells in a row or ``SHEET_CELLS`` in all; and no
+cell, string or attribute more than ``CELL_CHARS`` characters (what an Excel cell holds). So
+a bomb is refused while it streams, in bounded memory, naming the workbook; and openpyxl then
+reads only the rows and columns that hold values.
 
 The sheet read is the visible one named 台账 (Ledger), else the first visible sheet: a hidden
 sheet is never taken for the one a colleague filled in. openpyxl's warnings (an extension it
@@ -25,13 +26,18 @@ from ..errors import IprcheckError
 from .columns import Formula
 from .table import MAX_ROWS, Reading, Sheet, Table
 
+# What a 台账 may hold. Each bound also bounds the time openpyxl takes (it spends some tens of
+# microseconds on every cell, string and style it builds), so that the worst file within all
+# of them still reads in a few seconds and a few hundred megabytes at most.
 CELL_CHARS = 32_767  # what an Excel cell holds
 MAX_COLS = 1_000  # a 台账 has a dozen columns; an office's own a few dozen
-MAX_STRINGS = 200_000
+ROW_CELLS = 16_384  # cells in one row, with a value or only a style: Excel's own last column
+SHEET_CELLS = 100_000  # cells in one sheet: MAX_ROWS rows of 50
+MAX_STRINGS = 50_000  # shared strings (LibreOffice and Excel keep text there, once each)
 LIMITS = ooxml.Limits(parts=1_000, part=32 * 1024 * 1024, total=96 * 1024 * 1024)
-PART = ooxml.XmlLimits(elements=200_000, text=CELL_CHARS)  # parsed whole by openpyxl
-STREAMED = ooxml.XmlLimits(elements=2_000_000, text=CELL_CHARS)  # read row by row
-ALL_ELEMENTS = 3_000_000
+PART = ooxml.XmlLimits(elements=20_000, text=CELL_CHARS)  # parsed whole: styles, properties…
+STREAMED = ooxml.XmlLimits(elements=400_000, text=CELL_CHARS)  # sheets and strings, streamed
+ALL_ELEMENTS = 1_000_000
 SHEET_NAMES = ("台账", "Ledger")
 
 _REF = re.compile(r"([A-Za-z]{1,7})")
@@ -45,6 +51,8 @@ class Shape:
         self.file, self.part = file, part
         self.rows = self.cols = 0
         self.row = self.col = 0
+        self.cells = 0  # in this row
+        self.all_cells = 0
         self.in_cell = False
         self.valued = False
         self.chars = 0
@@ -53,8 +61,14 @@ class Shape:
         if tag == "row":
             r = attrs.get("r", "")
             self.row = int(r) if r.isdigit() and len(r) < 9 else self.row + 1
-            self.col = 0
+            self.col = self.cells = 0
         elif tag == "c":
+            self.cells += 1
+            self.all_cells += 1
+            if self.cells > ROW_CELLS:  # openpyxl makes all of a row's cells at once
+                raise IprcheckError("import_too_many_columns", path=self.file, limit=ROW_CELLS)
+            if self.all_cells > SHEET_CELLS:
+                raise IprcheckError("import_too_many_cells", path=self.file, limit=SHEET_CELLS)
             found = _REF.match(attrs.get("r", ""))
             self.col = _column(found.group(1)) if found else self.col + 1
             self.in_cell, self.valued, self.chars = True, False, 0
