@@ -68,11 +68,13 @@ def _sheet(rows: bytes) -> bytes:
 
 
 # ---------------------------------------------------------------------------------------------
-# Bombs: small files that inflate to a great deal.
+# Bombs: small files that inflate to a great deal. Each takes how far to go; ``BOMBS`` go tens
+# of megabytes far (the benchmark and the slow test), ``OVER`` just past each bound iprcheck
+# sets (quick to make and to refuse), ``NEAR`` just within them (what the worst file read costs).
 
 
-def shared_strings_bomb(xlsx: bytes, count: int = 1_800_000) -> bytes:
-    """30 MB of shared strings (under the size a part may declare): 1.8 million strings."""
+def strings(xlsx: bytes, count: int) -> bytes:
+    """``count`` one-letter shared strings."""
     body = b"<si><t>a</t></si>" * count
     xml = (
         b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="' + MAIN.encode() + b'" count="'
@@ -81,32 +83,31 @@ def shared_strings_bomb(xlsx: bytes, count: int = 1_800_000) -> bytes:
     return with_strings(xlsx, xml)
 
 
-def huge_strings_bomb(xlsx: bytes) -> bytes:
-    """A gigabyte of shared strings, in a megabyte."""
-    return shared_strings_bomb(xlsx, 60_000_000)
-
-
-def wide_row_bomb(xlsx: bytes) -> bytes:
-    """One row of two million cells, each with a value."""
-    cells = b"<c><v>1</v></c>" * 2_000_000
-    return replaced(xlsx, {SHEET: _sheet(b'<row r="1">' + cells + b"</row>")})
-
-
-def styled_row_bomb(xlsx: bytes) -> bytes:
-    """One row of two million empty styled cells (no value anywhere)."""
-    cells = b'<c s="0"/>' * 2_000_000
-    return replaced(xlsx, {SHEET: _sheet(b'<row r="1">' + cells + b"</row>")})
-
-
-def single_cell_bomb(xlsx: bytes) -> bytes:
-    """One cell of 30 million characters."""
-    text = b"a" * (30 * MB)
-    row = b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + text + b"</t></is></c></row>"
+def wide_row(xlsx: bytes, cells: int) -> bytes:
+    """One row of ``cells`` cells, each with a value."""
+    row = b'<row r="1">' + b"<c><v>1</v></c>" * cells + b"</row>"
     return replaced(xlsx, {SHEET: _sheet(row)})
 
 
-def custom_bomb(xlsx: bytes) -> bytes:
-    """30 MB of custom document properties."""
+def styled_row(xlsx: bytes, cells: int) -> bytes:
+    """One row of ``cells`` empty styled cells (no value anywhere)."""
+    return replaced(xlsx, {SHEET: _sheet(b'<row r="1">' + b'<c s="0"/>' * cells + b"</row>")})
+
+
+def styled_rows(xlsx: bytes, cells: int) -> bytes:
+    """``cells`` empty styled cells, a hundred a row."""
+    row = b"<row>" + b'<c s="0"/>' * 100 + b"</row>"
+    return replaced(xlsx, {SHEET: _sheet(row * (cells // 100 + 1))})
+
+
+def single_cell(xlsx: bytes, chars: int) -> bytes:
+    """One cell of ``chars`` characters."""
+    row = b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + b"a" * chars + b"</t></is></c></row>"
+    return replaced(xlsx, {SHEET: _sheet(row)})
+
+
+def properties(xlsx: bytes, count: int) -> bytes:
+    """``count`` custom document properties."""
     prop = (
         b'<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="p">'
         b"<vt:lpwstr>x</vt:lpwstr></property>"
@@ -114,35 +115,39 @@ def custom_bomb(xlsx: bytes) -> bytes:
     xml = (
         b'<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats'
         b'.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org'
-        b'/officeDocument/2006/docPropsVTypes">' + prop * (30 * MB // len(prop)) + b"</Properties>"
+        b'/officeDocument/2006/docPropsVTypes">' + prop * count + b"</Properties>"
     )
     return replaced(xlsx, {CUSTOM: xml})
 
 
-def styles_bomb(xlsx: bytes) -> bytes:
-    """A styles part of 30 MB: half a million cell formats."""
+def styles(xlsx: bytes, count: int) -> bytes:
+    """A styles part of ``count`` cell formats."""
     xml = part(xlsx, "xl/styles.xml")
-    xfs = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' * 560_000
+    xfs = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' * count
     head, _, rest = xml.partition(b"<cellXfs")
     _, _, tail = rest.partition(b"</cellXfs>")
-    return replaced(
-        xlsx, {"xl/styles.xml": head + b'<cellXfs count="3">' + xfs + b"</cellXfs>" + tail}
-    )
+    cell_xfs = b'<cellXfs count="%d">' % count + xfs + b"</cellXfs>"
+    return replaced(xlsx, {"xl/styles.xml": head + cell_xfs + tail})
 
 
-def deep_bomb(xlsx: bytes) -> bytes:
-    """Elements nested a hundred thousand deep."""
-    depth = 100_000
+def deep(xlsx: bytes, depth: int) -> bytes:
+    """Elements nested ``depth`` deep."""
     return replaced(xlsx, {CUSTOM: b"<a>" * depth + b"</a>" * depth})
 
 
-def many_rows_bomb(xlsx: bytes) -> bytes:
-    """A value a million rows down."""
-    row = b'<row r="1000000"><c r="A1000000" t="inlineStr"><is><t>x</t></is></c></row>'
-    return replaced(xlsx, {SHEET: _sheet(row)})
+def far_row(xlsx: bytes, row: int) -> bytes:
+    """A value in row ``row``."""
+    cell = b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (row, row)
+    return replaced(xlsx, {SHEET: _sheet(cell)})
 
 
-def laughs_bomb(xlsx: bytes) -> bytes:
+def many_sheets(xlsx: bytes, elements: int) -> bytes:
+    """Four more worksheet parts of ``elements`` empty rows each."""
+    more = {f"xl/worksheets/sheet{n}.xml": _sheet(b"<row/>" * elements) for n in range(3, 7)}
+    return replaced(xlsx, more)
+
+
+def laughs(xlsx: bytes) -> bytes:
     """The billion laughs: entities that expand to gigabytes."""
     ents = b'<!ENTITY a0 "ha">' + b"".join(
         b'<!ENTITY a%d "&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;">' % (i, *(i - 1,) * 10)
@@ -153,17 +158,18 @@ def laughs_bomb(xlsx: bytes) -> bytes:
     return with_strings(xlsx, xml)
 
 
-def many_parts_bomb(xlsx: bytes) -> bytes:
-    """Fifty thousand empty parts."""
-    return replaced(xlsx, {f"xl/media/p{i}.bin": b"" for i in range(50_000)})
+def many_parts(xlsx: bytes, count: int) -> bytes:
+    """``count`` empty parts more."""
+    return replaced(xlsx, {f"xl/media/p{i}.bin": b"" for i in range(count)})
 
 
-def lying_size_bomb(xlsx: bytes) -> bytes:
-    """A part whose central directory declares a tenth of what it inflates to."""
-    strings = b'<sst xmlns="' + MAIN.encode() + b'"><si><t>a</t></si></sst>'
-    data = with_strings(xlsx, strings + b" " * (20 * MB))
+def lying_size(xlsx: bytes, size: int) -> bytes:
+    """A part whose sizes (local header and central directory) say a tenth of what it
+    inflates to."""
+    sst = b'<sst xmlns="' + MAIN.encode() + b'"><si><t>a</t></si></sst>'
+    data = with_strings(xlsx, sst + b" " * size)
     info = zipfile.ZipFile(io.BytesIO(data)).getinfo(STRINGS)
-    small = struct.pack("<I", 2 * MB)
+    small = struct.pack("<I", size // 10)
     patched = bytearray(data)
     local = info.header_offset
     patched[local + 22 : local + 26] = small  # the local header's uncompressed size
@@ -192,43 +198,60 @@ def near_limit_sheet(xlsx: bytes) -> bytes:
     return replaced(xlsx, {SHEET: _sheet(rows)})
 
 
-def near_limit_styles(xlsx: bytes) -> bytes:
-    """A styles part just under the elements a part may hold."""
-    from iprcheck.sheets.workbook import PART
+Make = Callable[[bytes], bytes]
 
-    xml = part(xlsx, "xl/styles.xml")
-    xfs = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' * (PART.elements - 400)
-    head, _, rest = xml.partition(b"<cellXfs")
-    _, _, tail = rest.partition(b"</cellXfs>")
-    return replaced(
-        xlsx, {"xl/styles.xml": head + b'<cellXfs count="3">' + xfs + b"</cellXfs>" + tail}
-    )
-
-
-def near_limit_strings(xlsx: bytes) -> bytes:
-    """Just under the shared strings a workbook may hold."""
-    from iprcheck.sheets.workbook import MAX_STRINGS
-
-    return shared_strings_bomb(xlsx, MAX_STRINGS - 10)
-
-
-BOMBS: dict[str, Callable[[bytes], bytes]] = {
-    "shared-strings": shared_strings_bomb,
-    "shared-strings-1GB": huge_strings_bomb,
-    "wide-row": wide_row_bomb,
-    "styled-row": styled_row_bomb,
-    "single-cell": single_cell_bomb,
-    "custom-properties": custom_bomb,
-    "styles": styles_bomb,
-    "deep": deep_bomb,
-    "rows": many_rows_bomb,
-    "laughs": laughs_bomb,
-    "parts": many_parts_bomb,
-    "lying-size": lying_size_bomb,
-    "near-limit-sheet": near_limit_sheet,
-    "near-limit-styles": near_limit_styles,
-    "near-limit-strings": near_limit_strings,
+BOMBS: dict[str, Make] = {
+    "shared-strings": lambda x: strings(x, 1_800_000),
+    "shared-strings-1GB": lambda x: strings(x, 60_000_000),
+    "wide-row": lambda x: wide_row(x, 2_000_000),
+    "styled-row": lambda x: styled_row(x, 2_000_000),
+    "styled-rows": lambda x: styled_rows(x, 2_000_000),
+    "single-cell": lambda x: single_cell(x, 30 * MB),
+    "custom-properties": lambda x: properties(x, 300_000),
+    "styles": lambda x: styles(x, 560_000),
+    "deep": lambda x: deep(x, 100_000),
+    "rows": lambda x: far_row(x, 1_000_000),
+    "elements": lambda x: many_sheets(x, 300_000),
+    "laughs": laughs,
+    "parts": lambda x: many_parts(x, 50_000),
+    "lying-size": lambda x: lying_size(x, 20 * MB),
 }
+
+
+def _over() -> dict[str, Make]:
+    """Just past each bound, read from where iprcheck sets it."""
+    from iprcheck.sheets import workbook as w
+    from iprcheck.sheets.table import MAX_ROWS
+
+    return {
+        "strings": lambda x: strings(x, w.MAX_STRINGS + 1),
+        "columns": lambda x: wide_row(x, w.MAX_COLS + 1),
+        "row-cells": lambda x: styled_row(x, w.ROW_CELLS + 1),
+        "sheet-cells": lambda x: styled_rows(x, w.SHEET_CELLS + 1),
+        "cell-chars": lambda x: single_cell(x, w.CELL_CHARS + 1),
+        "part-elements": lambda x: properties(x, w.PART.elements // 2 + 1),
+        "styles": lambda x: styles(x, w.PART.elements + 1),
+        "depth": lambda x: deep(x, w.PART.depth + 1),
+        "rows": lambda x: far_row(x, MAX_ROWS + 1),
+        "laughs": laughs,
+        "parts": lambda x: many_parts(x, w.LIMITS.parts + 1),
+        "lying-size": lambda x: lying_size(x, 2 * MB),
+    }
+
+
+def _near() -> dict[str, Make]:
+    """Just within each bound."""
+    from iprcheck.sheets import workbook as w
+
+    return {
+        "near-limit-sheet": near_limit_sheet,
+        "near-limit-styles": lambda x: styles(x, w.PART.elements - 400),
+        "near-limit-strings": lambda x: strings(x, w.MAX_STRINGS - 10),
+    }
+
+
+OVER = _over()
+NEAR = _near()
 
 
 # ---------------------------------------------------------------------------------------------
