@@ -47,8 +47,9 @@ def resaved_by_libreoffice(path: Path, folder: Path) -> Path:
     import subprocess
 
     folder.mkdir(exist_ok=True)
+    profile = f"-env:UserInstallation={(folder / '.profile').as_uri()}"  # its own: runs at once
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(folder), str(path)],
+        ["soffice", profile, "--headless", "--convert-to", "xlsx", "--outdir", str(folder), str(path)],
         check=True,
         capture_output=True,
         timeout=180,

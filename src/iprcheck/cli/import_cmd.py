@@ -98,7 +98,7 @@ def _notices(result: ImportResult, source: Path, lang: str) -> None:
         if sheet.more_unknown:
             columns += " " + t("import_more_columns", lang, count=sheet.more_unknown)
         say(t("import_unknown_columns", lang, columns=columns), err=True)
-    if not result.merged:
+    if not result.merged and result.events:  # what it took may undo a later change
         say(t("import_no_record", lang, path=source), err=True)
     sep = "；" if lang == "zh" else "; "
     for kept in result.kept:
