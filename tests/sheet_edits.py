@@ -49,7 +49,16 @@ def resaved_by_libreoffice(path: Path, folder: Path) -> Path:
     folder.mkdir(exist_ok=True)
     profile = f"-env:UserInstallation={(folder / '.profile').as_uri()}"  # its own: runs at once
     subprocess.run(
-        ["soffice", profile, "--headless", "--convert-to", "xlsx", "--outdir", str(folder), str(path)],
+        [
+            "soffice",
+            profile,
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(folder),
+            str(path),
+        ],
         check=True,
         capture_output=True,
         timeout=180,

@@ -154,9 +154,7 @@ def test_evidence_deleted_from_the_sheet_stays_and_is_named(
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice)")
-def test_the_record_survives_a_libreoffice_resave(
-    cli_zh: Cli, pilot: Path, tmp_path: Path
-) -> None:
+def test_the_record_survives_a_libreoffice_resave(cli_zh: Cli, pilot: Path, tmp_path: Path) -> None:
     """Both colleagues' copies opened and saved again by LibreOffice: still merged, and a
     row changed in both places still a conflict."""
     sheet = export(cli_zh, tmp_path)
