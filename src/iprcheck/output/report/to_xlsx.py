@@ -45,7 +45,7 @@ TITLE_ROW, FILL_ROW, HEAD_ROW = 1, 2, 3  # data from HEAD_ROW + 1
 BODY_PT = 10.5  # 五号
 LINE_PT = 14.0  # one wrapped line of 五号宋体, with the leading LibreOffice and Excel give it
 SUMMARY_WIDTHS = (34, 12, 12, 12, 12, 12, 12, 12)  # 汇总: titles in A, figures after
-SINCE_WIDTHS = (17, 10, 8, 40, 40)  # 本期进展: when, who, 编号, change, note
+SINCE_WIDTHS = (19, 10, 8, 40, 40)  # 本期进展: when, who, 编号, change, note
 
 
 def unit(report: Report, lang: str) -> str:
@@ -335,37 +335,51 @@ def _summary_tables(report: Report, view: View) -> list[tuple[list[Any], list[li
 
 
 def _write_summary(ws: Any, rows: list[list[Any]], heads: list[int]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    """The summary's lines, then its tables: each table's rows wrapped and as tall as their
+    text; a table of a label and a list of ids has the list across B:H."""
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     bold = Font(name=FONT, bold=True)
-    head_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    wrap = Alignment(wrap_text=True, vertical="top")
     in_table = False
     for r, row in enumerate(rows, 1):
         in_table = r in heads or (in_table and bool(row))
-        lines = 1
-        for c, value in enumerate(row, 1):
-            target = ws.cell(row=r, column=c)
-            set_cell(target, value)
-            if isinstance(value, float):
-                target.number_format = "0%"
-            elif isinstance(value, date):
-                target.number_format = "yyyy-mm-dd"
-            if r in heads or (c == 1 and r > 1 and len(row) == 2 and r < heads[0]):
-                target.font = bold
-            if r in heads:
-                target.fill = head_fill
-                target.alignment = Alignment(horizontal="center", wrap_text=True)
-            elif in_table:
-                target.alignment = wrap
-            if in_table:
-                lines = max(lines, text_lines(value, SUMMARY_WIDTHS[c - 1]))
-        if in_table:
-            ws.row_dimensions[r].height = lines * 15 + 3
+        if not in_table:
+            for c, value in enumerate(row, 1):
+                set_cell(ws.cell(row=r, column=c), value)
+            if len(row) == 2:  # 报送单位 广东省: the label bold
+                ws.cell(row=r, column=1).font = bold
+            continue
+        wide = len(row) == 2
+        if wide:
+            ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=len(SUMMARY_WIDTHS))
+        widths = [SUMMARY_WIDTHS[0], sum(SUMMARY_WIDTHS[1:])] if wide else SUMMARY_WIDTHS
+        lines = max(
+            _table_cell(ws.cell(row=r, column=c), value, head=r in heads, width=widths[c - 1])
+            for c, value in enumerate(row, 1)
+        )
+        ws.row_dimensions[r].height = lines * 15 + 3
     ws.cell(row=1, column=1).font = Font(name=FONT, bold=True, size=14)
     for c, width in enumerate(SUMMARY_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(c)].width = width
+
+
+def _table_cell(target: Any, value: Any, *, head: bool, width: int) -> int:
+    """Write one cell of a summary table; how many lines its text wraps to."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    set_cell(target, value)
+    if isinstance(value, float):
+        target.number_format = "0%"
+    elif isinstance(value, date):
+        target.number_format = "yyyy-mm-dd"
+    if head:
+        target.font = Font(name=FONT, bold=True)
+        target.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        target.alignment = Alignment(horizontal="center", wrap_text=True)
+    else:
+        target.alignment = Alignment(wrap_text=True, vertical="top")
+    return text_lines(value, width)
 
 
 def _since_sheet(ws: Any, report: Report, lang: str) -> None:
