@@ -104,8 +104,9 @@ def test_a_sheet_without_the_record_is_compared_with_the_ledger_and_says_so(
     cli_zh: Cli, pilot: Path, tmp_path: Path
 ) -> None:
     """A 台账 from an older iprcheck: what differs from the ledger now is taken, as import
-    always did, and the user is told that a later change in the ledger may be overwritten."""
-    wb = openpyxl.load_workbook(export(cli_zh, tmp_path))
+    always did (an empty 状态 left as it is), and the user is told that a later change in the
+    ledger may be overwritten."""
+    wb = openpyxl.load_workbook(edit(export(cli_zh, tmp_path), {("9.2", "状态"): None}))
     kept = [p for p in wb.custom_doc_props.props if not p.name.startswith("iprcheck.")]
     kept += [p for p in wb.custom_doc_props.props if p.name in ("iprcheck.list", "iprcheck.unit")]
     wb.custom_doc_props.props[:] = kept
@@ -115,7 +116,9 @@ def test_a_sheet_without_the_record_is_compared_with_the_ledger_and_says_so(
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith("旧版.xlsx 没有导出记录（手工制作、CSV 或旧版导出的台账）")
     assert "导入 1 项举措的更改：3.2" in result.stdout
-    assert read(pilot).state()["3.2"].status.value == "in-progress"
+    state = read(pilot).state()
+    assert state["3.2"].status.value == "in-progress"
+    assert state["9.2"].status.value == "in-progress"
 
 
 def test_a_divisions_own_sheet_holds_its_rows_and_comes_back_alone(

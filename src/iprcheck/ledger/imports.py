@@ -42,6 +42,7 @@ from ..obligations import UNTRACKED, Entry, Tracking
 from ..sheets import Cell, Row, Sheet, read_sheet
 from ..sheets.columns import (
     READ,
+    normal,
     read_day,
     read_evidence,
     read_status,
@@ -218,12 +219,13 @@ class Asked(Struct):
 def _asked(row: Row, base: dict[str, str] | None, cur: Tracking, lang: str) -> Asked:
     """The cells of ``row`` a colleague changed — against the export record's ``base`` where
     there is one, else against the ledger now — parsed; a cell that parses to what the ledger
-    already holds is left out."""
+    already holds is left out. (Without the record, an empty 状态 leaves the status as it is,
+    as import always read a sheet made by hand.)"""
     ours = tokens(cur)
     asked = Asked({})
     for field in READ:
         cell = row.cells.get(field)
-        if cell is None:
+        if cell is None or (base is None and field == "status" and not normal(cell.value).strip()):
             continue
         was = base.get(field, ours[field]) if base is not None else ours[field]
         if token(field, cell.value) == was:
