@@ -87,6 +87,7 @@ def test_a_dry_run_names_the_conflicts_and_records_nothing(
         "  11.2  changed in the ledger since the export: Owner",
         "once checked, to take the sheet's version: iprcheck import edited.xlsx --theirs 11.2 "
         "(only the cells changed in the sheet are taken); to keep the ledger's, do nothing",
+        "(dry run: nothing recorded)",
     ]
     assert pilot.read_bytes() == before
 

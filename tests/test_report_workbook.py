@@ -50,8 +50,10 @@ def test_wrapped_rows_are_as_tall_as_their_text(pilot: Path, sheet: str) -> None
     checked = 0
     for row in ws.iter_rows(min_row=first_table + 1):
         for c in row:
-            if isinstance(c.value, str) and c.alignment.wrap_text and c.coordinate not in (
-                ws.merged_cells
+            if (
+                isinstance(c.value, str)
+                and c.alignment.wrap_text
+                and c.coordinate not in (ws.merged_cells)
             ):
                 width = ws.column_dimensions[c.column_letter].width
                 assert ws.row_dimensions[c.row].height >= text_lines(c.value, width) * 15

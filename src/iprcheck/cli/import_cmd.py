@@ -79,6 +79,9 @@ def import_(
     _changes(result, source, lang, dry_run)
     if result.conflicts:
         _conflicts(result, source, lang)
+    if dry_run and (result.events or result.conflicts):
+        say(t("dry_run", lang))
+    if result.conflicts:
         raise typer.Exit(Exit.LEFT_OUT)
 
 
@@ -124,7 +127,6 @@ def _changes(result: ImportResult, source: Path, lang: str, dry_run: bool) -> No
             say(t("import_cleared", lang, id=c.id, field=field, before=before))
         else:
             say(t("import_change", lang, id=c.id, field=field, before=before or "—", after=after))
-    say(t("dry_run", lang))
 
 
 def _conflicts(result: ImportResult, source: Path, lang: str) -> None:
