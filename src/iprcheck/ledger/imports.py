@@ -39,7 +39,6 @@ from msgspec import Struct
 
 from ..errors import IprcheckError
 from ..obligations import UNTRACKED, Entry, Tracking
-from ..sheets import Cell, Row, Sheet, read_sheet
 from ..sheets.columns import (
     READ,
     normal,
@@ -51,6 +50,8 @@ from ..sheets.columns import (
     tokens,
     value,
 )
+from ..sheets.read import read_sheet
+from ..sheets.table import Cell, Row, Sheet
 from ..tasklist import Catalog
 from ..vocab import Status
 from . import store

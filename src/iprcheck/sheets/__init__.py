@@ -7,10 +7,6 @@ reading it back from a colleague's workbook or CSV — within bounds, behind one
 - ``workbook`` and ``csvfile``: the two kinds of file, each bounded before it is parsed;
 - ``read``: ``read_sheet``, the one door, where any failure becomes one located message.
 
-Nothing here knows a ledger: ``ledger.imports`` decides what a sheet records.
+Nothing here knows a ledger: ``ledger.imports`` decides what a sheet records. The writers
+import ``columns`` alone, so that ``list --format csv`` never loads a reader.
 """
-
-from .read import MAX_BYTES, read_sheet
-from .table import Cell, Row, Sheet
-
-__all__ = ["MAX_BYTES", "Cell", "Row", "Sheet", "read_sheet"]

@@ -11,11 +11,12 @@ cell a colleague changed is parsed; ``read_*`` say how.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
+
+from msgspec import Struct
 
 from .. import dates
 from ..characters import has_hidden, shown
@@ -24,8 +25,10 @@ from ..i18n import t
 from ..obligations import Item, Tracking
 from ..vocab import STATUSES, Status, parse_status
 
+CELL_CHARS = 32_767  # what an Excel cell holds
 
-class Column(NamedTuple):
+
+class Column(Struct, frozen=True):
     """One column of the 台账 workbook."""
 
     field: str  # what it holds: for the fields import reads, the name it reads them by
@@ -147,6 +150,8 @@ def token(field: str, cell: Any) -> str:
         said = _day_text(cell)
     else:
         said = normal(cell)
+    import hashlib  # only a 台账's writer and import need it; OpenSSL costs every command 2 ms
+
     digest = hashlib.sha256(f"{field}\0{said}".encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:12]
 
@@ -171,7 +176,7 @@ def tokens(tr: Tracking, fields: Iterable[str] = READ) -> dict[str, str]:
 # Reading: a cell a colleague changed, as the value it asks for. Each refusal names the cell.
 
 
-class Formula(NamedTuple):
+class Formula(Struct, frozen=True):
     """A cell that holds a formula (never evaluated, never taken)."""
 
     text: str

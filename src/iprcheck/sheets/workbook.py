@@ -23,13 +23,12 @@ from typing import Any
 
 from .. import ooxml
 from ..errors import IprcheckError
-from .columns import Formula
+from .columns import CELL_CHARS, Formula
 from .table import MAX_ROWS, Reading, Sheet, Table
 
 # What a 台账 may hold. Each bound also bounds the time openpyxl takes (it spends some tens of
 # microseconds on every cell, string and style it builds), so that the worst file within all
 # of them still reads in a few seconds and a few hundred megabytes at most.
-CELL_CHARS = 32_767  # what an Excel cell holds
 MAX_COLS = 1_000  # a 台账 has a dozen columns; an office's own a few dozen
 ROW_CELLS = 16_384  # cells in one row, with a value or only a style: Excel's own last column
 SHEET_CELLS = 100_000  # cells in one sheet: MAX_ROWS rows of 50

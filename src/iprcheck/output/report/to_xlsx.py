@@ -33,8 +33,8 @@ from ...numbers import percent
 from ...obligations import Item
 from ...reports.report import Report
 from ...sheets import columns, record
+from ...sheets.columns import CELL_CHARS
 from ...sheets.columns import WORKBOOK as COLUMNS
-from ...sheets.workbook import CELL_CHARS
 from ...vocab import STATUSES, Requirement, Status
 from .. import View
 from .. import labels as L
