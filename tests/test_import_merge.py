@@ -172,3 +172,10 @@ def test_the_record_survives_a_libreoffice_resave(cli_zh: Cli, pilot: Path, tmp_
     assert "3.2  台账!J6 进展情况：表中为“另说”，台账现为“推进中”" in result.stdout
     state = read(pilot).state()
     assert state["3.2"].status.value == "done" and state["11.2"].status.value == "in-progress"
+
+
+def test_theirs_names_rows_of_the_list(cli_zh: Cli, pilot: Path, tmp_path: Path) -> None:
+    sheet = export(cli_zh, tmp_path)
+    assert cli_zh.refused("import", sheet.name, "--theirs", "3.2,99.9") == (
+        "--theirs 99.9：清单中没有这个编号"
+    )
