@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "list": "catalog_cmds",
     "show": "catalog_cmds",
     "search": "catalog_cmds",
+    "lists": "lists_cmd",
     "init": "ledger_cmds",
     "mark": "ledger_cmds",
     "history": "ledger_cmds",

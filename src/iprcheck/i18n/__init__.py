@@ -2,7 +2,8 @@
 
 The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
 ``errors``, ``office`` for the documents, ``ledger_sheet`` for the 台账 going out and coming
-back (import), ``day`` for a day's work); the vocabulary's labels (statuses, requirements,
+back (import), ``day`` for a day's work, ``notices`` for reading a notice into a list); the
+vocabulary's labels (statuses, requirements,
 province types) are in ``vocab.py``.
 """
 
@@ -13,7 +14,7 @@ import string
 import sys
 from typing import Any
 
-from . import catalog, day, errors, ledger, ledger_sheet, office, usage, views
+from . import catalog, day, errors, ledger, ledger_sheet, notices, office, usage, views
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -25,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **office.MESSAGES,
     **ledger_sheet.MESSAGES,
     **day.MESSAGES,
+    **notices.MESSAGES,
 }
 
 LANGS = ("zh", "en")

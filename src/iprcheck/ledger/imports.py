@@ -144,7 +144,7 @@ def check_origin(sheet: Sheet, ledger: Ledger, catalog: Catalog) -> None:
     title = sheet.title
     if title is None:
         return
-    if sheet.list_id is None and tl.title not in title and tl.title_en not in title:
+    if sheet.list_id is None and tl.title not in title and (tl.title_en or "\0") not in title:
         raise IprcheckError("import_other_list", sheet=sheet.name, value=title, list=tl.title)
     m = _UNIT_IN_TITLE.search(title)
     if sheet.unit is None and m is not None:
@@ -405,17 +405,15 @@ def import_file(
             raise IprcheckError("import_theirs_unknown", value=oid)
     sheet = read_sheet(source)
     person = who(by)
-    found: list[Plan] = []
 
-    def build(ledger: Ledger) -> list[Event]:
+    def build(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
-        found.append(plan(sheet, ledger, catalog, person, lang, theirs))
-        return found[-1].events
+        return plan(sheet, ledger, catalog, person, lang, theirs)
 
     if dry_run:
         ledger = store.read(path)
-        build(ledger)
+        planned = build(ledger)
     else:
-        ledger, _ = store.append(path, build, on_wait)
-    p = found[-1]
+        ledger, planned = store.append(path, build, on_wait)
+    p = planned
     return ImportResult(ledger, sheet, p.events, p.changes, p.conflicts, p.kept)

@@ -71,7 +71,7 @@ def cell(field: str, i: Item, lang: str) -> Any:
         "id": i.id,
         "task": f"{i.task.number}. {L.task_title(i.task, lang)}",
         "measure": i.text,
-        "departments": "、".join(i.task.departments),
+        "departments": "、".join(i.obligation.departments),
         "due": i.task.due or i.task.completion or "",
     }[field]
 
