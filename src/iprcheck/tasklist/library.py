@@ -110,6 +110,18 @@ def _match(ident: str, infos: list[ListInfo]) -> ListInfo | None:
     return None
 
 
+def by_id(list_id: str) -> Source | None:
+    """The added list of that id, straight from its file (no other list is read), or None."""
+    path = _new_path(list_id)
+    if not path.is_file():
+        return None
+    try:
+        source = read_source(path)
+    except IprcheckError:
+        return None
+    return source
+
+
 def find(ident: str) -> Source | None:
     """The list ``ident`` names (its id, its year where one list has it, or its title), or
     None."""
