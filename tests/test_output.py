@@ -10,7 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from iprcheck.cli import app
-from iprcheck.output import WRITERS, Format, Subject, formats
 
 runner = CliRunner()
 NOTES = [
@@ -67,10 +66,13 @@ def test_every_workbook_keeps_formulas_and_control_characters_as_text(
     assert "\\ufffe\\uffff" in joined and "\ufffe" not in joined
 
 
-def test_every_subject_offers_the_formats_it_has_writers_for() -> None:
-    for subject in Subject:
-        assert formats(subject), subject
-        assert all((subject, f) in WRITERS for f in formats(subject))
-    assert Format.TEXT in formats(Subject.LISTING) and Format.XLSX in formats(Subject.ROLLUP)
+def test_each_command_offers_the_formats_a_user_can_read() -> None:
+    offered = {
+        "list": "table, json, csv, markdown",
+        "history": "table, json",
+    }
+    for command, names in offered.items():
+        bad = runner.invoke(app, ["--lang", "en", command, "--format", "pdf"])
+        assert bad.exit_code == 2 and names in bad.stderr, bad.stderr
     bad = runner.invoke(app, ["list", "--format", "xlsx"])
     assert bad.exit_code == 2 and "table, json, csv, markdown" in bad.stderr
