@@ -48,6 +48,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 中的文字超过 {limit} 段，不是台账，已拒绝读取",
         "{path} holds more than {limit} pieces of text; that is no ledger sheet, and it was not read",
     ),
+    "import_too_many_elements": (
+        "{path} 的内容结构异常庞大，远超正常台账，可能是“压缩炸弹”，已拒绝读取",
+        "{path} holds far more elements than any ledger sheet; it may be a zip bomb and was not read",
+    ),
     "import_cell_too_long": (
         "{path} 中有单元格超过 {limit} 字（Excel 单元格的上限），不是正常文件，已拒绝读取",
         "{path} holds a cell longer than {limit} characters (what an Excel cell holds); not read",

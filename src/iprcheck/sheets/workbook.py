@@ -144,7 +144,7 @@ def scan(data: bytes, file: str) -> tuple[int, int]:
             watcher, limits = Strings(file), STREAMED
         total += ooxml.walk_xml(package, member, file, limits, watcher)
         if total > ALL_ELEMENTS:
-            raise IprcheckError("package_too_many_elements", path=file, part="*")
+            raise IprcheckError("import_too_many_elements", path=file)
         if isinstance(watcher, Shape):
             rows, cols = max(rows, watcher.rows), max(cols, watcher.cols)
     return rows, cols
