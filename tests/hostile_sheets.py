@@ -233,6 +233,7 @@ def _over() -> dict[str, Make]:
         "styles": lambda x: styles(x, w.PART.elements + 1),
         "depth": lambda x: deep(x, w.PART.depth + 1),
         "rows": lambda x: far_row(x, MAX_ROWS + 1),
+        "all-elements": lambda x: many_sheets(x, w.ALL_ELEMENTS // 4 + 1),
         "laughs": laughs,
         "parts": lambda x: many_parts(x, w.LIMITS.parts + 1),
         "lying-size": lambda x: lying_size(x, 2 * MB),
