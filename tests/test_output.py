@@ -12,7 +12,15 @@ from typer.testing import CliRunner
 from iprcheck.cli import app
 
 runner = CliRunner()
-NOTES = ["=1+1", "+SUM(A1:A9)", "@cmd", "-2+3", "进展\x1b[2J正常\x07", "零宽\u200b字符"]
+NOTES = [
+    "=1+1",
+    "+SUM(A1:A9)",
+    "@cmd",
+    "-2+3",
+    "进展\x1b[2J正常\x07",
+    "零宽\u200b字符",
+    "非字符\ufffe\uffff",  # no XML can hold them: they once crashed both workbook writers
+]
 
 
 def ok(*args: str) -> str:
@@ -26,7 +34,7 @@ def hostile(tmp_path: Path) -> Path:
     """A ledger whose notes, evidence and owner hold formulas and control characters."""
     ok("init", "--province", "浙江省", "--province-type", "pilot")
     for n, note in enumerate(NOTES):
-        ident = ["1", "2", "3", "4", "5", "6"][n]
+        ident = ["1", "2", "3", "4", "5", "6", "7"][n]
         ok("mark", ident, "in-progress", "--note", note, "--evidence", note)
     ok("assign", "8", "--owner", '=HYPERLINK("http://x")')
     return tmp_path
@@ -55,6 +63,7 @@ def test_every_workbook_keeps_formulas_and_control_characters_as_text(
     joined = "\n".join(str(t) for t in texts)
     assert "\x1b" not in joined and "\x07" not in joined and "\u200b" not in joined
     assert "\\x1b" in joined and "\\u200b" in joined  # shown, not dropped
+    assert "\\ufffe\\uffff" in joined and "\ufffe" not in joined
 
 
 def test_each_command_offers_the_formats_a_user_can_read() -> None:
