@@ -13,13 +13,14 @@ import typer
 
 from ..i18n import t
 from ..output.guards import shown
+from ..vocab import Status
 from .app import Commands, say, state_of
 from .exits import Exit
 from .ledger_cmds import _text, _waiting
 from .options import ByOpt
 
 if TYPE_CHECKING:
-    from ..ledger.imports import ImportResult
+    from ..ledger.imports import ImportResult, Value
 
 commands = Commands()
 
@@ -70,7 +71,6 @@ def import_(
         source,
         state.catalog,
         by=_text(by, "--by"),
-        lang=lang,
         dry_run=dry_run,
         theirs=ids,
         on_wait=_waiting(lang),
@@ -83,6 +83,15 @@ def import_(
         say(t("dry_run", lang))
     if result.conflicts:
         raise typer.Exit(Exit.LEFT_OUT)
+
+
+def _worded(value: Value, lang: str) -> str:
+    """A value import found, in the user's words: a status by its label, evidence listed."""
+    if isinstance(value, Status):
+        return value.label(lang)
+    if isinstance(value, tuple):
+        return ("；" if lang == "zh" else "; ").join(value)
+    return value
 
 
 def _quoted(value: str) -> str:
@@ -119,10 +128,9 @@ def _changes(result: ImportResult, source: Path, lang: str, dry_run: bool) -> No
         say(t("import_done", lang, path=source, count=len(touched), ids=", ".join(touched)))
         return
     say(t("import_would", lang, path=source, count=len(touched)))
-    sep = "；" if lang == "zh" else "; "
     for c in result.changes:
         field = t(f"import_field_{c.field}", lang)
-        before, after = _quoted(c.before), _quoted(c.after.replace("\n", sep))
+        before, after = _quoted(_worded(c.before, lang)), _quoted(_worded(c.after, lang))
         if c.before and not c.after:
             say(t("import_cleared", lang, id=c.id, field=field, before=before))
         else:
@@ -147,8 +155,8 @@ def _conflicts(result: ImportResult, source: Path, lang: str) -> None:
                     id=c.id,
                     place=cell.place,
                     field=heading(cell.field),
-                    sheet=_quoted(cell.sheet),
-                    ledger=_quoted(cell.ledger),
+                    sheet=_quoted(_worded(cell.sheet, lang)),
+                    ledger=_quoted(_worded(cell.ledger, lang)),
                 )
             )
         fields = sep.join(heading(f) for f in c.ledger_changed)

@@ -78,11 +78,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{place}: '{value}' is not between the years {first} and {last}",
     ),
     "import_bad_status": (
-        "{place}：“{value}”不是状态；可用：{valid}",
+        "{place}：“{value}”不是状态；可用：{valid_zh}",
         "{place}: '{value}' is not a status; valid: {valid}",
     ),
     "import_no_status": (
-        "{place}：状态被清空了；状态不能为空，可用：{valid}",
+        "{place}：状态被清空了；状态不能为空，可用：{valid_zh}",
         "{place}: the status was cleared; a status cannot be empty, valid: {valid}",
     ),
     "import_unknown_id": (

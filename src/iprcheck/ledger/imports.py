@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from msgspec import Struct
 
@@ -48,7 +48,6 @@ from ..sheets.columns import (
     read_text,
     token,
     tokens,
-    value,
 )
 from ..sheets.read import read_sheet
 from ..sheets.table import Cell, Row, Sheet
@@ -60,14 +59,18 @@ from .records import Event
 from .replay import Ledger
 from .store import Waiting
 
+# A value as import found it: a Status, a text ("" is none), evidence references, or a day
+# (an internal due date, ISO; "" is none). The command line puts it into words.
+Value = Status | str | tuple[str, ...]
+
 
 class Change(Struct, frozen=True):
-    """One cell the import records (for --dry-run and the summary): "" is no value."""
+    """One cell the import records (for --dry-run and the summary)."""
 
     id: str
     field: str  # status, note, evidence (references added), owner, internal_due
-    before: str
-    after: str
+    before: Value
+    after: Value
 
 
 class Clash(Struct, frozen=True):
@@ -75,8 +78,8 @@ class Clash(Struct, frozen=True):
 
     place: str
     field: str
-    sheet: str
-    ledger: str
+    sheet: Value
+    ledger: Value
 
 
 class Conflict(Struct, frozen=True):
@@ -217,7 +220,7 @@ class Asked(Struct):
     due: date | None = None
 
 
-def _asked(row: Row, base: dict[str, str] | None, cur: Tracking, lang: str) -> Asked:
+def _asked(row: Row, base: dict[str, str] | None, cur: Tracking) -> Asked:
     """The cells of ``row`` a colleague changed — against the export record's ``base`` where
     there is one, else against the ledger now — parsed; a cell that parses to what the ledger
     already holds is left out. (Without the record, an empty 状态 leaves the status as it is,
@@ -231,14 +234,14 @@ def _asked(row: Row, base: dict[str, str] | None, cur: Tracking, lang: str) -> A
         was = base.get(field, ours[field]) if base is not None else ours[field]
         if token(field, cell.value) == was:
             continue
-        _parse(asked, field, cell, cur, lang)
+        _parse(asked, field, cell, cur)
     return asked
 
 
-def _parse(asked: Asked, field: str, cell: Cell, cur: Tracking, lang: str) -> None:
+def _parse(asked: Asked, field: str, cell: Cell, cur: Tracking) -> None:
     place, value = cell.place, cell.value
     if field == "status":
-        status = read_status(place, value, lang)
+        status = read_status(place, value)
         if status is not cur.status:
             asked.status, asked.cells[field] = status, cell
     elif field == "note":
@@ -279,32 +282,37 @@ def _kept(oid: str, asked: Asked, cur: Tracking, base: dict[str, str] | None) ->
     return Kept(oid, cell.place, gone) if gone else None
 
 
-def _conflict(
-    oid: str, asked: Asked, cur: Tracking, base: dict[str, str], lang: str
-) -> Conflict | None:
+def _conflict(oid: str, asked: Asked, cur: Tracking, base: dict[str, str]) -> Conflict | None:
     """The row's conflict, where the ledger changed it since the export too."""
     ours = tokens(cur)
     changed = [f for f in READ if f in base and ours[f] != base[f]]
     if not changed:
         return None
-    cells = [
-        Clash(cell.place, f, _said(f, cell, lang), _text(value(f, cur, lang)))
-        for f, cell in asked.cells.items()
-    ]
+    cells = [Clash(cell.place, f, _said(f, cell), _held(f, cur)) for f, cell in asked.cells.items()]
     return Conflict(oid, cells, changed)
 
 
-def _said(field: str, cell: Cell, lang: str) -> str:
-    """What a changed cell says, as a message quotes it: a status by its word, a day by ISO."""
+def _said(field: str, cell: Cell) -> Value:
+    """What a changed cell says: a status, a day (ISO), text."""
     if field == "status":
-        return read_status(cell.place, cell.value, lang).label(lang)
+        return read_status(cell.place, cell.value)
     if field == "internal_due":
-        return _text(read_day(cell.place, cell.value))
+        day = read_day(cell.place, cell.value)
+        return day.isoformat() if day else ""
+    if field == "evidence":
+        return tuple(read_evidence(cell.place, cell.value, ()))
     return read_text(cell.place, cell.value)
 
 
-def _text(value: Any) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value or "")
+def _held(field: str, tr: Tracking) -> Value:
+    """What the ledger holds for a field now."""
+    if field == "status":
+        return tr.status
+    if field == "evidence":
+        return tr.evidence
+    if field == "internal_due":
+        return tr.internal_due or ""
+    return (tr.note if field == "note" else tr.owner) or ""
 
 
 def _waived_with_reason(entry: Entry, asked: Asked, cur: Tracking) -> None:
@@ -321,18 +329,18 @@ def _waived_with_reason(entry: Entry, asked: Asked, cur: Tracking) -> None:
 # The events.
 
 
-def _recorded(command: Command, oid: str, cur: Tracking, asked: Asked, lang: str) -> Plan:
+def _recorded(command: Command, oid: str, cur: Tracking, asked: Asked) -> Plan:
     plan = Plan([], [], [], [])
     status = asked.status or cur.status
     change = status_change(command, oid, cur, status, note=asked.note, evidence=asked.evidence)
     if change is not None:
         plan.events.append(change)
         if asked.status is not None:
-            plan.changes.append(Change(oid, "status", cur.status.label(lang), status.label(lang)))
+            plan.changes.append(Change(oid, "status", cur.status, status))
         if asked.note is not None:
             plan.changes.append(Change(oid, "note", cur.note or "", asked.note))
         if asked.evidence:
-            plan.changes.append(Change(oid, "evidence", "", "\n".join(asked.evidence)))
+            plan.changes.append(Change(oid, "evidence", (), asked.evidence))
     owner = asked.owner if "owner" in asked.cells else None
     due: date | Literal[""] | None = None
     if "internal_due" in asked.cells:
@@ -353,7 +361,6 @@ def plan(
     ledger: Ledger,
     catalog: Catalog,
     by: str,
-    lang: str,
     theirs: Sequence[str] = (),
 ) -> Plan:
     """What the sheet records against ``ledger`` now: every cell checked before any event is
@@ -367,7 +374,7 @@ def plan(
     for row, entry in _entries(sheet, ledger, catalog):
         cur = state.get(entry.id, UNTRACKED)
         base = record.rows.get(entry.id) if record is not None else None
-        asked = _asked(row, base, cur, lang)
+        asked = _asked(row, base, cur)
         _waived_with_reason(entry, asked, cur)
         asked_rows.append((entry.id, cur, base, asked))
     for oid, cur, base, asked in asked_rows:
@@ -376,11 +383,11 @@ def plan(
             out.kept.append(kept)
         if not _records(asked):
             continue
-        conflict = _conflict(oid, asked, cur, base, lang) if base is not None else None
+        conflict = _conflict(oid, asked, cur, base) if base is not None else None
         if conflict is not None and oid not in theirs:
             out.conflicts.append(conflict)
             continue
-        done = _recorded(command, oid, cur, asked, lang)
+        done = _recorded(command, oid, cur, asked)
         out.events += done.events
         out.changes += done.changes
     return out
@@ -392,7 +399,6 @@ def import_file(
     catalog: Catalog,
     *,
     by: str | None = None,
-    lang: str = "zh",
     dry_run: bool = False,
     theirs: Sequence[str] = (),
     on_wait: Waiting | None = None,
@@ -408,7 +414,7 @@ def import_file(
 
     def build(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
-        return plan(sheet, ledger, catalog, person, lang, theirs)
+        return plan(sheet, ledger, catalog, person, theirs)
 
     if dry_run:
         ledger = store.read(path)

@@ -193,18 +193,16 @@ def read_text(place: str, cell: Any, *, trim: bool = True) -> str:
     return found
 
 
-def read_status(place: str, cell: Any, lang: str) -> Status:
+def read_status(place: str, cell: Any) -> Status:
     said = read_text(place, cell)
     found = parse_status(said) if said else None
     if found is not None:
         return found
-    if lang == "zh":
-        valid = "、".join(s.info.zh for s in STATUSES) + "（或 todo、done…）"
-    else:
-        valid = ", ".join(s.info.en for s in STATUSES)
-        valid += f" (or {', '.join(s.value for s in STATUSES)}, 未开始…)"
+    valid_zh = "、".join(s.info.zh for s in STATUSES) + "（或 todo、done…）"
+    valid = ", ".join(s.info.en for s in STATUSES)
+    valid += f" (or {', '.join(s.value for s in STATUSES)}, 未开始…)"
     key = "import_bad_status" if said else "import_no_status"
-    raise IprcheckError(key, place=place, value=said, valid=valid)
+    raise IprcheckError(key, place=place, value=said, valid=valid, valid_zh=valid_zh)
 
 
 def read_day(place: str, cell: Any) -> date | None:
