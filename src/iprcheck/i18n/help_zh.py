@@ -78,9 +78,15 @@ PAGES: dict[str, Page] = {
         "iprcheck import 文件",
         "收回同事填好的台账表格（report 生成的 .xlsx 或 .csv）：状态、进展情况、佐证材料、"
         "责任处室、内部时限。\n\n"
-        "按编号逐行对应；与台账不同之处作为一次操作记录，一次 iprcheck undo 即可全部撤销。"
+        "按编号逐行对应，只采用导出后表中改过的单元格。导出后台账中也改过的行算作冲突，"
+        "逐一列出、不导入；核对后用 --theirs 编号 以表中为准。\n\n"
+        "更改作为一次操作记录，一次 iprcheck undo 即可全部撤销。"
         "无法接受的内容在记录之前即被拒绝，并指出所在的单元格。",
-        ("iprcheck import 台账.xlsx --by 李明", "iprcheck import 台账.xlsx --dry-run"),
+        (
+            "iprcheck import 台账.xlsx --by 李明",
+            "iprcheck import 台账.xlsx --dry-run",
+            "iprcheck import 台账.xlsx --theirs 6.2,8.2",
+        ),
     ),
     "assign": Page(
         "指定责任处室和内部时限",
@@ -291,6 +297,10 @@ PARAMS: dict[str, tuple[str, str]] = {
     "report --within": ("天数", "多少天内到期的举措列为临近时限（不写时为 14 天）。"),
     "report --owner": ("处室", "只报告该处室负责的举措，如 运用促进处；可写多次。"),
     # import
+    "import --theirs": (
+        "编号",
+        "冲突核对后，这些行以表中为准：采用表中改过的单元格。可写多个，用逗号隔开。",
+    ),
     "import source": ("文件", "report 生成、经处室填写的台账表格（.xlsx 或 .csv）。"),
     # assign
     "assign ident": ("编号…", "任务编号（6）、举措编号（9.3）或范围（8-10），可写多个。"),
