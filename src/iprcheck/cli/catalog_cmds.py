@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from ..output import Format, Subject, deliver, parse_format
+from ..output import Format, Subject, View, deliver, parse_format
 from ..vocab import Actor, Requirement
 from .app import Commands, say, state_of
 from .options import ProvinceTypeOpt, format_option, profile
@@ -128,15 +128,14 @@ def list_(
     tracked = (led.profile, led.entries(state.catalog), led.state()) if led else None
     whose, chosen = listing(state.catalog, profile(province_type), filters, tracked=tracked)
     h = led.header if led else None
-    view = Listing(
+    listed = Listing(
         chosen,
         whose,
         province=h.province if h else None,
         national=h.national if h else False,
         department=h.department if h else None,
-        full=full,
     )
-    deliver(Subject.LISTING, parse_format(fmt), view, state.lang)
+    deliver(Subject.LISTING, parse_format(fmt), listed, View(state.lang, full=full))
 
 
 @commands.command("show")

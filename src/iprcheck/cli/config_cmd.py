@@ -15,12 +15,13 @@ config_app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
-    help="Settings: who records (by), the language (lang), the default ledger (ledger).\n\n"
+    help="Settings: who records (by), the language (lang), the default ledger (ledger), the "
+    "office that sends the documents (office).\n\n"
     "Example: iprcheck config set by 李明",
 )
 commands.group("config", config_app)
 
-KeyArg = Annotated[str, typer.Argument(metavar="KEY", help="by, lang or ledger.")]
+KeyArg = Annotated[str, typer.Argument(metavar="KEY", help="by, lang, ledger or office.")]
 
 
 @config_app.command("set")

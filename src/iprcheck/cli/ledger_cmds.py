@@ -78,15 +78,26 @@ def init(
             help="With --national: one department's measures. 执行部门",
         ),
     ] = None,
+    office: Annotated[
+        str | None,
+        typer.Option(
+            "--office",
+            metavar="NAME",
+            help="The office the Word documents name as sender (kept as the office setting). "
+            "报送单位",
+        ),
+    ] = None,
 ) -> None:
     """Create a ledger for one province's profile (or the national office); never overwrites.
 
-    Example: iprcheck init --province 广东省 --province-type pilot-leading
+    Example: iprcheck init --province 广东省 --province-type pilot-leading --office 广东省知识产权局
     """
-    from .. import ledger
+    from .. import config, ledger
     from ..output.labels import profile_line
 
     state = state_of(ctx)
+    if office is not None:
+        office = config.KEYS["office"](_text(office, "--office") or "")  # refused before any work
     if department is not None and not national:
         raise UsageProblem("usage_department_needs_national")
     if national and (province is not None or province_type):
@@ -121,6 +132,9 @@ def init(
     )
     if made.header.province is None and not national:
         say(t("init_no_province", state.lang), err=True)
+    if office is not None:
+        config.set_value("office", office)
+        say(t("config_set", state.lang, setting="office", value=office))
 
 
 @commands.command("mark")

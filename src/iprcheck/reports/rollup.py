@@ -110,7 +110,6 @@ class Rollup(Struct, frozen=True):
     sort: SortKey = SortKey.PROGRESS
     # The list's reporting units no ledger was counted for (未报送), in the list's order.
     missing: list[str] = []
-    by: str = "province"  # rollup --by: the view asked for, "province" or "measure"
 
     @property
     def measures(self) -> list[MeasureRow]:

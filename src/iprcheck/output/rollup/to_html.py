@@ -85,7 +85,7 @@ def to_html(rollup: Rollup, view: View) -> str:
             "counts": measure_counts(m, lang),
             "open": not_done(m, lang),
         }
-        for m in (rollup.measures if rollup.by == "measure" else [])
+        for m in (rollup.measures if view.by == "measure" else [])
     ]
     blocked = [
         {"province": b.province, "id": b.id, "note": b.note or t("att_no_note", lang)}
@@ -102,7 +102,7 @@ def to_html(rollup: Rollup, view: View) -> str:
             rows=rows,
             tasks=tasks,
             measures=measures,
-            by_measure=rollup.by == "measure",
+            by_measure=view.by == "measure",
             blocked=blocked,
             legend=[
                 {"glyph": GLYPH[c], "state": c.value, "label": cell_label(c, lang)} for c in Cell

@@ -101,7 +101,7 @@ def to_xlsx(rollup: Rollup, view: View) -> bytes:
     print_setup(ws, lang)
 
     used = {ws.title.casefold()}
-    if rollup.by == "measure":
+    if view.by == "measure":
         _measure_sheet(wb.create_sheet(t("rollup_sheet_measures", lang)), rollup, lang)
         used.add(t("rollup_sheet_measures", lang).casefold())
     if rollup.blocked_reasons:
