@@ -120,13 +120,13 @@ def test_since_in_html_xlsx_and_word(pilot: Path, tmp_path: Path) -> None:
     assert [r[2] for r in rows[2:]] == ["9.2", "9.3", "12.2"]
     assert wb["本期进展"]["E5"].data_type == "s"  # the note =1+1 stays text
     text = "\n".join(p.text for p in Document(str(tmp_path / "r.docx")).paragraphs)
-    assert "2020年9月1日以来，共记录3项更改：" in text
-    assert "12.2　2020年9月16日，由未开始转为已完成（=1+1）。" in text
+    assert "2020年9月1日以来，新完成举措1项，开始推进2项。具体如下：" in text
+    assert "2020年9月16日，举措12.2（" in text and "已完成（=1+1；佐证材料：品牌）。" in text
     ok("report", "--as-of", AS_OF, "--output", "plain.xlsx", lang="zh")
     assert "本期进展" not in openpyxl.load_workbook(tmp_path / "plain.xlsx").sheetnames
     ok("report", "--as-of", AS_OF, "--since", "2020-09-30", "--output", "none.docx", lang="zh")
     none = "\n".join(p.text for p in Document(str(tmp_path / "none.docx")).paragraphs)
-    assert "2020年9月30日以来，没有新的更改。" in none
+    assert "2020年9月30日以来，各项举措的落实状态没有变化。" in none
 
 
 def test_due_soon_and_owner_in_html_and_xlsx(pilot: Path, tmp_path: Path) -> None:
