@@ -108,11 +108,17 @@ def test_since_in_html_xlsx_and_word(pilot: Path, tmp_path: Path) -> None:
 
     for name in ("r.html", "r.xlsx", "r.docx"):
         ok("report", "--as-of", AS_OF, "--since", "2020-09-01", "--output", name, lang="zh")
-    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    ok("report", "--as-of", AS_OF, "--since", "2020-09-01", "-o", "own.html", "--internal",
+       lang="zh")  # fmt: skip
+    page = (tmp_path / "own.html").read_text(encoding="utf-8")
     part = page[page.index('<section id="since">') : page.index('<section id="attention">')]
     assert "本期进展（2020-09-01 之后）" in part and "共 3 项更改" in part
     cells = [html_mod.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", part)]
     assert "12.2" in cells and "未开始 → 已完成" in cells and "=1+1；品牌.pdf" in cells
+    # sent upward, the page says it as the Word report does
+    page = html_mod.unescape((tmp_path / "r.html").read_text(encoding="utf-8"))
+    part = page[page.index('<section id="since">') : page.index('<section id="attention">')]
+    assert "2020年9月9日，举措9.2、9.3开始推进。" in part and "→" not in part
     wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
     assert wb.sheetnames == ["台账", "汇总", "本期进展"]  # import still reads 台账
     rows = list(wb["本期进展"].iter_rows(values_only=True))
@@ -133,7 +139,7 @@ def test_due_soon_and_owner_in_html_and_xlsx(pilot: Path, tmp_path: Path) -> Non
     import openpyxl
 
     ok("assign", "9.2", "--due", "2020-10-10", "--owner", "运用促进处")
-    ok("report", "--as-of", AS_OF, "--output", "r.html", lang="zh")
+    ok("report", "--as-of", AS_OF, "--output", "r.html", "--internal", lang="zh")
     ok("report", "--as-of", AS_OF, "--output", "r.xlsx", lang="zh")
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     soon = page[page.index('<div class="due-soon">') : page.index('<div class="waived">')]

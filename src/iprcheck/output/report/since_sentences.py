@@ -43,7 +43,7 @@ def sentences(report: Report, lang: str, *, internal: bool) -> list[str]:
     out = []
     for first, ids in grouped(report.changes, internal=internal):
         when = day_text(first.when.astimezone().date(), lang)
-        what = doing(first, len(ids), lang)
+        what = doing(first, lang)
         if len(ids) == 1 and ids[0] in by_id:
             text = w("change_one", lang, date=when, id=ids[0], gist=gist(by_id[ids[0]].text),
                      what=what)  # fmt: skip
@@ -106,28 +106,26 @@ def kind(ev: Event) -> str:
     return "other"
 
 
-def doing(ev: Event, n: int, lang: str) -> str:
+def doing(ev: Event, lang: str) -> str:
     """What happened to the obligations: ``已完成``, ``由保护处负责，内部时限定为2020年9月15日``."""
     if ev.kind == "assign":
-        return _assigned(ev, n, lang)
+        return _assigned(ev, lang)
     after = _set(ev).get("status")
     found = kind(ev)
     if found == "started" and _was(ev) is Status.BLOCKED:
-        return w("did_resumed", lang, n=n)
+        return w("did_resumed", lang)
     if found == "other" or not isinstance(after, Status):
         label = after.label(lang) if isinstance(after, Status) else ""
-        return w("did_reopened", lang, n=n, status=label)
-    return w(f"did_{found}", lang, n=n)
+        return w("did_reopened", lang, status=label)
+    return w(f"did_{found}", lang)
 
 
-def _assigned(ev: Event, n: int, lang: str) -> str:
+def _assigned(ev: Event, lang: str) -> str:
     given = _set(ev)
     parts = []
     if "owner" in given:
         owner = given["owner"]
-        parts.append(
-            w("did_owner", lang, n=n, owner=clean(owner)) if owner else w("did_no_owner", lang)
-        )
+        parts.append(w("did_owner", lang, owner=clean(owner)) if owner else w("did_no_owner", lang))
     if "due" in given:
         due = given["due"]
         parts.append(w("did_due", lang, date=day_text(due, lang)) if due else w("did_no_due", lang))

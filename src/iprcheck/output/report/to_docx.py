@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ...numbers import percent
-from ...vocab import NATIONAL_OFFICE, Status
+from ...vocab import Status
 from .. import View
 from .. import labels as L
 from ..excerpt import DOCUMENT_CHARS, excerpt, here, history
@@ -83,7 +83,7 @@ def title_lines(report: Report, view: View) -> list[str]:
     if lang != "zh":  # the unit is named in the line under the title
         return [w("title", lang, list=clean(list_name(f, lang)))]
     if view.office:
-        about = w("title_about", lang, office=clean(view.office))
+        about = clean(view.office) + w("title_about", lang)
         return broken([about, *list_words(f.list_title), w("title_about_tail", lang)])
     unit = clean(who(report, lang) or "")
     return broken([unit, *list_words(f.list_title), w("title_tail", lang)])
@@ -132,7 +132,7 @@ class ReportWriter(Writer):
         if self.internal:
             self.centred(L.ledger_line(f, lang))
         elif not f.national:
-            self.addressee(w("addressee", lang, name=NATIONAL_OFFICE))
+            self.addressee(w("addressee", lang))
         if self.internal or f.national:
             self.blank()
 
@@ -314,7 +314,7 @@ class ReportWriter(Writer):
         ]
         if "" in held:
             ids = held[""]
-            parts.append(w("next_unowned", lang, ids=listed(ids, lang), n=len(ids)))
+            parts.append(w("next_unowned", lang, ids=listed(ids, lang)))
         return w("next_owners", lang, parts=("；" if lang == "zh" else "; ").join(parts))
 
     # -- the end and the annex
