@@ -129,12 +129,14 @@ class RollupWriter(Writer):
             return
         units = {b.province for b in reasons}
         self.text(w("rollup_blocked_intro", lang, n=len(reasons), units=len(units)))
-        paths = {row.name: str(row.path) for row in r.rows}
+        rows = {row.name: row for row in r.rows}
         by_id: dict[str, list[str]] = {}
         for b in reasons:
-            where = ledger(b.province, paths.get(b.province, ""), b.id, lang)
+            row = rows[b.province]
+            unit = self.name(row)
+            where = ledger(unit, str(row.path), b.id, lang)
             note = excerpt(clean(b.note or "").strip(), lang, where, DOCUMENT_CHARS)
-            one = w("rollup_blocked_one", lang, unit=b.province, note=note or w("no_reason", lang))
+            one = w("rollup_blocked_one", lang, unit=unit, note=note or w("no_reason", lang))
             by_id.setdefault(b.id, []).append(one)
         measures = r.catalog.by_id
         for oid in sorted(by_id, key=_id_order):
@@ -173,7 +175,7 @@ class RollupWriter(Writer):
         numbers = [task.number for task in section.tasks]
         heads = [w("rollup_col_unit", lang)]
         heads += [f"{task.number}. {task_title(task, lang)}" for task in section.tasks]
-        heads.append(w("rollup_col_done", lang))
+        heads.append(w("rollup_col_section_done", lang))
         rows = [
             [self.name(r), *(_cell(r, n, lang) for n in numbers), _section_done(r, numbers)]
             for r in rollup.rows
