@@ -108,16 +108,6 @@ def fonts(element: Any, east: str, latin: str, lang: str) -> None:
     language.set(qn("w:eastAsia"), "zh-CN")
 
 
-def chinese_digits(run: Any) -> None:
-    """Mark the run's Latin text (its digits) Chinese: for a row of ids, where a line may break
-    after each 、. (Elsewhere digits stay Western, so that "30日" is never broken.)"""
-    from docx.oxml.ns import qn
-
-    language = run.element.get_or_add_rPr().find(qn("w:lang"))
-    if language is not None:
-        language.set(qn("w:val"), "zh-CN")
-
-
 def style_run(run: Any, east: str, latin: str, size: float, lang: str, bold: bool = False) -> Any:
     from docx.shared import Pt
 
