@@ -100,12 +100,13 @@ class RollupWriter(Writer):
         provinces = [row for row in r.rows if not row.national]
         if provinces:
             total, done = sum(p.total for p in provinces), sum(p.done for p in provinces)
+            all_done = sum(p.total > 0 and p.done == p.total for p in provinces)
+            blocked = sum(p.blocked > 0 for p in provinces)
             parts = [
                 w("rollup_figures", lang, n=len(provinces), total=total, done=done,
                   percent=percent(done, total)),
-                w("rollup_all_done", lang, n=sum(p.total > 0 and p.done == p.total
-                                                 for p in provinces)),
-                w("rollup_with_blocked", lang, n=sum(p.blocked > 0 for p in provinces)),
+                w("rollup_all_done", lang, n=all_done) if all_done else "",
+                w("rollup_with_blocked", lang, n=blocked) if blocked else "",
             ]  # fmt: skip
             self.text(joined(parts, lang) + self.end())
         if r.skipped:
