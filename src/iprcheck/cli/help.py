@@ -30,7 +30,7 @@ COMMANDS_ZH = {
     "search": "在标题和举措中查找文字，匹配处高亮显示。\n\n示例：iprcheck search 地理标志",
     "init": (
         "为一个省份（或国家知识产权局）创建台账；不会覆盖已有台账。\n\n"
-        "示例：iprcheck init --province 广东省 --province-type pilot-leading"
+        "示例：iprcheck init --province 广东省 --province-type pilot-leading --office 广东省知识产权局"
     ),
     "mark": (
         "记录举措的状态；一次调用要么全部记录，要么全不记录。\n\n"
@@ -55,7 +55,9 @@ COMMANDS_ZH = {
     "report": (
         "台账的进展：完成情况、需要关注的事项、台账自身的问题。\n\n"
         "没有台账时，--province-type 预览该省份类型的全部举措（均为未开始）；有台账时，"
-        "它覆盖台账的省份类型，与 list 相同。\n\n"
+        "它覆盖台账的省份类型，与 list 相同。Word、HTML 和 xlsx 文件可直接向上报送，以所设单位全称"
+        "落款（iprcheck config set office 广东省知识产权局）；加 --internal（或 --owner）则保留"
+        "责任处室、内部时限等本单位内部信息。\n\n"
         "示例：iprcheck report --output 台账.xlsx"
     ),
     "check": (
@@ -73,7 +75,8 @@ COMMANDS_ZH = {
         "undo 可撤销。\n\n示例：iprcheck --tasks tasks_2020_v2.yaml upgrade --dry-run"
     ),
     "config": (
-        "设置：记录人（by）、语言（lang）、默认台账（ledger）。\n\n示例：iprcheck config set by 李明"
+        "设置：记录人（by）、语言（lang）、默认台账（ledger）、报送单位全称（office）。\n\n"
+        "示例：iprcheck config set by 李明"
     ),
     "config set": "保存一项设置。\n\n示例：iprcheck config set by 李明",
     "config get": "显示一项设置（未设置时退出码为 1）。\n\n示例：iprcheck config get by",
@@ -138,7 +141,13 @@ PARAMS_ZH = {
         "另列出此日之后记录的更改（本期进展）。"
     ),
     "Due within this many days: listed. 临近时限": "在此天数内到期的举措另行列出。",
-    "Only this division's items. 责任处室": "只包括该处室负责的举措。",
+    "Only this division's items (a document for the office's own use). 责任处室": (
+        "只包括该处室负责的举措（文件为本单位内部使用）。"
+    ),
+    "For the office's own use: divisions, internal deadlines, the ledger's problems (without "
+    "it, a document fit to send upward). 内部使用": (
+        "本单位内部使用：保留责任处室、内部时限和台账自查问题（不加时，文件可直接向上报送）。"
+    ),
     "province: provinces × tasks; measure: each provincial obligation and the provinces that "
     "owe it. 汇总方式": "province：省份 × 任务；measure：每条省级举措及必做的省份与进展。",
     # ledger
@@ -146,6 +155,9 @@ PARAMS_ZH = {
     "A ledger of the national office's own measures. 国家局": "国家知识产权局自身举措的台账。",
     "With --national: one department's measures. 执行部门": (
         "与 --national 同用：只跟踪一个部门的举措。"
+    ),
+    "The office the Word documents name as sender (kept as the office setting). 报送单位": (
+        "Word 文件的报送单位全称（保存为 office 设置）。"
     ),
     "Task numbers (6), ids (9.3), ranges (8-10), then a status: todo, in-progress, done, "
     "blocked, waived (or 未开始 进行中 已完成 受阻 不适用).": (
@@ -158,7 +170,9 @@ PARAMS_ZH = {
         "删去一项录错的佐证材料（会记录；undo 可恢复）。"
     ),
     _BY: "记录人（默认：iprcheck config set by 姓名 所设的人，否则为登录用户名）。",
-    "by, lang or ledger.": "by（记录人）、lang（语言）或 ledger（默认台账）。",
+    "by, lang, ledger or office.": (
+        "by（记录人）、lang（语言）、ledger（默认台账）或 office（报送单位全称）。"
+    ),
     "The value to keep.": "要保存的值。",
     "Show what would change; record nothing.": "预演：显示将作的更改，不作记录。",
     "Only these tasks or obligations.": "只看这些任务或举措。",
