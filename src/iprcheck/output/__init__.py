@@ -6,11 +6,13 @@ as ``module:function`` so that a command imports only the writer it uses (rich, 
 jinja2 and python-docx are loaded by the writers that need them, never at start-up). A new
 format is a writer module and a line here.
 
-A writer takes the subject's typed data and a ``View`` and returns rich renderables (the
-``TEXT`` format: a terminal, or plain text in a file or pipe) or the file's text or bytes.
-``deliver`` is the one rule for where it goes: a terminal gets styles, a pipe or a file gets
-plain UTF-8 (never the console's code page); ``--output`` is written atomically, never over a
-ledger, and the line saying so goes to stderr, like every message.
+A writer takes the subject's typed data and a ``View`` (the reader's choices: the language, and
+options such as a document for the office's own use) and returns rich renderables (the ``TEXT``
+format: a terminal, or plain text in a file or pipe) or the file's text or bytes. ``deliver`` is
+the one rule for where it goes: a terminal gets styles, a pipe or a file gets plain UTF-8 (never
+the console's code page); ``--output`` is written atomically, never over a ledger, and the line
+saying so goes to stderr, like every message. A pair without a writer, or a file name whose
+extension names none, is refused in one line naming what there is (``writer``, ``guess``).
 """
 
 from __future__ import annotations
