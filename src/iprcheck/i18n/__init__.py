@@ -2,8 +2,8 @@
 
 The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
 ``errors``, ``office`` for the 台账 and import, ``documents`` for the Word documents, ``outputs``
-for the formats, ``day`` for a day's work); the vocabulary's labels (statuses, requirements,
-province types) are in ``vocab.py``.
+for the formats, ``day`` for a day's work, ``notices`` for reading a notice into a list); the
+vocabulary's labels (statuses, requirements, province types) are in ``vocab.py``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import string
 import sys
 from typing import Any
 
-from . import catalog, day, documents, errors, ledger, office, outputs, usage, views
+from . import catalog, day, documents, errors, ledger, notices, office, outputs, usage, views
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **documents.MESSAGES,
     **outputs.MESSAGES,
     **day.MESSAGES,
+    **notices.MESSAGES,
 }
 
 LANGS = ("zh", "en")

@@ -158,9 +158,9 @@ class ReportWriter(Writer):
 
     def _days(self) -> str:
         f, lang = self.report.facts, self.lang
-        if f.deadline is None:  # a list without a deadline of its own
-            return ""
         left, deadline = f.days_left, day_text(f.deadline, lang)
+        if left is None:  # a list without a deadline of its own: no countdown
+            return ""
         if left > 0:
             return w("days_left", lang, date=deadline, days=left)
         if left == 0:
@@ -287,8 +287,8 @@ class ReportWriter(Writer):
             self.text(w("next_none", lang))
             return
         f = report.facts
-        late = f.deadline is not None and f.days_left < 0
-        key = "next_intro_late" if late else "next_intro"
+        left = f.days_left
+        key = "next_intro" if left is not None and left >= 0 else "next_intro_late"
         self.text(w(key, lang, n=len(open_), date=day_text(f.deadline, lang)))
         groups = [(s, [i for i in open_ if i.status is s]) for s in NEXT_ORDER]
         for nth, (status, items) in enumerate(((s, g) for s, g in groups if g), 1):

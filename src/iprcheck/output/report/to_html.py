@@ -127,9 +127,9 @@ def _head(report: Report, view: View) -> dict[str, Any]:
         "who": view.office or L.who(f, lang),
         "profile": L.profile(f, lang) if f.profile is not None else None,
         "as_of": t("report_as_of", lang, date=f.as_of.isoformat()),
-        "deadline": t("report_deadline", lang, date=f.deadline.isoformat()),
+        "deadline": t("report_deadline", lang, date=f.deadline.isoformat()) if f.deadline else "",
         "days": L.days(f, lang),
-        "late": f.days_left < 0,
+        "late": f.days_left is not None and f.days_left < 0,
         "ledger_line": L.ledger_line(f, lang) if view.internal else "",
         "owners": ("、" if lang == "zh" else ", ").join(report.owners),
     }
