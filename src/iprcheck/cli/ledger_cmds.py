@@ -18,6 +18,7 @@ from ..errors import IprcheckError
 from ..i18n import t
 from ..output import Subject, deliver, parse_format
 from .app import Commands, say, state_of
+from .documents import OfficeOpt, checked_office, keep_office
 from .options import ByOpt, ProvinceOpt, ProvinceTypeOpt, day, format_option
 from .usage import UsageProblem
 
@@ -86,27 +87,18 @@ def init(
             help="The task list to track, from `iprcheck lists` (its id or year). 任务清单",
         ),
     ] = None,
-    office: Annotated[
-        str | None,
-        typer.Option(
-            "--office",
-            metavar="NAME",
-            help="The office the Word documents name as sender (kept as the office setting). "
-            "报送单位",
-        ),
-    ] = None,
+    office: OfficeOpt = None,
 ) -> None:
     """Create a ledger for one province's profile (or the national office); never overwrites.
 
     Example: iprcheck init --province 广东省 --province-type pilot-leading --office 广东省知识产权局
     """
-    from .. import config, ledger
+    from .. import ledger
     from ..ledger.binding import catalog_named
     from ..output.labels import profile_line
 
     state = state_of(ctx)
-    if office is not None:
-        office = config.KEYS["office"](_text(office, "--office") or "")  # refused before any work
+    office = checked_office(_text(office, "--office"))
     if department is not None and not national:
         raise UsageProblem("usage_department_needs_national")
     if national and (province is not None or province_type):
@@ -144,9 +136,7 @@ def init(
     )
     if made.ledger.header.province is None and not national:
         say(t("init_no_province", state.lang), err=True)
-    if office is not None:
-        config.set_value("office", office)
-        say(t("config_set", state.lang, setting="office", value=office))
+    keep_office(state, office)
 
 
 @commands.command("mark")
