@@ -4,9 +4,9 @@ the hint about the ``office`` setting they are signed with."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "office_hint": (
-        "提示：尚未设置本单位全称，报告以省份名称落款；如需以本单位名义报送，请运行：iprcheck config set office 单位全称",
-        "hint: no office is set, so the report is signed with the province's name; to sign it as "
-        "your office: iprcheck config set office NAME",
+        "提示：尚未设置本单位全称，报告以台账记载的省份（或部门）名称落款；如需以本单位名义报送，请运行：iprcheck config set office 单位全称",
+        "hint: no office is set, so the report is signed with the province (or department) the "
+        "ledger names; to sign it as your office: iprcheck config set office NAME",
     ),
     "office_hint_rollup": (
         "提示：尚未设置本单位全称，汇总落款处只有日期；如需落款单位，请运行：iprcheck config set office 单位全称",
