@@ -1,9 +1,10 @@
 """User-facing words in Chinese and English, and how the language is chosen.
 
 The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
-``errors``, ``office`` for the 台账 and import, ``documents`` for the Word documents, ``outputs``
-for the formats, ``day`` for a day's work, ``notices`` for reading a notice into a list); the
-vocabulary's labels (statuses, requirements, province types) are in ``vocab.py``.
+``errors``, ``office`` for the printed 台账, ``ledger_sheet`` for the 台账 coming back (import),
+``documents`` for the Word documents, ``outputs`` for the formats, ``day`` for a day's work,
+``notices`` for reading a notice into a list); the vocabulary's labels (statuses, requirements,
+province types) are in ``vocab.py``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,19 @@ import string
 import sys
 from typing import Any
 
-from . import catalog, day, documents, errors, ledger, notices, office, outputs, usage, views
+from . import (
+    catalog,
+    day,
+    documents,
+    errors,
+    ledger,
+    ledger_sheet,
+    notices,
+    office,
+    outputs,
+    usage,
+    views,
+)
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -25,6 +38,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **office.MESSAGES,
     **documents.MESSAGES,
     **outputs.MESSAGES,
+    **ledger_sheet.MESSAGES,
     **day.MESSAGES,
     **notices.MESSAGES,
 }
