@@ -1,8 +1,8 @@
-"""Every sheet of the rollup's workbooks (by province, and by measure) prints as an office prints
-it: paper and orientation set, the header row repeated on a sheet longer than a page, a row of
-wrapped text as tall as its lines (a row left at one line prints one line), and never so many
-columns on one page width that the text shrinks below legibility (the 24-column matrix on A4
-came out at about 4 pt). (The report's own workbook, the 台账, is printed by its own tests.)"""
+"""Every sheet of the report's workbook (台账, 汇总, 本期进展) and of the rollup's (by province, and
+by measure) prints as an office prints it: paper and orientation set, the header row repeated on
+a sheet longer than a page, a row of wrapped text as tall as its lines (a row left at one line
+prints one line), and never so many columns on one page width that the text shrinks below
+legibility (the 24-column matrix on A4 came out at about 4 pt)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import Cli
+from report_ledger import AS_OF, build
 from rollup_ledgers import make_country
 
 from iprcheck import ledger
@@ -35,6 +36,8 @@ def country(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def workbooks(cli: Cli, country: Path, tmp_path: Path) -> dict[str, Any]:
+    build(tmp_path)
+    cli.ok("report", "--as-of", AS_OF, "--since", "2020-06-01", "-o", "report.xlsx", lang="zh")
     cli.ok("rollup", str(country), "-o", "rollup.xlsx", lang="zh")
     cli.ok("rollup", str(country), "--by", "measure", "-o", "measure.xlsx", lang="zh")
     return {
