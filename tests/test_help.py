@@ -105,6 +105,7 @@ ALLOWED = {
     "department", "note", "evidence", "remove", "by", "dry", "run", "format", "output", "force",
     "as", "of", "since", "within", "owner", "due", "section", "task", "actor", "requirement",
     "full", "status", "sort", "strict", "progress", "name", "updated", "measure", "theirs",
+    "internal", "office",
     "terminal", "table", "json", "csv", "markdown", "xlsx", "html", "docx", "pdf", "yaml",
     "jsonl", "txt", "YAML", "Word", "Excel", "D",
     "todo", "in", "done", "blocked", "waived",

@@ -111,7 +111,8 @@ def test_rollup_matrix_prints_with_provinces_on_every_page(tmp_path: Path) -> No
         ok("--ledger", f"各省/{name}/", "init", "--province", name)
     ok("rollup", "各省", "--output", "全国.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "全国.xlsx").worksheets[0]
-    assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
+    # A3: a unit's row across 19 tasks prints at nearly its own size (A4 shrank it to 4 pt)
+    assert ws.page_setup.paperSize == 8 and ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_cols == "$A:$A" and ws.print_title_rows
     assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"

@@ -108,11 +108,17 @@ def test_since_in_html_xlsx_and_word(pilot: Path, tmp_path: Path) -> None:
 
     for name in ("r.html", "r.xlsx", "r.docx"):
         ok("report", "--as-of", AS_OF, "--since", "2020-09-01", "--output", name, lang="zh")
-    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    ok("report", "--as-of", AS_OF, "--since", "2020-09-01", "-o", "own.html", "--internal",
+       lang="zh")  # fmt: skip
+    page = (tmp_path / "own.html").read_text(encoding="utf-8")
     part = page[page.index('<section id="since">') : page.index('<section id="attention">')]
     assert "本期进展（2020-09-01 之后）" in part and "共 3 项更改" in part
     cells = [html_mod.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", part)]
     assert "12.2" in cells and "未开始 → 已完成" in cells and "=1+1；品牌.pdf" in cells
+    # sent upward, the page says it as the Word report does
+    page = html_mod.unescape((tmp_path / "r.html").read_text(encoding="utf-8"))
+    part = page[page.index('<section id="since">') : page.index('<section id="attention">')]
+    assert "2020年9月9日，举措9.2、9.3开始推进。" in part and "→" not in part
     wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
     assert wb.sheetnames == ["台账", "汇总", "本期进展"]  # import still reads 台账
     rows = list(wb["本期进展"].iter_rows(values_only=True))
@@ -120,20 +126,21 @@ def test_since_in_html_xlsx_and_word(pilot: Path, tmp_path: Path) -> None:
     assert [r[2] for r in rows[2:]] == ["9.2", "9.3", "12.2"]
     assert wb["本期进展"]["E5"].data_type == "s"  # the note =1+1 stays text
     text = "\n".join(p.text for p in Document(str(tmp_path / "r.docx")).paragraphs)
-    assert "2020年9月1日以来，共记录3项更改：" in text
-    assert "12.2　2020年9月16日，由未开始转为已完成（=1+1）。" in text
+    text = text.replace("\u200a", "")  # the hair space after 、 in a row of ids
+    assert "2020年9月1日以来，新完成举措1项，开始推进2项。具体如下：" in text
+    assert "2020年9月16日，举措12.2（" in text and "已完成（=1+1；佐证材料：品牌）。" in text
     ok("report", "--as-of", AS_OF, "--output", "plain.xlsx", lang="zh")
     assert "本期进展" not in openpyxl.load_workbook(tmp_path / "plain.xlsx").sheetnames
     ok("report", "--as-of", AS_OF, "--since", "2020-09-30", "--output", "none.docx", lang="zh")
     none = "\n".join(p.text for p in Document(str(tmp_path / "none.docx")).paragraphs)
-    assert "2020年9月30日以来，没有新的更改。" in none
+    assert "2020年9月30日以来，各项举措的落实状态没有变化。" in none
 
 
 def test_due_soon_and_owner_in_html_and_xlsx(pilot: Path, tmp_path: Path) -> None:
     import openpyxl
 
     ok("assign", "9.2", "--due", "2020-10-10", "--owner", "运用促进处")
-    ok("report", "--as-of", AS_OF, "--output", "r.html", lang="zh")
+    ok("report", "--as-of", AS_OF, "--output", "r.html", "--internal", lang="zh")
     ok("report", "--as-of", AS_OF, "--output", "r.xlsx", lang="zh")
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     soon = page[page.index('<div class="due-soon">') : page.index('<div class="waived">')]

@@ -106,7 +106,7 @@ ALLOWED = {
     "full", "dry", "run", "sort", "as", "of", "help", "version", "name", "updated", "sha",
     "exe", "txt", "htm", "pdf", "CRLF", "LF", "PID", "PATH", "DATE", "NAME",
     "DIVISION", "DAYS", "OPTIONS", "FILE", "DEPT", "TYPE", "N", "REF", "ARGS", "Ctrl", "C",
-    "profile", "upgrade", "import", "config", "types", "CSV", "GBK",
+    "profile", "upgrade", "import", "config", "types", "CSV", "GBK", "set", "office",
     "lists", "add", "remove", "replace", "Word", "docx", "doc", "xls", "wps", "PDF",
 }  # fmt: skip
 # Field names of the file formats (the task-list YAML, the ledger's JSON records), which a

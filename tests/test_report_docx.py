@@ -1,6 +1,7 @@
 """iprcheck report --output 报告.docx: a 落实情况报告 in the layout of GB/T 9704-2012, read back
 with python-docx as a reviewer would check it: page, margins, fonts on every run, headings per
-section, the problems named, page numbers, and nothing of the office's internals."""
+section, the problems named, page numbers; sent upward with nothing of the office's internals
+(--internal keeps them), signed by the office setting, 本期进展 in sentences."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 
 from iprcheck.cli import app
 from iprcheck.output import View
+from iprcheck.output.official.writer import HAIR
 
 docx = pytest.importorskip("docx")
 from docx.oxml.ns import qn  # noqa: E402
@@ -34,8 +36,12 @@ def ok(*args: str, lang: str = "zh") -> None:
 
 def written(tmp_path: Path, lang: str = "zh", *more: str) -> Any:
     name = "报告.docx" if lang == "zh" else "report.docx"
-    ok("report", "--as-of", AS_OF, "--output", name, *more, lang=lang)
+    ok("report", "--as-of", AS_OF, "--output", name, "--force", *more, lang=lang)
     return docx.Document(str(tmp_path / name))
+
+
+def body(doc: Any) -> str:
+    return "\n".join(read(p) for p in doc.paragraphs)
 
 
 @pytest.fixture
@@ -58,9 +64,15 @@ def east_asia(run: Any) -> str | None:
     return None if fonts is None else fonts.get(qn("w:eastAsia"))
 
 
+def read(paragraph: Any) -> str:
+    """A paragraph's text as a reader sees it: without the hair space after each 、 of a row of
+    ids (``official.writer.HAIR``), which only lets a line break there."""
+    return str(paragraph.text).replace(HAIR, "")
+
+
 def texts(doc: Any) -> list[str]:
     """Every paragraph's text, body then table cells, then footers."""
-    out = [p.text for p in doc.paragraphs]
+    out = [read(p) for p in doc.paragraphs]
     for table in doc.tables:
         out += [cell.text for row in table.rows for cell in row.cells]
     for s in doc.sections:
@@ -74,7 +86,7 @@ def headings(doc: Any, pattern: re.Pattern[str]) -> list[Any]:
 
 
 def between(doc: Any, start: str, end: str) -> list[str]:
-    paras = [p.text for p in doc.paragraphs]
+    paras = [read(p) for p in doc.paragraphs]
     first = next(i for i, x in enumerate(paras) if x.endswith(start))
     last = next(i for i, x in enumerate(paras) if x.endswith(end))
     return paras[first + 1 : last]
@@ -155,10 +167,10 @@ def test_one_first_level_heading_per_section_then_problems_and_next_steps(
     n = len(expected)
     expected += [f"{numeral(n + 1)}、存在问题", f"{numeral(n + 2)}、下一步打算"]
     assert [p.text for p in headings(zh, HEADING1)] == expected
-    # each obligation once in its section, with its status
-    body = "\n".join(p.text for p in zh.paragraphs)
-    assert "1.2　各地区要认真落实《关于强化知识产权保护的意見》（必做，已完成）。" in body
-    assert "进展情况：纳入考核。佐证材料：通知.pdf。责任处室：保护处。" in body
+    # each obligation once in its section, with its status, its note and its evidence by title
+    text = body(zh)
+    assert "1.2　各地区要认真落实《关于强化知识产权保护的意見》（必做，已完成）。" in text
+    assert "进展情况：纳入考核。佐证材料：通知。\n" in text
 
 
 def test_problems_name_the_blocked_and_why(zh: Any) -> None:
@@ -167,14 +179,37 @@ def test_problems_name_the_blocked_and_why(zh: Any) -> None:
     assert "4.2　各地区要加强知识产权行政执法队伍的专业培训" in part
     assert f"原因：{SCRIPT_NOTE}" in part  # data, shown as text
     assert re.search(r"4\.3　[^\n]*原因：未说明。", part)
-    assert "6.2" in part and "内部时限2020年9月15日，已逾期15天" in part
+    # 6.2 is late only against the office's own deadline: that is no business of the receiver
+    assert "6.2" not in part and "内部时限" not in part
+    assert "目前未发现" not in part
 
 
-def test_next_steps_list_open_mandatory_with_owners(zh: Any) -> None:
+def test_next_steps_are_grouped_by_what_is_open(zh: Any) -> None:
+    report = _report()
+    status = {i.id: i.status.value for i in report.items}
+    open_ = report.attention.open_mandatory
     part = between(zh, "下一步打算", "特此报告。")
-    assert part[0].startswith("对尚未完成的16项必做举措")
-    assert any(x.startswith("3.3　") and "责任处室：保护处" in x for x in part)
-    assert any(x.startswith("6.2　") and "内部时限：2020年9月15日" in x for x in part)
+    assert part[0].startswith(f"对尚未完成的{len(open_)}项必做举措")
+    for nth, state, word in (("一是", "blocked", "推进受阻"), ("二是", "in-progress", "正在推进"),
+                             ("三是", "todo", "尚未启动")):  # fmt: skip
+        ids = [i for i in open_ if status[i] == state]
+        line = next(x for x in part if x.startswith(nth))
+        assert f"对{word}的{len(ids)}项举措（{'、'.join(ids)}）" in line, line
+    assert len(part) == 4  # the intro and three groups: not a copy of every measure
+    # a line may break after each 、 of a row of ids, never inside an id (LibreOffice too)
+    raw = next(p.text for p in zh.paragraphs if p.text.startswith("一是"))
+    assert f"4.2、{HAIR}4.3" in raw
+    assert not any("保护处" in x for x in part)
+
+
+def _report() -> Any:
+    from datetime import date
+
+    from iprcheck.ledger import read
+    from iprcheck.reports.report import build as build_report
+    from iprcheck.tasklist import load
+
+    return build_report(load(), read(Path("iprcheck-ledger.jsonl")), date.fromisoformat(AS_OF))
 
 
 def test_summary_table_per_section_with_borders_and_a_header(zh: Any) -> None:
@@ -211,11 +246,33 @@ def test_footers_hold_a_page_field_between_dashes(zh: Any) -> None:
 
 
 def test_internal_matters_stay_out(pilot: Path, tmp_path: Path) -> None:
-    written(tmp_path, "zh")
+    ok("assign", "8", "--owner", "公共服务处", "--due", "2020-11-30")
+    written(tmp_path, "zh", "--since", "2020-06-01")
     with zipfile.ZipFile(tmp_path / "报告.docx") as z:
         xml = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
-    for word in ("iprcheck", "python-docx", pilot.name, "台账检查", "没有佐证材料", "警告"):
+    internal = ("iprcheck", "python-docx", pilot.name, "台账检查", "没有佐证材料", "警告",
+                "责任处室", "内部时限", "保护处", "公共服务处", "→", ".pdf")  # fmt: skip
+    for word in internal:
         assert word not in xml, word
+    assert not re.search(r"\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\b", xml)  # no ISO date anywhere
+
+
+def test_internal_keeps_the_divisions_deadlines_and_findings(pilot: Path, tmp_path: Path) -> None:
+    doc = written(tmp_path, "zh", "--internal", "--since", "2020-06-01")
+    text = body(doc)
+    assert doc.paragraphs[0].text == "内部使用"
+    assert "国家知识产权局：" not in text  # the office's own copy goes to no one
+    assert "责任处室：保护处" in text
+    assert "内部时限2020年9月15日，已逾期15天" in text
+    assert "2020年6月2日，举措1.2、2.2、3.2、3.3、4.2、4.3、5.2由保护处负责。" in text
+    assert "台账自查发现" in text and "已完成，但没有佐证材料（2.2" in text
+    assert "其中，保护处负责4.2、4.3。" in text
+    assert pilot.name in text  # where the figures come from
+
+
+def test_owner_makes_a_document_for_the_office(pilot: Path, tmp_path: Path) -> None:
+    doc = written(tmp_path, "zh", "--owner", "保护处")
+    assert doc.paragraphs[0].text == "内部使用" and "责任处室：保护处" in body(doc)
 
 
 def test_font_table_names_the_chinese_fonts_for_substitution(pilot: Path, tmp_path: Path) -> None:
@@ -232,37 +289,46 @@ def test_font_table_names_the_chinese_fonts_for_substitution(pilot: Path, tmp_pa
 # Hostile text, another office, English, the coming item objects.
 
 
-def test_control_characters_in_ledger_text_do_not_stop_the_writer(tmp_path: Path) -> None:
+def test_control_characters_in_ledger_text_are_written_out(tmp_path: Path) -> None:
+    """As every other format shows them: a note never stops the writer, never hides a
+    character (张三\u200b passing for 张三) and never reverses a line (U+202E)."""
     ok("init", "--province", "浙江省", "--province-type", "pilot-leading")
     ok("mark", "6", "done", "--evidence", "浙知发〔2020〕12号\x07.pdf", "--by", "李明")
-    ok("mark", "4.3", "blocked", "--note", "待国家局\x00批复\x1b[31m\x0b\ufffe", "--by", "李明")
-    ok("assign", "8-10", "--owner", "运用\x01促进处", "--due", "2020-10-31")
-    ok("report", "--output", "报告.docx")
+    ok(
+        "mark",
+        "4.3",
+        "blocked",
+        "--note",
+        "待国家局\x00批复\x1b[31m\x0b\ufffe\u202e反向",
+        "--by",
+        "李明",
+    )
+    ok("assign", "8-10", "--owner", "运用\u200b促进处", "--due", "2020-10-31")
+    ok("report", "--output", "报告.docx", "--internal")
     doc = docx.Document(str(tmp_path / "报告.docx"))
     text = "\n".join(texts(doc))
-    assert doc.paragraphs[0].text.startswith("浙江省2020年")
-    assert "原因：待国家局批复[31m。" in text
-    assert "佐证材料：浙知发〔2020〕12号.pdf。" in text
-    assert "责任处室：运用促进处" in text
-    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+    assert doc.paragraphs[1].text.startswith("浙江省2020年")
+    assert "原因：待国家局\\x00批复\\x1b[31m\\x0b\\ufffe\\u202e反向。" in text
+    assert "佐证材料：浙知发〔2020〕12号\\x07。" in text
+    assert "责任处室：运用\\u200b促进处" in text
+    assert not re.search(
+        "[\x00-\x08\x0b\x0c\x0e-\x1f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", text
+    )
 
 
 def test_no_character_xml_refuses_reaches_the_document(pilot: Path) -> None:
     """What a hand-edited ledger could hold beyond what the command line lets in."""
     import io
-    from datetime import date
 
-    from iprcheck.ledger import read
     from iprcheck.output.report.to_docx import to_docx
-    from iprcheck.reports.report import build as build_report
-    from iprcheck.tasklist import load
 
-    report = build_report(load(), read(pilot), date.fromisoformat(AS_OF))
     hostile = "".join(map(chr, range(32))) + "\ud800\udfff\ufffe\uffff\x85 end"
-    report = _with_tracking(report, "4.3", note=hostile, owner=hostile, evidence=(hostile,))
-    doc = docx.Document(io.BytesIO(to_docx(report, View("zh"))))
+    report = _with_tracking(_report(), "4.3", note=hostile, owner=hostile, evidence=(hostile,))
+    doc = docx.Document(io.BytesIO(to_docx(report, View("zh", internal=True))))
     text = "\n".join(texts(doc))
-    assert "原因：end。" in text and "佐证材料：end。责任处室：end。" in text
+    escaped = "\\x00\\x01\\x02"
+    assert f"原因：{escaped}" in text and "\\ud800\\udfff\\ufffe\\uffff\\x85 end" in text
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x85\ud800-\udfff\ufffe\uffff]", text)
 
 
 def test_english_has_the_same_structure(zh: Any, en: Any) -> None:
@@ -312,7 +378,8 @@ def _text_of(data: bytes) -> list[str]:
 
 
 def test_title_breaks_only_between_its_words() -> None:
-    from iprcheck.output.report.to_docx import TITLE_CHARS, _width, broken
+    from iprcheck.output.official.words import TITLE_CHARS, broken
+    from iprcheck.output.official.words import width as _width
 
     name = ["2020年推动知识产权高质量发展", "任务清单", "落实情况报告"]
     assert broken(["国家知识产权局", *name]) == [
@@ -355,7 +422,7 @@ def test_a_binary_format_is_refused_on_a_terminal_naming_it(
 def test_no_document_title_is_cut_open() -> None:
     """The Word report names a measure by its first clause; a cut never leaves 《 unclosed
     (9.2 names two notices: both are named whole)."""
-    from iprcheck.output.report.to_docx import gist
+    from iprcheck.output.official.words import gist
     from iprcheck.tasklist import load
 
     catalog = load()
@@ -365,3 +432,103 @@ def test_no_document_title_is_cut_open() -> None:
             assert g.count("《") == g.count("》"), (m.id, g)
     nine = next(m for m in catalog.tasks[9].measures if m.id == "9.2")
     assert gist(nine.text).endswith("试点示范高校建设工作的通知》…")
+
+
+# ---------------------------------------------------------------------------------------------
+# Sent upward: signed by the office, addressed to the national office, in an office's words.
+
+
+def test_with_the_office_set_the_report_is_the_offices(pilot: Path, tmp_path: Path) -> None:
+    ok("config", "set", "office", "广东省知识产权局")
+    result = runner.invoke(app, ["--lang", "zh", "report", "--as-of", AS_OF, "-o", "报告.docx"])
+    assert result.exit_code == 0 and "config set office" not in result.stderr, result.output
+    doc = docx.Document(str(tmp_path / "报告.docx"))
+    paras = [p.text for p in doc.paragraphs]
+    assert paras[0] == "广东省知识产权局关于\n2020年推动知识产权高质量发展\n任务清单落实情况的报告"
+    assert paras[1] == "（报送单位：广东省知识产权局　截至2020年9月30日）"
+    # 主送机关: a line under the title, flush left, ending in a full-width colon
+    addressee = doc.paragraphs[3]
+    assert (paras[2], addressee.text) == ("", "国家知识产权局：")
+    assert addressee.paragraph_format.first_line_indent == Pt(0)
+    assert paras[4].startswith("按照《2020年推动知识产权高质量发展任务清单》部署，广东省知识产权局")
+    right = docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    assert [p.text for p in doc.paragraphs if p.alignment == right and p.text][:2] == [
+        "广东省知识产权局",
+        "2020年9月30日",
+    ]
+    assert doc.core_properties.author == "广东省知识产权局"
+
+
+def test_without_the_office_a_hint_says_how_to_set_it(pilot: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--lang", "zh", "report", "--as-of", AS_OF, "-o", "报告.docx"])
+    assert result.exit_code == 0, result.output
+    hints = [x for x in result.stderr.splitlines() if "config set office" in x]
+    assert len(hints) == 1 and hints[0].startswith("提示：")
+    # the province signs, as before
+    doc = docx.Document(str(tmp_path / "报告.docx"))
+    assert doc.paragraphs[0].text.startswith("广东省2020年")
+    plain = runner.invoke(app, ["--lang", "zh", "report", "--as-of", AS_OF, "-f", "json"])
+    assert "config set office" not in plain.stderr  # only documents that are signed
+
+
+def test_init_office_names_the_sender(tmp_path: Path) -> None:
+    out = runner.invoke(app, ["--lang", "zh", "init", "--province", "浙江省", "-p", "pilot",
+                              "--office", "浙江省知识产权局"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    got = runner.invoke(app, ["config", "get", "office"])
+    assert got.stdout.strip() == "浙江省知识产权局"
+    ok("report", "--output", "报告.docx")
+    doc = docx.Document(str(tmp_path / "报告.docx"))
+    assert doc.paragraphs[0].text.startswith("浙江省知识产权局关于")
+
+
+def test_init_refuses_a_blank_office_before_making_a_ledger(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--lang", "zh", "init", "--province", "浙江省", "--office", " "])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (tmp_path / "iprcheck-ledger.jsonl").exists()
+
+
+def test_since_is_written_as_sentences(pilot: Path, tmp_path: Path) -> None:
+    doc = written(tmp_path, "zh", "--since", "2020-09-01")
+    text = body(doc)
+    # 9.2 and 9.3 started on 9 September in one command; 12.2 done on 16 September
+    assert "2020年9月1日以来，新完成举措1项，开始推进2项。具体如下：" in text
+    assert "2020年9月9日，举措9.2、9.3开始推进。" in text
+    assert re.search(
+        r"2020年9月16日，举措12\.2（各地区要[^）]*）已完成（=1\+1；佐证材料：品牌）。", text
+    )
+    assert "更改" not in text and "→" not in text
+    none = body(written(tmp_path, "zh", "--since", "2020-09-30"))
+    assert "2020年9月30日以来，各项举措的落实状态没有变化。" in none
+
+
+def test_since_in_english(pilot: Path, tmp_path: Path) -> None:
+    text = body(written(tmp_path, "en", "--since", "2020-09-01"))
+    assert "Since 1 September 2020, 1 obligation was done, 2 started. In detail:" in text
+    assert "On 9 September 2020, 9.2, 9.3 were started." in text
+
+
+def test_evidence_is_named_by_its_title() -> None:
+    from iprcheck.output.official.words import evidence_title
+
+    assert evidence_title("浙知发〔2020〕12号.pdf") == "浙知发〔2020〕12号"
+    assert evidence_title("材料\\2020\\关于印发方案的通知.DOCX") == "关于印发方案的通知"
+    assert evidence_title("scans/检查通报.ofd") == "检查通报"
+    assert evidence_title("粤知函〔2020〕31号") == "粤知函〔2020〕31号"  # a document number
+    assert evidence_title("https://example.org/a.pdf") == "https://example.org/a.pdf"
+
+
+def test_a_long_note_is_cut_with_where_to_read_it(pilot: Path, tmp_path: Path) -> None:
+    """A 300,000-character note shows as a page of it, how long it is and where it is whole."""
+    import io
+
+    from iprcheck.output.report.to_docx import to_docx
+
+    note = ("长" * 9 + "，") * 30_000
+    report = _with_tracking(_report(), "4.3", note=note)
+    for internal, where in ((False, "见本单位台账"), (True, "见台账记录：iprcheck history 4.3")):
+        doc = docx.Document(io.BytesIO(to_docx(report, View("zh", internal=internal))))
+        lines = [p.text for p in doc.paragraphs if p.text.startswith("4.3")]
+        assert lines and all(len(x) < 1000 for x in lines)
+        assert all(f"……（节选，全文共300000字，{where}）" in x for x in lines), lines[0][-80:]

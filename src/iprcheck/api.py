@@ -215,17 +215,19 @@ def write(
     force: bool = False,
     internal: bool = False,
     by: str = "province",
+    office: str | None = None,
 ) -> Path:
     """Write a report or a rollup to ``path`` in the format its extension names (.docx, .xlsx,
     .html, .md, .csv, .json, .txt), atomically; never over a ledger, nor over an existing file
     without ``force``. ``internal``: a document for the office itself (divisions, internal
-    deadlines); ``by``: a rollup ``"province"`` by province or ``"measure"`` by measure."""
+    deadlines); ``by``: a rollup ``"province"`` by province or ``"measure"`` by measure;
+    ``office``: the sender a Word document names (浙江省知识产权局)."""
     from .files import replace_atomically
 
     target = Path(path)
-    fmt: Format = guess(target)
     subject = Subject.REPORT if isinstance(data, Report) else Subject.ROLLUP
+    fmt: Format = guess(target, subject)
     check_output(target, force=force)
-    view = View(lang, width=100, internal=internal, by=by)
+    view = View(lang, width=100, internal=internal, by=by, office=office)
     replace_atomically(output_target(target), render(subject, fmt, data, view))
     return target

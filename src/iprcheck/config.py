@@ -42,6 +42,7 @@ KEYS: dict[str, Callable[[str], str]] = {
     "by": _text("by"),  # who records changes (mark, assign, undo, import)
     "lang": _lang,  # zh or en
     "ledger": _text("ledger"),  # the ledger file or folder commands use by default
+    "office": _text("office"),  # the sender the Word documents name (浙江省知识产权局)
 }
 
 

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from ..output import Format, Subject, deliver, parse_format
+from ..output import Format, Subject, View, deliver, parse_format
 from ..vocab import Actor
 from .app import Commands, say, state_of
 from .options import (
@@ -125,15 +125,14 @@ def list_(
         state.catalog, profile(province_type, state.catalog.categories), filters, tracked=tracked
     )
     h = led.header if led else None
-    view = Listing(
+    listed = Listing(
         chosen,
         whose,
         province=h.province if h else None,
         national=h.national if h else False,
         department=h.department if h else None,
-        full=full,
     )
-    deliver(Subject.LISTING, parse_format(fmt), view, state.lang)
+    deliver(Subject.LISTING, parse_format(fmt), listed, View(state.lang, full=full))
 
 
 @commands.command("show")

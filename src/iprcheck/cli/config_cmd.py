@@ -17,7 +17,8 @@ config_app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     invoke_without_command=True,
-    help="Settings: who records (by), the language (lang), the default ledger (ledger).\n\n"
+    help="Settings: who records (by), the language (lang), the default ledger (ledger), the "
+    "office that sends the documents (office).\n\n"
     "Example: iprcheck config set by 李明",
 )
 commands.group("config", config_app)
@@ -29,7 +30,7 @@ def _config(ctx: typer.Context) -> None:
         say(ctx.get_help())
 
 
-KeyArg = Annotated[str, typer.Argument(metavar="KEY", help="by, lang or ledger.")]
+KeyArg = Annotated[str, typer.Argument(metavar="KEY", help="by, lang, ledger or office.")]
 
 
 @config_app.command("set", cls=Command)

@@ -19,6 +19,7 @@ from ..i18n import t
 from ..output import Subject, deliver, parse_format
 from ..vocab import parse_status, parse_status_filter
 from .app import Commands, listed, say, state_of
+from .documents import OfficeOpt, checked_office, keep_office
 from .options import ByOpt, ProvinceOpt, ProvinceTypeOpt, day, format_option
 from .usage import UsageProblem
 
@@ -91,16 +92,18 @@ def init(
             help="The task list to track, from `iprcheck lists` (its id or year). 任务清单",
         ),
     ] = None,
+    office: OfficeOpt = None,
 ) -> None:
     """Create a ledger for one province's profile (or the national office); never overwrites.
 
-    Example: iprcheck init --province 广东省 --province-type pilot-leading
+    Example: iprcheck init --province 广东省 --province-type pilot-leading --office 广东省知识产权局
     """
     from .. import ledger
     from ..ledger.binding import catalog_named
     from ..output.labels import profile_line
 
     state = state_of(ctx)
+    office = checked_office(_text(office, "--office"))
     if department is not None and not national:
         raise UsageProblem("usage_department_needs_national")
     if national and (province is not None or province_type):
@@ -138,6 +141,7 @@ def init(
     )
     if made.ledger.header.province is None and not national:
         say(t("init_no_province", state.lang), err=True)
+    keep_office(state, office)
 
 
 @commands.command("mark")

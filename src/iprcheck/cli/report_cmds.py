@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import IprcheckError
-from ..output import Format, Subject, check_output, deliver, guess, parse_format
+from ..output import Format, Subject, View, check_output, deliver, guess, parse_format
 from .app import Commands, State, state_of, written
+from .documents import office, office_hint
 from .exits import Exit
 from .options import (
     AsOfOpt,
@@ -93,24 +94,39 @@ def report(
     ] = 14,
     owner: Annotated[
         list[str] | None,
-        typer.Option("--owner", metavar="DIVISION", help="Only this division's items. 责任处室"),
+        typer.Option(
+            "--owner",
+            metavar="DIVISION",
+            help="Only this division's items (a document for the office's own use). 责任处室",
+        ),
     ] = None,
+    internal: Annotated[
+        bool,
+        typer.Option(
+            "--internal",
+            help="For the office's own use: divisions, internal deadlines, the ledger's problems "
+            "(without it, a document fit to send upward). 内部使用",
+        ),
+    ] = False,
 ) -> None:
     """Where the province stands: progress, what needs attention, the ledger's own problems.
 
     Without a ledger, --province-type previews a profile's obligations, all to do; with one,
-    it overrides the ledger's profile, as in list.
+    it overrides the ledger's profile, as in list. The Word, HTML and xlsx documents are fit to
+    send upward, named after the office setting (iprcheck config set office 浙江省知识产权局);
+    --internal (or --owner) keeps what is the office's own business in them.
 
     Example: iprcheck report --format xlsx --output 台账.xlsx
     """
     state = state_of(ctx)
     if output is not None:
         check_output(output, force=force)  # before any work
-    chosen = parse_format(fmt) if fmt else guess(output)
+    chosen = parse_format(fmt) if fmt else guess(output, Subject.REPORT)
     rep = _build(state, as_of_, province_type, since=since, within=within, owners=owner)
-    deliver(
-        Subject.REPORT, chosen, rep, state.lang, output=output, force=force, written=written(state)
-    )
+    view = View(state.lang, internal=internal or bool(owner), office=office(state))
+    deliver(Subject.REPORT, chosen, rep, view, output=output, force=force, written=written(state))
+    if chosen is Format.DOCX:
+        office_hint(state)
 
 
 @commands.command("check")

@@ -15,9 +15,10 @@ import typer
 
 from ..errors import IprcheckError
 from ..i18n import t
-from ..output import Subject, check_output, deliver, guess, parse_format
+from ..output import Format, Subject, View, check_output, deliver, guess, parse_format
 from ..vocab import SortKey
 from .app import Commands, State, say, state_of, written
+from .documents import office, office_hint
 from .exits import Exit
 from .options import ForceOpt, OutputOpt, choice, format_option
 
@@ -100,7 +101,7 @@ def rollup_(
     state = state_of(ctx)
     if output is not None:
         check_output(output, force=force)  # before reading a thousand ledgers, not after
-    chosen = parse_format(fmt) if fmt else guess(output)
+    chosen = parse_format(fmt) if fmt else guess(output, Subject.ROLLUP)
     result = rollup(paths, _list_of(state, paths), sort)
     for skip in result.skipped:
         say(t("rollup_left_out", state.lang, reason=skip.error.render(state.lang)), err=True)
@@ -110,18 +111,10 @@ def rollup_(
         raise IprcheckError("rollup_strict", count=len(result.skipped))
     if not result.rows:
         raise IprcheckError("rollup_nothing")
-    if by == "measure":
-        import msgspec
-
-        result = msgspec.structs.replace(result, by="measure")
-    deliver(
-        Subject.ROLLUP,
-        chosen,
-        result,
-        state.lang,
-        output=output,
-        force=force,
-        written=written(state),
-    )
+    view = View(state.lang, by=by, office=office(state))
+    tell = written(state)
+    deliver(Subject.ROLLUP, chosen, result, view, output=output, force=force, written=tell)
+    if chosen is Format.DOCX:
+        office_hint(state, "office_hint_rollup")
     if result.skipped:
         raise typer.Exit(Exit.LEFT_OUT)

@@ -1,10 +1,11 @@
 """User-facing words in Chinese and English, and how the language is chosen.
 
 The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
-``errors``, ``office`` for the documents, ``ledger_sheet`` for the 台账 going out and coming
-back (import), ``day`` for a day's work, ``notices`` for reading a notice into a list, ``typed``
-for words people type that name nothing known, ``help`` for the help's headings); the
-vocabulary's labels (statuses, requirements, province types) are in ``vocab.py``.
+``errors``, ``office`` for the printed 台账, ``ledger_sheet`` for the 台账 going out and coming
+back (import), ``documents`` for the Word documents, ``outputs`` for the formats, ``day``
+for a day's work, ``notices`` for reading a notice into a list, ``typed`` for words people
+type that name nothing known, ``help`` for the help's headings); the vocabulary's labels
+(statuses, requirements, province types) are in ``vocab.py``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,21 @@ import string
 import sys
 from typing import Any
 
-from . import catalog, day, errors, help, ledger, ledger_sheet, notices, office, typed, usage, views
+from . import (
+    catalog,
+    day,
+    documents,
+    errors,
+    help,
+    ledger,
+    ledger_sheet,
+    notices,
+    office,
+    outputs,
+    typed,
+    usage,
+    views,
+)
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -24,6 +39,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **usage.MESSAGES,
     **views.MESSAGES,
     **office.MESSAGES,
+    **documents.MESSAGES,
+    **outputs.MESSAGES,
     **ledger_sheet.MESSAGES,
     **day.MESSAGES,
     **notices.MESSAGES,

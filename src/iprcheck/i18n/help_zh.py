@@ -65,12 +65,16 @@ PAGES: dict[str, Page] = {
         "台账的进展：完成情况，需要关注的事项（受阻、逾期、临近时限），台账自身的问题。\n\n"
         "用 --output 存为文件：文件名以 .docx 结尾为 Word 文档，.xlsx 为 Excel 台账"
         "（可发给各处室填写，再用 iprcheck import 收回），.html 为网页。\n\n"
+        "Word、Excel 和网页文件可直接向上报送，以报送单位全称落款（先设置一次："
+        "iprcheck config set office 浙江省知识产权局）；加 --internal 则保留责任处室、"
+        "内部时限等本单位内部信息。\n\n"
         "没有台账时，可用 --province-type 预览该类省份的全部举措。",
         (
             "iprcheck report",
             "iprcheck report --output 进展报告.docx",
             "iprcheck report --output 台账.xlsx",
             "iprcheck report --since 2020-09-01 --owner 运用促进处",
+            "iprcheck report --internal --output 内部进展.docx",
         ),
     ),
     "import": Page(
@@ -163,6 +167,7 @@ PAGES: dict[str, Page] = {
         "其余照常汇总。只读取台账，从不改动。",
         (
             "iprcheck rollup 各省台账",
+            "iprcheck rollup 各省台账 --output 全国汇总.docx",
             "iprcheck rollup 各省台账 --output 全国汇总.xlsx",
             "iprcheck rollup 各省台账 --by measure",
         ),
@@ -175,11 +180,13 @@ PAGES: dict[str, Page] = {
         ("iprcheck --tasks 更正后的清单.yaml upgrade --dry-run",),
     ),
     "config": Page(
-        "保存常用设置：记录人、语言、默认台账",
+        "保存常用设置：记录人、语言、默认台账、报送单位",
         "iprcheck config 命令 …",
-        "保存常用的设置，以后不必每次都写：by（记录人）、lang（语言）、ledger（默认台账）。",
+        "保存常用的设置，以后不必每次都写：by（记录人）、lang（语言）、ledger（默认台账）、"
+        "office（报送单位全称，Word 报告的落款）。",
         (
             "iprcheck config set by 李明",
+            "iprcheck config set office 浙江省知识产权局",
             "iprcheck config set ledger D:\\台账\\iprcheck-ledger.jsonl",
             "iprcheck config list",
         ),
@@ -272,6 +279,10 @@ PARAMS: dict[str, tuple[str, str]] = {
         "不写时为 --tasks 所指的清单，否则为内置的 2020 年清单。",
     ),
     "init --department": ("部门", "与 --national 同用：只跟踪一个执行部门的举措，如 保护司。"),
+    "init --office": (
+        "单位",
+        "报送单位全称，如 浙江省知识产权局：Word 报告以此落款（保存为 office 设置）。",
+    ),
     # mark
     "mark args": (
         "编号… 状态",
@@ -295,7 +306,14 @@ PARAMS: dict[str, tuple[str, str]] = {
     ),
     "report --since": ("日期", "另列出此日之后记录的更改（本期进展），如 2020-09-01。"),
     "report --within": ("天数", "多少天内到期的举措列为临近时限（不写时为 14 天）。"),
-    "report --owner": ("处室", "只报告该处室负责的举措，如 运用促进处；可写多次。"),
+    "report --owner": (
+        "处室",
+        "只报告该处室负责的举措，如 运用促进处；可写多次（文件为本单位内部使用）。",
+    ),
+    "report --internal": (
+        "",
+        "本单位内部使用：保留责任处室、内部时限和台账自查问题（不加时，文件可直接向上报送）。",
+    ),
     # import
     "import --theirs": (
         "编号",
@@ -344,20 +362,23 @@ PARAMS: dict[str, tuple[str, str]] = {
     ),
     "rollup --format": (
         "格式",
-        "输出格式：table（表格）、json、csv、markdown、html、xlsx；"
+        "输出格式：table（表格）、json、csv、markdown、html、xlsx、docx；"
         "不写时按 --output 文件的扩展名决定。",
     ),
     "rollup --by": (
         "方式",
         "province（或 省份）：省份 × 任务；measure（或 举措）：每条省级举措及须做的省份。",
     ),
-    "rollup --output": ("文件", "存为此文件，如 全国汇总.xlsx、全国汇总.html。"),
+    "rollup --output": ("文件", "存为此文件，如 全国汇总.docx、全国汇总.xlsx、全国汇总.html。"),
     "rollup --strict": ("", "有台账未计入时不汇总，只说明问题。"),
     # config
-    "config set key": ("名称", "by（记录人）、lang（语言）或 ledger（默认台账）。"),
+    "config set key": (
+        "名称",
+        "by（记录人）、lang（语言）、ledger（默认台账）或 office（报送单位全称）。",
+    ),
     "config set value": ("值", "要保存的值。"),
-    "config get key": ("名称", "by、lang 或 ledger。"),
-    "config unset key": ("名称", "by、lang 或 ledger。"),
+    "config get key": ("名称", "by、lang、ledger 或 office。"),
+    "config unset key": ("名称", "by、lang、ledger 或 office。"),
     # lists
     "lists add file": (
         "文件",

@@ -6,11 +6,13 @@ as ``module:function`` so that a command imports only the writer it uses (rich, 
 jinja2 and python-docx are loaded by the writers that need them, never at start-up). A new
 format is a writer module and a line here.
 
-A writer takes the subject's typed data and a ``View`` and returns rich renderables (the
-``TEXT`` format: a terminal, or plain text in a file or pipe) or the file's text or bytes.
-``deliver`` is the one rule for where it goes: a terminal gets styles, a pipe or a file gets
-plain UTF-8 (never the console's code page); ``--output`` is written atomically, never over a
-ledger, and the line saying so goes to stderr, like every message.
+A writer takes the subject's typed data and a ``View`` (the reader's choices: the language, and
+options such as a document for the office's own use) and returns rich renderables (the ``TEXT``
+format: a terminal, or plain text in a file or pipe) or the file's text or bytes. ``deliver`` is
+the one rule for where it goes: a terminal gets styles, a pipe or a file gets plain UTF-8 (never
+the console's code page); ``--output`` is written atomically, never over a ledger, and the line
+saying so goes to stderr, like every message. A pair without a writer, or a file name whose
+extension names none, is refused in one line naming what there is (``writer``, ``guess``).
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ WRITERS: dict[tuple[Subject, Format], str] = {
     (Subject.ROLLUP, Format.MARKDOWN): "rollup.to_markdown:to_markdown",
     (Subject.ROLLUP, Format.HTML): "rollup.to_html:to_html",
     (Subject.ROLLUP, Format.XLSX): "rollup.to_xlsx:to_xlsx",
+    (Subject.ROLLUP, Format.DOCX): "rollup.to_docx:to_docx",
 }
 
 BINARY = frozenset({Format.XLSX, Format.DOCX})
@@ -95,9 +98,10 @@ class View:
     view's own options, which are the reader's choice and never part of the data: ``internal``
     (a document for the office itself: divisions, internal deadlines, the ledger's problems)
     rather than one sent upward; ``by`` (a rollup by province or by measure); ``full`` (every
-    word of each measure in a table)."""
+    word of each measure in a table); ``office`` (the sender a document names: the ``office``
+    setting, such as 浙江省知识产权局; None where it is not set)."""
 
-    __slots__ = ("lang", "width", "styled", "internal", "by", "full")
+    __slots__ = ("lang", "width", "styled", "internal", "by", "full", "office")
 
     def __init__(
         self,
@@ -108,6 +112,7 @@ class View:
         internal: bool = False,
         by: str = "province",
         full: bool = False,
+        office: str | None = None,
     ) -> None:
         self.lang = lang
         self.width = width
@@ -115,6 +120,19 @@ class View:
         self.internal = internal
         self.by = by
         self.full = full
+        self.office = office
+
+    def sized(self, width: int, styled: bool = False) -> View:
+        """The same reader's choices, drawn ``width`` columns wide (and styled or not)."""
+        return View(
+            self.lang,
+            width,
+            styled,
+            internal=self.internal,
+            by=self.by,
+            full=self.full,
+            office=self.office,
+        )
 
 
 Drawn = list[Any] | str | bytes  # rich renderables, or a file's text or bytes
@@ -135,20 +153,32 @@ def parse_format(name: str) -> Format:
 
 
 def writer(subject: Subject, fmt: Format) -> Callable[[Any, View], Drawn]:
+    """The function that draws ``subject`` in ``fmt``; a pair without one is refused, naming
+    the formats there are."""
+    if (subject, fmt) not in WRITERS:
+        valid = ", ".join(choices(subject))
+        raise IprcheckError("output_no_writer", format=fmt.value, valid=valid)
     module, _, name = WRITERS[(subject, fmt)].partition(":")
     found: Callable[[Any, View], Drawn] = getattr(import_module(f"{__name__}.{module}"), name)
     return found
 
 
-def guess(path: Path | None) -> Format:
+def suffixes(subject: Subject) -> list[str]:
+    """The file extensions ``--output`` takes for ``subject``: those of a format it has."""
+    have = set(formats(subject))
+    return [suffix for suffix, fmt in SUFFIXES.items() if fmt in have]
+
+
+def guess(path: Path | None, subject: Subject) -> Format:
     """The format a file name asks for (``report.xlsx`` -> xlsx); text for a name without an
-    extension. Any other extension is refused: ``report.pdf`` holding plain text would only
-    puzzle whoever opens it."""
+    extension. Any extension ``subject`` has no writer for is refused, naming those it has:
+    ``report.pdf`` holding plain text would only puzzle whoever opens it."""
     if path is None or not path.suffix:
         return Format.TEXT
     fmt = SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise IprcheckError("output_unknown_suffix", path=str(path), valid=" ".join(SUFFIXES))
+    if fmt is None or (subject, fmt) not in WRITERS:
+        valid = " ".join(suffixes(subject))
+        raise IprcheckError("output_unknown_suffix", path=str(path), valid=valid)
     return fmt
 
 
@@ -191,17 +221,21 @@ def deliver(
     subject: Subject,
     fmt: Format,
     data: Any,
-    lang: str,
+    view: View | str,
     *,
     output: Path | None = None,
     force: bool = False,
     written: Callable[[Path], None] | None = None,
 ) -> None:
     """Send ``data`` where it goes: the file named (atomically, then ``written`` is told), a
-    terminal (styled, at its width), or a pipe (plain UTF-8)."""
+    terminal (styled, at its width), or a pipe (plain UTF-8). ``view`` holds the reader's
+    choices (a language alone is the default view); how wide it is drawn is decided here."""
+    if isinstance(view, str):
+        view = View(view)
+    draw = writer(subject, fmt)  # a pair without a writer is refused before anything is written
     if output is not None:
         check_output(output, force=force)
-        data_bytes = render(subject, fmt, data, View(lang, width=100))
+        data_bytes = render(subject, fmt, data, view.sized(100))
         check_output(output, force=force)  # a ledger made there meanwhile is still never replaced
         replace_atomically(output_target(output), data_bytes)
         if written is not None:
@@ -211,13 +245,13 @@ def deliver(
         from .console import console, emit  # rich, for the text view only
 
         out = console()
-        drawn = writer(subject, fmt)(data, View(lang, out.width, out.is_terminal))
+        drawn = draw(data, view.sized(out.width, out.is_terminal))
         assert not isinstance(drawn, str | bytes)  # the text format draws renderables
         emit(drawn, out)
         return
     if fmt in BINARY and sys.stdout.isatty():
         raise IprcheckError("output_binary", format=fmt.value)
-    payload = render(subject, fmt, data, View(lang))
+    payload = render(subject, fmt, data, view.sized(80))
     sys.stdout.flush()
     sys.stdout.buffer.write(payload)
     sys.stdout.buffer.flush()

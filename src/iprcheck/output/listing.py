@@ -25,7 +25,6 @@ class Listing(Struct, frozen=True):
     province: str | None = None
     national: bool = False
     department: str | None = None
-    full: bool = False
 
 
 def table(listing: Listing, view: View) -> list[Any]:
@@ -67,7 +66,7 @@ def table(listing: Listing, view: View) -> list[Any]:
         req = item.requirement
         word = L.requirement_label(req, lang) if req else o.actor.label(lang)
         status = text(item.status.label(lang), style=item.status.info.style)
-        measure = o.measure.text if listing.full else summary(o.measure.text)
+        measure = o.measure.text if view.full else summary(o.measure.text)
         row: list[Any] = [
             f"  {o.id}",
             text(word, style="bold" if req is Requirement.MANDATORY else ""),

@@ -114,7 +114,6 @@ class Rollup(Struct, frozen=True):
     # What the coordinator should know that left nothing out: ledgers of different units that
     # share one ledger id (one was started from a copy of the other's file).
     notes: list[IprcheckError] = []
-    by: str = "province"  # rollup --by: the view asked for, "province" or "measure"
 
     @property
     def measures(self) -> list[MeasureRow]:

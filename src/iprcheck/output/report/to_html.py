@@ -12,13 +12,15 @@ from typing import Any
 from ... import __version__
 from ...i18n import t
 from ...numbers import percent
-from ...obligations import summary
-from ...reports.report import Counts, Report, Week
+from ...obligations import Item, summary
+from ...reports.report import Counts, Overdue, Report, Week
 from ...vocab import STATUSES, Requirement, Status
 from .. import View
 from .. import labels as L
+from ..excerpt import excerpt, here, history
 from ..history import change_rows
 from ..templates import environment
+from . import since_sentences
 
 COLOURS = {s.value: f"#{s.info.colour}" for s in STATUSES}
 MAX_DOTS = 60  # beyond this many weeks the dots would merge into the line
@@ -89,14 +91,51 @@ def burndown(weeks: list[Week], total: int, lang: str) -> dict[str, Any] | None:
     }
 
 
-def context(report: Report, lang: str) -> dict[str, Any]:
-    f = report.facts
-    a = report.attention
+def context(report: Report, view: View) -> dict[str, Any]:
+    """What the template draws. Sent upward (the default), the page holds nothing of the
+    office's own business: no divisions, internal deadlines or misses of them, ledger file, who
+    recorded what, or ledger check; ``view.internal`` keeps them all."""
+    lang = view.lang
+    return {
+        "lang": lang,
+        "html_lang": "zh-CN" if lang == "zh" else "en",
+        "internal": view.internal,
+        "colon": L.colon(lang),
+        **_head(report, view),
+        **_totals(report, lang),
+        **_attention(report, view),
+        **_since(report, view),
+        "checks": _checks(report, lang) if view.internal else None,
+        "chart": burndown(report.progress, report.totals.mandatory.total, lang),
+        "tasks": [
+            {
+                "number": g.number,
+                "title": L.group_title(g, lang),
+                "items": [i for i in report.items if i.task.number == g.number],
+                "totals": g.totals,
+            }
+            for g in report.tasks
+        ],
+        "generated_by": t("generated_by", lang, version=__version__),
+    }
 
-    def brief(oid: str) -> dict[str, Any]:
-        item = report.item(oid)
-        return {"id": oid, "summary": summary(item.text), "item": item}
 
+def _head(report: Report, view: View) -> dict[str, Any]:
+    f, lang = report.facts, view.lang
+    return {
+        "title": L.title(report, lang),
+        "who": view.office or L.who(f, lang),
+        "profile": L.profile(f, lang) if f.profile is not None else None,
+        "as_of": t("report_as_of", lang, date=f.as_of.isoformat()),
+        "deadline": t("report_deadline", lang, date=f.deadline.isoformat()) if f.deadline else "",
+        "days": L.days(f, lang),
+        "late": f.days_left is not None and f.days_left < 0,
+        "ledger_line": L.ledger_line(f, lang) if view.internal else "",
+        "owners": ("、" if lang == "zh" else ", ").join(report.owners),
+    }
+
+
+def _totals(report: Report, lang: str) -> dict[str, Any]:
     bars = []
     for req, c in report.totals:
         if c.total or req is Requirement.MANDATORY:
@@ -112,6 +151,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
     sections = []
     for g in report.sections:
         m, o = g.totals.mandatory, g.totals.optional
+        optional = t("report_optional_short", lang, done=o.done, total=o.total) if o.total else ""
         sections.append(
             {
                 "number": g.number,
@@ -120,32 +160,10 @@ def context(report: Report, lang: str) -> dict[str, Any]:
                 "total": m.total,
                 "pct": percent(m.done, m.total),
                 "segments": segments(m),
-                "optional": t("report_optional_short", lang, done=o.done, total=o.total)
-                if o.total
-                else "",
+                "optional": optional,
             }
         )
-    tasks = [
-        {
-            "number": g.number,
-            "title": L.group_title(g, lang),
-            "items": [i for i in report.items if i.task.number == g.number],
-            "totals": g.totals,
-        }
-        for g in report.tasks
-    ]
     return {
-        "lang": lang,
-        "html_lang": "zh-CN" if lang == "zh" else "en",
-        "title": L.title(report, lang),
-        "who": L.who(f, lang),
-        "profile": L.profile(f, lang) if f.profile is not None else None,
-        "as_of": t("report_as_of", lang, date=f.as_of.isoformat()),
-        "deadline": t("report_deadline", lang, date=f.deadline.isoformat()) if f.deadline else "",
-        "days": L.days(f, lang),
-        "late": f.days_left is not None and f.days_left < 0,
-        "ledger_line": L.ledger_line(f, lang),
-        "colon": L.colon(lang),
         "bars": bars,
         "statuses": [{"key": s.value, "label": s.label(lang)} for s in STATUSES],
         "legend": [{"key": s.value, "label": s.label(lang)} for s in BAR_ORDER],
@@ -155,21 +173,54 @@ def context(report: Report, lang: str) -> dict[str, Any]:
         "badges": [{"key": s.value, "fill": s.info.fill, "ink": s.info.ink} for s in STATUSES],
         "counts": L.status_counts(report, lang),
         "sections": sections,
+    }
+
+
+def _attention(report: Report, view: View) -> dict[str, Any]:
+    """Blocked, overdue, due soon, waived, open mandatory. Sent upward, only the list's own
+    deadlines count, and no division is named."""
+    a, lang, internal = report.attention, view.lang, view.internal
+
+    def brief(oid: str) -> dict[str, Any]:
+        item = report.item(oid)
+        return {"id": oid, "summary": summary(item.text), "item": item}
+
+    def dated(o: Overdue, text: str) -> dict[str, Any]:
+        owner = f" · {L.owner_text(o.owner, lang)}" if internal else ""
+        return {**brief(o.id), "text": text + owner}
+
+    return {
         "blocked": [brief(i) for i in a.blocked],
         "overdue": [
-            {**brief(o.id), "text": f"{L.overdue_text(o, lang)} · {L.owner_text(o.owner, lang)}"}
-            for o in a.overdue
+            dated(o, L.overdue_text(o, lang)) for o in a.overdue if internal or not o.internal
         ],
         "due_soon": [
-            {**brief(o.id), "text": f"{L.due_soon_text(o, lang)} · {L.owner_text(o.owner, lang)}"}
-            for o in a.due_soon
+            dated(o, L.due_soon_text(o, lang)) for o in a.due_soon if internal or not o.internal
         ],
         "within": a.within,
-        "since": report.since.isoformat() if report.since else None,
-        "changes": change_rows(report.changes, lang),
-        "owners": ("、" if lang == "zh" else ", ").join(report.owners),
         "open_mandatory": [brief(i) for i in a.open_mandatory],
         "waived": [brief(i) for i in a.waived],
+    }
+
+
+def _since(report: Report, view: View) -> dict[str, Any]:
+    """本期进展: the office's own copy has every change in a table (who, when, what); a page
+    sent upward says how each obligation's standing changed, in the Word report's sentences."""
+    lang = view.lang
+    if report.since is None:
+        return {"since": None, "changes": [], "since_lines": []}
+    rows = change_rows(report.changes, lang)
+    for row in rows:
+        row[4] = excerpt(row[4], lang, history(row[2], lang))
+    lines = []
+    if not view.internal:
+        lines = [since_sentences.intro(report, lang, internal=False)]
+        lines += since_sentences.sentences(report, lang, internal=False)
+    return {"since": report.since.isoformat(), "changes": rows, "since_lines": lines}
+
+
+def _checks(report: Report, lang: str) -> dict[str, Any]:
+    return {
         "findings": [
             {
                 "level": x.level,
@@ -179,24 +230,32 @@ def context(report: Report, lang: str) -> dict[str, Any]:
             }
             for x in report.findings
         ],
-        "check_summary": t(
+        "summary": t(
             "check_summary", lang, errors=len(report.errors), warnings=len(report.warnings)
         ),
-        "chart": burndown(report.progress, report.totals.mandatory.total, lang),
-        "tasks": tasks,
-        "generated_by": t("generated_by", lang, version=__version__),
     }
 
 
 def to_html(report: Report, view: View) -> str:
     lang = view.lang
+
+    def where(item: Item) -> str:
+        return history(item.id, lang) if view.internal else here(lang)
+
     env = environment()
     env.globals.update(
         t=lambda key, **kw: t(key, lang, **kw),
         status_label=lambda s: Status(s).label(lang),
         requirement=lambda item, rule=False: L.requirement(item, lang, rule=rule),
-        note=lambda item: L.note(item, lang),
+        note=lambda item: excerpt(L.note(item, lang), lang, where(item)),
+        progress=lambda item: excerpt(item.note or "", lang, where(item)),
         when=L.when,
-        due=lambda item: L.due(item, lang),
+        due=lambda item: L.due(item, lang) if view.internal else _list_due(item),
     )
-    return env.get_template("report.html.j2").render(**context(report, lang))
+    return env.get_template("report.html.j2").render(**context(report, view))
+
+
+def _list_due(item: Item) -> str:
+    """The list's due date (or its completion wording) only: sent upward."""
+    task = item.task
+    return task.due.isoformat() if task.due else task.completion or ""

@@ -15,7 +15,7 @@ def to_csv(rollup: Rollup, view: View) -> str:
     """One row per ledger: who, the totals flattened, then one column per task's cell; then one
     row per unit that sent no ledger (name_source ``missing``). UTF-8 with a BOM, so that Excel
     opens the Chinese text correctly on a double-click."""
-    if rollup.by == "measure":
+    if view.by == "measure":
         return _by_measure(rollup)
     keys = ["total", *STATUSES]
     counts = [f"{req.value}_{key}" for req in Requirement for key in keys]

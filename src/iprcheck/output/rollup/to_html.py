@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ... import __version__
 from ...i18n import t
 from ...numbers import chinese_numeral
 from ...obligations import summary
 from ...reports.rollup import Cell, Rollup
 from .. import View
+from ..excerpt import excerpt, ledger
 from ..templates import environment
 from .labels import (
     COLOUR,
@@ -29,7 +32,48 @@ from .labels import (
 
 def to_html(rollup: Rollup, view: View) -> str:
     lang = view.lang
-    sections = [
+    measures = [
+        {
+            "id": m.id,
+            "summary": summary(m.text),
+            "owe": len(m.owe),
+            "counts": measure_counts(m, lang),
+            "open": not_done(m, lang),
+        }
+        for m in (rollup.measures if view.by == "measure" else [])
+    ]
+    return (
+        environment()
+        .get_template("rollup.html.j2")
+        .render(
+            lang=lang,
+            title=list_title(rollup, lang),
+            counted=f"{counted_line(rollup, lang)} · {missing_line(rollup, lang)}",
+            sections=_sections(rollup, lang),
+            rows=_rows(rollup, lang),
+            tasks=_tasks(rollup, lang),
+            measures=measures,
+            by_measure=view.by == "measure",
+            blocked=_blocked(rollup, lang),
+            legend=[
+                {"glyph": GLYPH[c], "state": c.value, "label": cell_label(c, lang)} for c in Cell
+            ],
+            colour={c.value: COLOUR[c] for c in Cell},
+            ink={c.value: INK.get(c, "222222") for c in Cell},
+            notes=notes(rollup, lang),
+            optional_note=t("rollup_optional_note", lang)
+            if any(c.optional for r in rollup.rows for c in r.cells.values())
+            else None,
+            skipped=[{"path": str(s.path), "reason": s.error.render(lang)} for s in rollup.skipped],
+            t=lambda key: t(key, lang),
+            generated=t("rollup_generated", lang, version=__version__),
+            version=__version__,
+        )
+    )
+
+
+def _sections(rollup: Rollup, lang: str) -> list[dict[str, Any]]:
+    return [
         {
             "number": s.number,
             "cn": chinese_numeral(s.number),
@@ -38,9 +82,13 @@ def to_html(rollup: Rollup, view: View) -> str:
         }
         for s in rollup.catalog.task_list.sections
     ]
+
+
+def _rows(rollup: Rollup, lang: str) -> list[dict[str, Any]]:
+    """Each ledger's row of the heat map, the last of the national office's ruled off."""
     firsts = {s.tasks[0].number for s in rollup.catalog.task_list.sections}
     national_end = last_national(rollup)
-    rows = [
+    return [
         {
             "name": display_name(r, lang, rollup),
             "path": str(r.path),
@@ -65,7 +113,10 @@ def to_html(rollup: Rollup, view: View) -> str:
         }
         for i, r in enumerate(rollup.rows)
     ]
-    tasks = [
+
+
+def _tasks(rollup: Rollup, lang: str) -> list[dict[str, Any]]:
+    return [
         {
             "number": s.task.number,
             "title": task_title(s.task, lang),
@@ -77,45 +128,19 @@ def to_html(rollup: Rollup, view: View) -> str:
         }
         for s in rollup.tasks
     ]
-    measures = [
-        {
-            "id": m.id,
-            "summary": summary(m.text),
-            "owe": len(m.owe),
-            "counts": measure_counts(m, lang),
-            "open": not_done(m, lang),
-        }
-        for m in (rollup.measures if rollup.by == "measure" else [])
-    ]
-    blocked = [
-        {"province": b.province, "id": b.id, "note": b.note or t("att_no_note", lang)}
+
+
+def _blocked(rollup: Rollup, lang: str) -> list[dict[str, Any]]:
+    """Every blocked obligation with its reason; a long one cut, naming the ledger that holds
+    it whole."""
+    paths = {r.name: str(r.path) for r in rollup.rows}
+
+    def note(province: str, oid: str, text: str | None) -> str:
+        if not text:
+            return t("att_no_note", lang)
+        return excerpt(text, lang, ledger(province, paths.get(province, ""), oid, lang))
+
+    return [
+        {"province": b.province, "id": b.id, "note": note(b.province, b.id, b.note)}
         for b in rollup.blocked_reasons
     ]
-    return (
-        environment()
-        .get_template("rollup.html.j2")
-        .render(
-            lang=lang,
-            title=list_title(rollup, lang),
-            counted=f"{counted_line(rollup, lang)} · {missing_line(rollup, lang)}",
-            sections=sections,
-            rows=rows,
-            tasks=tasks,
-            measures=measures,
-            by_measure=rollup.by == "measure",
-            blocked=blocked,
-            legend=[
-                {"glyph": GLYPH[c], "state": c.value, "label": cell_label(c, lang)} for c in Cell
-            ],
-            colour={c.value: COLOUR[c] for c in Cell},
-            ink={c.value: INK.get(c, "222222") for c in Cell},
-            notes=notes(rollup, lang),
-            optional_note=t("rollup_optional_note", lang)
-            if any(c.optional for r in rollup.rows for c in r.cells.values())
-            else None,
-            skipped=[{"path": str(s.path), "reason": s.error.render(lang)} for s in rollup.skipped],
-            t=lambda key: t(key, lang),
-            generated=t("rollup_generated", lang, version=__version__),
-            version=__version__,
-        )
-    )

@@ -14,7 +14,7 @@ FORMAT = "iprcheck-rollup"
 VERSION = 1  # new keys may be added within a version; none is removed or renamed
 
 
-def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
+def as_dict(rollup: Rollup, lang: str, by: str = "province") -> dict[str, Any]:
     """Schema ``iprcheck-rollup``, version 1:
 
     ```
@@ -87,7 +87,7 @@ def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
             for s in rollup.skipped
         ],
         "missing": list(rollup.missing),
-        "by": rollup.by,
+        "by": by,
         "measures": [
             {"id": m.id, "owe": [{"province": x.province, "status": x.status.value} for x in m.owe]}
             for m in rollup.measures
@@ -100,4 +100,4 @@ def as_dict(rollup: Rollup, lang: str) -> dict[str, Any]:
 
 
 def to_json(rollup: Rollup, view: View) -> str:
-    return json_text(as_dict(rollup, view.lang))
+    return json_text(as_dict(rollup, view.lang, view.by))

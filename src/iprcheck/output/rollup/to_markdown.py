@@ -65,7 +65,7 @@ def to_markdown(rollup: Rollup, view: View) -> str:
             for s in rollup.tasks
         ],
     )
-    if rollup.by == "measure":
+    if view.by == "measure":
         from ...obligations import summary
 
         out += [f"## {t('rollup_by_measure', lang)}", ""]

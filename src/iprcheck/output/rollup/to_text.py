@@ -32,7 +32,7 @@ def draw(rollup: Rollup, view: View) -> list[RenderableType]:
     notes. ``styled``: whether the output shows styles (a terminal does; a pipe or a file does
     not), which the note on dimmed cells depends on."""
     lang, styled = view.lang, view.styled
-    if rollup.by == "measure":
+    if view.by == "measure":
         return _by_measure(rollup, lang)
     out: list[RenderableType] = [
         Text(list_title(rollup, lang), style="bold"),

@@ -1,16 +1,29 @@
-"""The rollup as a workbook: the matrix on the first sheet, then one sheet per ledger."""
+"""The rollup as a workbook: the matrix on the first sheet, then (``--by measure``) a sheet by
+measure, the blocked reasons, and one sheet per ledger.
+
+Every sheet prints: paper and orientation set, as wide as the page, its header row repeated on
+every page, the rows of wrapped text as tall as their lines (LibreOffice does not fit a row to
+its text on opening, and a row left at one line prints one line), page numbers in the footer.
+The matrix (a unit's row across the list's 19 tasks) is set on A3 landscape with the units'
+names repeated on every page, so that it prints at nearly its own size rather than squeezed
+onto an A4 width. A long note shows its first page, how long it is and which ledger holds it
+whole (``output/excerpt``).
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from ...i18n import t
-from ...reports.rollup import Cell, Rollup
+from ...reports.rollup import Cell, Rollup, Row
+from ...vocab import STATUSES
 from .. import View
 from .. import labels as L
+from ..excerpt import excerpt, ledger
 from ..guards import xlsx_text
-from ..xlsx import FONT, print_setup, set_cell, workbook
+from ..xlsx import FONT, print_setup, set_cell, text_lines, workbook
 from .labels import (
     COLOUR,
     INK,
@@ -24,56 +37,74 @@ from .labels import (
     notes,
 )
 
+BODY_PT = 11  # the workbook's default font
+LINE_PT = 14.5  # one wrapped line of 11 pt 宋体, with the leading Excel and LibreOffice give it
+# Column widths in Excel's units (a CJK character takes about two).
+MATRIX = (22, 12, 8, 8, 11)  # unit, mandatory, %, blocked, updated; then the tasks
+TASK_COLUMN = 8
+MEASURES = (7, 46, 8, 8, 8, 8, 8, 8, 40)
+BLOCKED = (18, 8, 70)
+UNIT = (6, 20, 7, 8, 46, 12, 11, 32, 20, 11)
+
 
 def to_xlsx(rollup: Rollup, view: View) -> bytes:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
     lang = view.lang
-    bold = Font(name=FONT, bold=True)
     wb = workbook()
     ws = wb.active
     ws.title = t("rollup_sheet_matrix", lang)
+    _matrix(ws, rollup, lang)
+    used = {ws.title.casefold()}
+    if view.by == "measure":
+        name = t("rollup_sheet_measures", lang)
+        _measure_sheet(wb.create_sheet(name), rollup, lang)
+        used.add(name.casefold())
+    if rollup.blocked_reasons:
+        name = t("rollup_sheet_blocked", lang)
+        _blocked_sheet(wb.create_sheet(name), rollup, lang)
+        used.add(name.casefold())
+    for r in rollup.rows:
+        name = _sheet_name(display_name(r, lang, rollup), used)
+        _unit_sheet(wb.create_sheet(name), rollup, r, lang)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _matrix(ws: Any, rollup: Rollup, lang: str) -> None:
+    """Each ledger's row: its figures, then its cell under every task; what each task is owed
+    and has done; the legend, the notes, what was left out."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
     numbers = list(rollup.catalog.tasks)
-    append(ws, [list_title(rollup, lang)])
-    ws["A1"].font = Font(name=FONT, bold=True, size=13)
+    _title(ws, list_title(rollup, lang))
     append(ws, [f"{counted_line(rollup, lang)} · {missing_line(rollup, lang)}"])
     heads = [
-        t("rollup_col_province", lang),
-        t("rollup_col_mandatory", lang),
-        t("rollup_col_percent", lang),
-        t("rollup_col_blocked", lang),
-        t("rollup_col_updated", lang),
-        *numbers,
+        t(k, lang)
+        for k in (
+            "rollup_col_province",
+            "rollup_col_mandatory",
+            "rollup_col_percent",
+            "rollup_col_blocked",
+            "rollup_col_updated",
+        )
     ]
-    append(ws, heads)
-    head_row = ws.max_row
-    for c in ws[head_row]:
-        c.font = bold
-        c.alignment = Alignment(horizontal="center")
-    first_task_col = 6
+    head_row = _heads(ws, [*heads, *numbers], centred=True)
+    first_task = len(MATRIX) + 1
     fills = {c: PatternFill("solid", fgColor=COLOUR[c]) for c in Cell}
     for r in rollup.rows:
-        append(
-            ws,
-            [
-                display_name(r, lang, rollup),
-                f"{r.done}/{r.total}",
-                r.percent / 100,
-                r.blocked,
-                day(r.last_update, lang),
-                *(cell_label(r.cells[n].state, lang) for n in numbers),
-            ],
-        )
-        n_row = ws.max_row
-        ws.cell(n_row, 3).number_format = "0%"
+        figures = [f"{r.done}/{r.total}", r.percent / 100, r.blocked, day(r.last_update, lang)]
+        cells = [cell_label(r.cells[n].state, lang) for n in numbers]
+        append(ws, [display_name(r, lang, rollup), *figures, *cells])
+        row = ws.max_row
+        ws.cell(row, 3).number_format = "0%"
+        for col in range(2, first_task):
+            ws.cell(row, col).alignment = Alignment(horizontal="center")
         for j, n in enumerate(numbers):
             c = r.cells[n]
-            target = ws.cell(n_row, first_task_col + j)
+            target = ws.cell(row, first_task + j)
             target.fill = fills[c.state]
-            target.font = Font(
-                name=FONT, color=INK.get(c.state, "222222"), italic=c.optional, size=9
-            )
+            ink = INK.get(c.state, "222222")
+            target.font = Font(name=FONT, color=ink, italic=c.optional, size=9)
             target.alignment = Alignment(horizontal="center")
     append(ws, [])
     for label, values in (
@@ -81,90 +112,24 @@ def to_xlsx(rollup: Rollup, view: View) -> bytes:
         (t("rollup_col_done", lang), [s.done for s in rollup.tasks]),
     ):
         append(ws, [label, None, None, None, None, *values])
-        ws.cell(ws.max_row, 1).font = bold
+        ws.cell(ws.max_row, 1).font = Font(name=FONT, bold=True)
     append(ws, [])
     append(ws, ["  ".join(cell_label(c, lang) for c in Cell)])
-    for note in notes(rollup, lang):
-        append(ws, [note])
+    for line in notes(rollup, lang):
+        append(ws, [line])
     for s in rollup.skipped:
         append(ws, [t("rollup_left_out", lang, reason=s.error.render(lang))])
     ws.freeze_panes = ws.cell(head_row + 1, 2)
-    ws.column_dimensions["A"].width = 26
-    for col, width in (("B", 12), ("C", 8), ("D", 8), ("E", 12)):
-        ws.column_dimensions[col].width = width
-    for j in range(len(numbers)):
-        ws.column_dimensions[get_column_letter(first_task_col + j)].width = 9
-    # Printed for the national coordinator: the matrix on as few pages as it fits (A4
-    # landscape, as wide as the page), the header rows and the province names on every page.
-    ws.print_title_rows = f"{head_row}:{head_row}"
-    ws.print_title_cols = "A:A"
-    print_setup(ws, lang)
-
-    used = {ws.title.casefold()}
-    if rollup.by == "measure":
-        _measure_sheet(wb.create_sheet(t("rollup_sheet_measures", lang)), rollup, lang)
-        used.add(t("rollup_sheet_measures", lang).casefold())
-    if rollup.blocked_reasons:
-        _blocked_sheet(wb.create_sheet(t("rollup_sheet_blocked", lang)), rollup, lang)
-        used.add(t("rollup_sheet_blocked", lang).casefold())
-    sheet_heads = [
-        t("col_id", lang),
-        t("col_task", lang),
-        t("col_requirement", lang),
-        t("col_status", lang),
-        t("col_measure", lang),
-        t("col_owner", lang),
-        t("col_due", lang),
-        t("col_note", lang),
-        t("col_evidence", lang),
-        t("rollup_col_updated", lang),
-    ]
-    for r in rollup.rows:
-        sheet = wb.create_sheet(_sheet_name(display_name(r, lang, rollup), used))
-        append(sheet, [display_name(r, lang, rollup)])
-        sheet["A1"].font = Font(name=FONT, bold=True, size=13)
-        append(sheet, [str(r.path)])
-        append(sheet, [f"{t('rollup_col_mandatory', lang)} {r.done}/{r.total} ({r.percent}%)"])
-        append(sheet, sheet_heads)
-        for c in sheet[sheet.max_row]:
-            c.font = bold
-        sheet.freeze_panes = f"A{sheet.max_row + 1}"  # sheet.cell() would add an empty row
-        for i in r.items:
-            append(
-                sheet,
-                [
-                    i.id,
-                    f"{i.task.number}. {L.task_title(i.task, lang)}",
-                    i.requirement.label(lang) if i.requirement else "",
-                    i.status.label(lang),
-                    i.text,
-                    i.owner or "",
-                    i.internal_due or (i.task.due.isoformat() if i.task.due else ""),
-                    i.note or "",
-                    "; ".join(i.evidence),
-                    L.when(i.updated),
-                ],
-            )
-            for c in sheet[sheet.max_row]:
-                c.alignment = Alignment(wrap_text=True, vertical="top")
-        for col, width in zip("ABCDEFGHIJ", (7, 28, 9, 9, 60, 14, 12, 30, 24, 17), strict=True):
-            sheet.column_dimensions[col].width = width
-        sheet.print_title_rows = "4:4"
-        print_setup(sheet, lang)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    _widths(ws, [*MATRIX, *[TASK_COLUMN] * len(numbers)])
+    # A3 landscape, as wide as the page: 24 columns at nearly their own size, the header row
+    # and the units' names on every page.
+    _print(ws, lang, head_row, a3=True, title_cols="A:A")
 
 
 def _measure_sheet(ws: Any, rollup: Rollup, lang: str) -> None:
     """rollup --by measure: a row per provincial obligation, with how the provinces that must do
     it stand and which have not done it."""
-    from openpyxl.styles import Alignment, Font
-
-    from ...vocab import STATUSES
-
-    append(ws, [f"{list_title(rollup, lang)} · {t('rollup_by_measure', lang)}"])
-    ws["A1"].font = Font(name=FONT, bold=True, size=13)
+    _title(ws, f"{list_title(rollup, lang)} · {t('rollup_by_measure', lang)}")
     heads = [
         t("col_id", lang),
         t("col_measure", lang),
@@ -172,38 +137,128 @@ def _measure_sheet(ws: Any, rollup: Rollup, lang: str) -> None:
         *(s.label(lang) for s in STATUSES),
         t("rollup_not_done", lang).rstrip("：: "),
     ]
-    append(ws, heads)
-    for c in ws[ws.max_row]:
-        c.font = Font(name=FONT, bold=True)
+    head_row = _heads(ws, heads)
     for m in rollup.measures:
         append(ws, [m.id, m.text, len(m.owe), *(m.count(s) for s in STATUSES), not_done(m, lang)])
-        for c in ws[ws.max_row]:
-            c.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = (7, 50, 8, 8, 8, 8, 8, 8, 40)
-    for col, width in zip("ABCDEFGHI", widths, strict=True):
-        ws.column_dimensions[col].width = width
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"
-    print_setup(ws, lang)
+    _widths(ws, MEASURES)
+    _wrap_rows(ws, head_row + 1, MEASURES)
+    ws.freeze_panes = ws.cell(head_row + 1, 1)
+    _print(ws, lang, head_row)
 
 
 def _blocked_sheet(ws: Any, rollup: Rollup, lang: str) -> None:
     """受阻原因: every blocked obligation of every province, with its reason."""
+    _title(ws, t("rollup_blocked_list", lang))
+    heads = [t("rollup_col_province", lang), t("col_id", lang), t("col_note", lang)]
+    head_row = _heads(ws, heads)
+    paths = {r.name: str(r.path) for r in rollup.rows}
+    for b in rollup.blocked_reasons:
+        where = ledger(b.province, paths.get(b.province, ""), b.id, lang)
+        note = excerpt(b.note, lang, where) if b.note else t("att_no_note", lang)
+        append(ws, [b.province, b.id, note])
+    _widths(ws, BLOCKED)
+    _wrap_rows(ws, head_row + 1, BLOCKED)
+    ws.freeze_panes = ws.cell(head_row + 1, 1)
+    _print(ws, lang, head_row)
+
+
+def _unit_sheet(ws: Any, rollup: Rollup, r: Row, lang: str) -> None:
+    """One ledger's obligations, as its own 台账 shows them."""
+    name = display_name(r, lang, rollup)
+    _title(ws, name)
+    append(ws, [str(r.path)])
+    append(ws, [f"{t('rollup_col_mandatory', lang)} {r.done}/{r.total} ({r.percent}%)"])
+    heads = [
+        t(k, lang)
+        for k in (
+            "col_id",
+            "col_task",
+            "col_requirement",
+            "col_status",
+            "col_measure",
+            "col_owner",
+            "col_due",
+            "col_note",
+            "col_evidence",
+            "rollup_col_updated",
+        )
+    ]
+    head_row = _heads(ws, heads)
+    for i in r.items:
+        note = excerpt(i.note, lang, ledger(name, str(r.path), i.id, lang)) if i.note else ""
+        append(
+            ws,
+            [
+                i.id,
+                f"{i.task.number}. {L.task_title(i.task, lang)}",
+                i.requirement.label(lang) if i.requirement else "",
+                i.status.label(lang),
+                i.text,
+                i.owner or "",
+                i.internal_due or (i.task.due.isoformat() if i.task.due else ""),
+                note,
+                "; ".join(i.evidence),
+                (i.updated or "")[:10],
+            ],
+        )
+    _widths(ws, UNIT)
+    _wrap_rows(ws, head_row + 1, UNIT)
+    ws.freeze_panes = ws.cell(head_row + 1, 1)
+    _print(ws, lang, head_row)
+
+
+# ---------------------------------------------------------------------------------------------
+# What every sheet shares.
+
+
+def _title(ws: Any, text: str) -> None:
+    from openpyxl.styles import Font
+
+    append(ws, [text])
+    ws.cell(ws.max_row, 1).font = Font(name=FONT, bold=True, size=13)
+
+
+def _heads(ws: Any, heads: Sequence[Any], *, centred: bool = False) -> int:
+    """The header row, bold (and centred); its number."""
     from openpyxl.styles import Alignment, Font
 
-    append(ws, [t("rollup_blocked_list", lang)])
-    ws["A1"].font = Font(name=FONT, bold=True, size=13)
-    append(ws, [t("rollup_col_province", lang), t("col_id", lang), t("col_note", lang)])
-    for c in ws[ws.max_row]:
+    append(ws, list(heads))
+    row = ws.max_row
+    for c in ws[row]:
         c.font = Font(name=FONT, bold=True)
-    for b in rollup.blocked_reasons:
-        append(ws, [b.province, b.id, b.note or t("att_no_note", lang)])
-        for c in ws[ws.max_row]:
-            c.alignment = Alignment(wrap_text=True, vertical="top")
-    for col, width in zip("ABC", (18, 8, 70), strict=True):
-        ws.column_dimensions[col].width = width
-    ws.print_title_rows = "2:2"
+        c.alignment = Alignment(horizontal="center" if centred else None, wrap_text=True)
+    return int(row)
+
+
+def _widths(ws: Any, widths: Sequence[float]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for n, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(n)].width = width
+
+
+def _wrap_rows(ws: Any, first: int, widths: Sequence[float]) -> None:
+    """Rows from ``first`` on wrap their text, top-aligned, each as tall as its most lines."""
+    from openpyxl.styles import Alignment
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in ws.iter_rows(min_row=first):
+        lines = 1
+        for c, width in zip(row, widths, strict=False):
+            c.alignment = wrap
+            lines = max(lines, text_lines(c.value, width, BODY_PT))
+        ws.row_dimensions[row[0].row].height = lines * LINE_PT + 3
+
+
+def _print(ws: Any, lang: str, head_row: int, *, a3: bool = False, title_cols: str = "") -> None:
+    """Landscape, as wide as the page (A4, or A3 for the matrix), the header row repeated on
+    every page (and ``title_cols``, the units' names, on every page across)."""
     print_setup(ws, lang)
+    if a3:
+        ws.page_setup.paperSize = ws.PAPERSIZE_A3
+    ws.print_title_rows = f"{head_row}:{head_row}"
+    if title_cols:
+        ws.print_title_cols = title_cols
 
 
 def append(ws: Any, values: list[Any]) -> None:
