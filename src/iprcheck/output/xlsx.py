@@ -15,23 +15,26 @@ FONT = "宋体"  # in every Chinese Windows and in WPS; Excel and LibreOffice su
 
 
 def workbook() -> Any:
-    """A new workbook whose default font is ``FONT`` (what every cell without its own shows)."""
+    """A new workbook. (openpyxl documents no way to change the workbook's default font, so
+    every cell iprcheck writes gets ``FONT`` itself: ``set_cell``.)"""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
-    wb = Workbook()
-    wb._fonts[0] = Font(name=FONT, sz=11, family=3, charset=134)  # 134: GB2312
-    return wb
+    return Workbook()
 
 
 def set_cell(cell: Any, value: Any) -> None:
     """Set a cell. Text is a string cell, never a formula (a note ``=1+1`` shows as typed),
-    its control and invisible characters written out (a workbook cannot hold most of them)."""
+    its control and invisible characters written out (a workbook cannot hold most of them);
+    a cell with no style of its own yet is set in ``FONT``."""
     if isinstance(value, str):
         cell.value = xlsx_text(value)
         cell.data_type = "s"
     else:
         cell.value = value
+    if not cell.has_style:
+        from openpyxl.styles import Font
+
+        cell.font = Font(name=FONT, sz=11, family=3, charset=134)  # 134: GB2312
 
 
 def text_width(text: str) -> int:
