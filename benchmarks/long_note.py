@@ -126,6 +126,7 @@ def main() -> None:
     parser.add_argument("--chars", type=int, action="append", help="note lengths (repeatable)")
     parser.add_argument("--shape", choices=sorted(SHAPES), action="append", help="repeatable")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per case (default 3)")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a stop")
     parser.add_argument("--only", action="append", help="commands whose name starts so")
     opts = parser.parse_args()
@@ -155,12 +156,12 @@ def main() -> None:
             for name, args in commands:
                 argv = [a.replace("{country}", str(folder / "country")) for a in args]
                 # Warm-up (.pyc files, caches); a case that cannot finish is not run again.
-                first = run(argv, env, folder, opts.timeout)
-                again = opts.runs if first is not None else 0
+                warm = [run(argv, env, folder, opts.timeout) for _ in range(opts.warmup)]
+                again = opts.runs if None not in warm else 0
                 times = [run(argv, env, folder, opts.timeout) for _ in range(again)]
                 shown = (
                     f"> {opts.timeout:.0f}"
-                    if first is None or any(t is None for t in times)
+                    if not times or None in times
                     else f"{statistics.median(t for t in times if t is not None):.2f}"
                 )
                 print(f"{name:<28}{label:>12}{shape:>7}{shown:>10}", flush=True)

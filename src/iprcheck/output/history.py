@@ -9,9 +9,9 @@ from msgspec import Struct
 from ..i18n import t
 from ..ledger import Event
 from . import View
-from .guards import capped
+from . import labels as L
 from .rows import to_json as dump
-from .wrap import Wrapped
+from .wrap import Keep, Wrapped
 
 
 class History(Struct, frozen=True):
@@ -23,7 +23,8 @@ def to_json(data: History, view: View) -> str:
 
 
 def table(data: History, view: View) -> list[Any]:
-    """When, who, which obligation, from → to, note and evidence."""
+    """When, who, which obligation, from → to, note and evidence. Names stay whole on a line;
+    a long note is cut, with the command that prints it whole."""
     from rich import box
     from rich.table import Table
 
@@ -32,19 +33,44 @@ def table(data: History, view: View) -> list[Any]:
     lang = view.lang
     if not data.events:
         return [text(t("history_empty", lang))]
+    whole = keep_names(data.events, lang)
     grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     grid.add_column(t("col_when", lang), no_wrap=True)
-    grid.add_column(t("col_who", lang), overflow="fold", max_width=8)
+    grid.add_column(t("col_who", lang))
     grid.add_column(t("col_id", lang), no_wrap=True)
     grid.add_column(t("col_change", lang), ratio=1)
     grid.add_column(t("col_note", lang), ratio=2)
     for ev in data.events:
         # Compact, in local time: the full ISO time with its offset stays in --format json.
         when = ev.when.astimezone().strftime("%Y-%m-%d %H:%M")
-        shown_note = Wrapped(text(capped(note(ev), lang)))
-        change_text = Wrapped(text(change(ev, lang)))
-        grid.add_row(when, text(ev.by), ev.obligation or "—", change_text, shown_note)
+        grid.add_row(
+            when,
+            Wrapped(text(L.name(ev.by)), whole),
+            ev.obligation or "—",
+            Wrapped(text(L.cut(change(ev, lang), lang, L.whole_note(ev.obligation))), whole),
+            Wrapped(text(shown_note(ev, lang)), whole),
+        )
     return [grid]
+
+
+def keep_names(events: list[Event], lang: str) -> Keep:
+    """The names the changes show (who recorded them, the documents given as evidence, the
+    divisions and provinces they set), kept whole on a line."""
+    names: list[str | None] = []
+    for ev in events:
+        names += [ev.by, *ev.evidence]
+        for fields in (ev.before.given(), ev.after.given()):
+            names += (v for k, v in fields.items() if k in ("owner", "province"))
+    return L.keep(lang, names)
+
+
+def shown_note(ev: Event, lang: str) -> str:
+    """The note, then the evidence after 📎, each cut where it is long."""
+    whole = L.whole_note(ev.obligation)
+    out = L.cut(ev.note or "", lang, whole)
+    if ev.evidence:
+        out += ("\n" if out else "") + "📎 " + L.cut("; ".join(ev.evidence), lang, whole)
+    return out
 
 
 def change(ev: Event, lang: str) -> str:
@@ -96,10 +122,3 @@ def _value(value: Any) -> str:
     if isinstance(value, tuple):  # province types
         return "、".join(str(v) for v in value) or "—"
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
-def note(ev: Event) -> str:
-    out = ev.note or ""
-    if ev.evidence:
-        out += ("\n" if out else "") + "📎 " + "; ".join(ev.evidence)
-    return out

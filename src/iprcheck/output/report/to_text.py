@@ -6,6 +6,8 @@ the same piped into a file, with NO_COLOR, or pasted into an e-mail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -13,12 +15,12 @@ from rich.text import Text
 from ...i18n import t
 from ...numbers import percent
 from ...obligations import summary
-from ...reports.report import Report, Week
+from ...reports.report import Overdue, Report, Week
 from ...vocab import STATUSES, Requirement
 from .. import View
 from .. import labels as L
 from ..console import text
-from ..wrap import Wrapped
+from ..wrap import Keep, Wrapped
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -40,13 +42,14 @@ def sparkline(values: list[int], top: int) -> str:
 
 def draw(report: Report, view: View) -> list[RenderableType]:
     lang, width = view.lang, view.width
-    parts: list[RenderableType] = [*_header(report, lang), Text()]
+    whole = keep(report, lang)
+    parts: list[RenderableType] = [*_header(report, lang, whole), Text()]
     parts += [*_bars(report, lang, width), Text()]
     parts += [*_sections(report, lang, width), Text()]
     if report.since is not None:
-        parts += [*_since(report, lang), Text()]
-    parts += [*_attention(report, lang), Text()]
-    notes = _notes(report, lang)
+        parts += [*_since(report, lang, whole), Text()]
+    parts += [*_attention(report, lang, whole), Text()]
+    notes = _notes(report, lang, whole)
     if notes:
         parts += [*notes, Text()]
     parts += [*checks(report, lang, grouped=True), Text()]
@@ -54,13 +57,25 @@ def draw(report: Report, view: View) -> list[RenderableType]:
     return parts
 
 
-def _header(report: Report, lang: str) -> list[RenderableType]:
+def keep(report: Report, lang: str) -> Keep:
+    """The names the report never breaks across lines: its province and divisions, the people
+    who recorded its changes, the documents given as evidence, and the vocabulary's words."""
+    f = report.facts
+    names = [f.province, f.province_en, f.department, *report.owners]
+    for i in report.items:
+        names += [i.owner, *i.evidence]
+    for ev in report.changes:
+        names += [ev.by, *ev.evidence]
+    return L.keep(lang, names)
+
+
+def _header(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     f = report.facts
     out: list[RenderableType] = [text(L.title(report, lang), style="bold")]
     who = L.who(f, lang)
     if f.profile is not None:
         who += f" · {t('profile', lang)}{L.colon(lang)}{L.profile(f, lang)}"
-    out.append(text(who))
+    out.append(Wrapped(text(who), whole))
     line = Text(t("report_as_of", lang, date=f.as_of.isoformat()) + " · ")
     line.append(t("report_deadline", lang, date=f.deadline.isoformat()) + " · ")
     line.append(L.days(f, lang), style="bold red" if f.days_left < 0 else "bold")
@@ -68,7 +83,8 @@ def _header(report: Report, lang: str) -> list[RenderableType]:
     out.append(text(L.ledger_line(f, lang), style="dim"))
     if report.owners:
         sep = "、" if lang == "zh" else ", "
-        out.append(text(t("report_owner_only", lang, owners=sep.join(report.owners)), style="bold"))
+        owners = sep.join(L.name(o) for o in report.owners)
+        out.append(Wrapped(text(t("report_owner_only", lang, owners=owners), style="bold"), whole))
     return out
 
 
@@ -144,7 +160,7 @@ def _ids(ids: list[str]) -> str:
     return "  ".join(ids)
 
 
-def _attention(report: Report, lang: str) -> list[RenderableType]:
+def _attention(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     """Blocked and waived items one by one with their notes; overdue ones grouped by due date
     and open mandatory ones as a list of ids, so that a bad week still fits on a screen."""
     a = report.attention
@@ -159,10 +175,18 @@ def _attention(report: Report, lang: str) -> list[RenderableType]:
     def notes(ids: list[str], style: str) -> None:
         grid = _items_grid()
         for oid in ids:
-            body = text(summary(report.item(oid).text))
+            item = report.item(oid)
+            body = text(summary(item.text))
             body.append("\n")
-            body.append_text(text(L.note(report.item(oid), lang), style=style))
-            grid.add_row(oid, Wrapped(body))
+            body.append_text(text(_cut(L.note(item, lang), report, oid, lang), style=style))
+            grid.add_row(oid, Wrapped(body, whole))
+        out.append(_indent(grid, 4))
+
+    def dated(rows: list[Overdue], words: Callable[[Overdue, str], str]) -> None:
+        grid = _items_grid()
+        for o in rows:
+            line = f"{words(o, lang)} · {L.name(_owner(o.owner, lang))}"
+            grid.add_row(o.id, Wrapped(text(line), whole))
         out.append(_indent(grid, 4))
 
     block("att_blocked", len(a.blocked), "bold red")
@@ -170,20 +194,14 @@ def _attention(report: Report, lang: str) -> list[RenderableType]:
         notes(a.blocked, "red")
     block("att_overdue", len(a.overdue), "bold yellow")
     if a.overdue:  # most overdue first, each with who holds it
-        grid = _items_grid()
-        for o in a.overdue:
-            grid.add_row(o.id, text(f"{L.overdue_text(o, lang)} · {_owner(o.owner, lang)}"))
-        out.append(_indent(grid, 4))
+        dated(a.overdue, L.overdue_text)
     head = Text(f"  {t('att_due_soon', lang, days=a.within)} ({len(a.due_soon)})")
     head.stylize("bold" if a.due_soon else "dim")
     if not a.due_soon:
         head.append(f" {t('att_none', lang)}")
     out.append(head)
     if a.due_soon:
-        grid = _items_grid()
-        for o in a.due_soon:
-            grid.add_row(o.id, text(f"{L.due_soon_text(o, lang)} · {_owner(o.owner, lang)}"))
-        out.append(_indent(grid, 4))
+        dated(a.due_soon, L.due_soon_text)
     block("att_open_mandatory", len(a.open_mandatory), "bold")
     if a.open_mandatory:
         out.append(_indent(Text(_ids(a.open_mandatory)), 4))
@@ -197,7 +215,7 @@ def _owner(owner: str | None, lang: str) -> str:
     return owner or t("att_no_owner", lang)
 
 
-def _since(report: Report, lang: str) -> list[RenderableType]:
+def _since(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     """本期进展: every change after the --since day, one line each, oldest first."""
     from ..history import change
 
@@ -209,18 +227,26 @@ def _since(report: Report, lang: str) -> list[RenderableType]:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="dim")
     grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
+    grid.add_column()
     for ev in report.changes:
-        body = text(change(ev, lang))
+        body = text(_cut(change(ev, lang), report, ev.obligation, lang))
         if ev.note:
-            body.append_text(text(f" · {ev.note}"))
+            body.append_text(text(f" · {_cut(ev.note, report, ev.obligation, lang)}"))
         if ev.evidence:
-            body.append_text(text(f" · 📎 {'; '.join(ev.evidence)}", style="dim"))
-        grid.add_row(ev.when.astimezone().strftime("%Y-%m-%d %H:%M"), ev.obligation, body)
+            refs = _cut("; ".join(ev.evidence), report, ev.obligation, lang)
+            body.append_text(text(f" · 📎 {refs}", style="dim"))
+        when = ev.when.astimezone().strftime("%Y-%m-%d %H:%M")
+        grid.add_row(when, ev.obligation, Wrapped(body, whole))
     return [head, _indent(grid, 2)]
 
 
-def _notes(report: Report, lang: str) -> list[RenderableType]:
+def _cut(value: str, report: Report, oid: str | None, lang: str) -> str:
+    """A note or list of evidence as the report shows it: cut where long, with the command
+    that prints it whole."""
+    return L.cut(value, lang, L.whole_note(oid, report.facts.ledger))
+
+
+def _notes(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     """Every item with a progress note or evidence, but the blocked and waived ones, whose
     notes the attention list shows already."""
     from ...vocab import Status
@@ -236,10 +262,11 @@ def _notes(report: Report, lang: str) -> list[RenderableType]:
     for i in shown:
         body = text(i.status.label(lang), style=i.status.info.style)
         if i.note:
-            body.append_text(text(f" · {i.note}"))
+            body.append_text(text(f" · {_cut(i.note, report, i.id, lang)}"))
         if i.evidence:
-            body.append_text(text(f"\n📎 {'; '.join(i.evidence)}", style="dim"))
-        grid.add_row(i.id, Wrapped(body))
+            refs = _cut("; ".join(i.evidence), report, i.id, lang)
+            body.append_text(text(f"\n📎 {refs}", style="dim"))
+        grid.add_row(i.id, Wrapped(body, whole))
     return [Text(t("report_notes", lang), style="bold"), _indent(grid, 2)]
 
 
