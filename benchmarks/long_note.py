@@ -16,7 +16,8 @@ units, Latin words and brackets, as an office writes; ``latin`` one run of lette
 space (one unbreakable chunk: the case a line-cutter handles worst); ``punct`` a run of
 characters that may not start a line (，。、), each of which the wrapping rule joins to what
 comes before it. Output goes to a pipe (``/dev/null``) at ``COLUMNS=80`` in Chinese. Each row
-gives the median of the timed runs; a run stopped at the timeout is shown as ``> N s``.
+gives the median of the timed runs, wall-clock and CPU seconds; a run stopped at the timeout
+is shown as ``> N``.
 
 Everything runs in a scratch folder with its own catalog cache; nothing of the user's is read
 or written.
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -61,9 +63,13 @@ COMMANDS: list[tuple[str, list[str]]] = [
 ]
 
 
-def run(args: list[str], env: dict[str, str], cwd: Path, timeout: float) -> float | None:
-    """Seconds the process took; None if it was stopped at ``timeout``."""
+def run(
+    args: list[str], env: dict[str, str], cwd: Path, timeout: float
+) -> tuple[float, float] | None:
+    """Seconds the process took, on the clock and of CPU (its own user + system time: the
+    steadier figure on a busy machine); None if it was stopped at ``timeout``."""
     began = time.perf_counter()
+    cpu = _children_cpu()
     try:
         done = subprocess.run(
             [*IPRCHECK, *args],
@@ -78,7 +84,12 @@ def run(args: list[str], env: dict[str, str], cwd: Path, timeout: float) -> floa
         return None
     if done.returncode not in (0, 1, 3):  # 1: the ledger has errors; 3: rollup left one out
         sys.exit(f"iprcheck {' '.join(args)} failed:\n{done.stderr.decode()}")
-    return time.perf_counter() - began
+    return time.perf_counter() - began, _children_cpu() - cpu
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def event(oid: str, before: str, after: str, at: str, note: str, evidence: list[str]) -> str:
@@ -149,7 +160,7 @@ def main() -> None:
     try:
         cases = [("short", "zh", 20)] + [(f"{n:,}", s, n) for n in lengths for s in shapes]
         print(f"median of {opts.runs} runs, whole processes ({sys.executable}), 80 columns, zh")
-        print(f"{'command':<28}{'note':>12}{'shape':>7}{'seconds':>10}")
+        print(f"{'command':<28}{'note':>12}{'shape':>7}{'wall s':>10}{'cpu s':>10}")
         for label, shape, chars in cases:
             folder = scratch / f"{shape}-{chars}"
             build(folder, SHAPES[shape](chars), env)
@@ -159,12 +170,14 @@ def main() -> None:
                 warm = [run(argv, env, folder, opts.timeout) for _ in range(opts.warmup)]
                 again = opts.runs if None not in warm else 0
                 times = [run(argv, env, folder, opts.timeout) for _ in range(again)]
-                shown = (
-                    f"> {opts.timeout:.0f}"
-                    if not times or None in times
-                    else f"{statistics.median(t for t in times if t is not None):.2f}"
-                )
-                print(f"{name:<28}{label:>12}{shape:>7}{shown:>10}", flush=True)
+                done = [x for x in times if x is not None]
+                if not done or len(done) < len(times):
+                    shown = f"{f'> {opts.timeout:.0f}':>10}{'':>10}"
+                else:
+                    wall = statistics.median(x[0] for x in done)
+                    cpu = statistics.median(x[1] for x in done)
+                    shown = f"{wall:>10.2f}{cpu:>10.2f}"
+                print(f"{name:<28}{label:>12}{shape:>7}{shown}", flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

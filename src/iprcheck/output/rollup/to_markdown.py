@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...i18n import t
 from ...reports.rollup import Cell, Rollup
 from .. import View
+from .. import labels as L
 from ..guards import md_table
 from ..guards import md_text as md_cell
 from .labels import (
@@ -91,7 +92,7 @@ def to_markdown(rollup: Rollup, view: View) -> str:
         out += [f"## {t('rollup_blocked_list', lang)}", ""]
         out += md_table(
             [t("rollup_col_province", lang), t("col_id", lang), t("col_note", lang)],
-            [[b.province, b.id, b.note or t("att_no_note", lang)] for b in rollup.blocked_reasons],
+            _blocked_rows(rollup, lang),
         )
         out.append("")
     if rollup.skipped:
@@ -101,3 +102,19 @@ def to_markdown(rollup: Rollup, view: View) -> str:
             [[s.path, s.error.render(lang)] for s in rollup.skipped],
         )
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _blocked_rows(rollup: Rollup, lang: str) -> list[list[object]]:
+    """Province, id and reason of each blocked obligation; a long reason cut, with the command
+    that prints it whole from its province's ledger."""
+    paths = {r.name: str(r.path) for r in rollup.rows}
+    return [
+        [
+            L.name(b.province),
+            b.id,
+            L.cut(b.note, lang, L.whole_note(b.id, paths.get(b.province)))
+            if b.note
+            else t("att_no_note", lang),
+        ]
+        for b in rollup.blocked_reasons
+    ]
