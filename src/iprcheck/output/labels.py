@@ -242,6 +242,10 @@ def whole_note(oid: str | None, ledger: str | None = None) -> str:
     return f"iprcheck {where}history {oid + ' ' if oid else ''}--format json"
 
 
+# What ``whole_note`` writes, kept on one line where the line is wide enough to copy it whole.
+WHOLE_NOTE = r'iprcheck (?:--ledger (?:"[^"\n]*"|[^ \n]+) )?history (?:[^ \n]+ )?--format json'
+
+
 def _quoted(path: str) -> str:
     """A path as a Windows or POSIX shell takes it: in double quotes if it needs them."""
     return f'"{path}"' if any(c in path for c in " \"&|<>^%()'$;`") else path
@@ -265,4 +269,4 @@ def keep(lang: str, names: Iterable[str | None] = ()) -> Keep:
         t("att_no_owner", lang),
     ]
     words += (shown(name(n)) for n in names if n)
-    return Keep(words)
+    return Keep(words, [WHOLE_NOTE])

@@ -5,7 +5,7 @@ each chunk takes on screen:
 
 * a name the view keeps whole (``Keep``: a division, a province, a status word) is one chunk;
 * a Latin word, a number or an id (``PCT``, ``TISC``, ``6.2``, ``2020-12-31``) is one chunk;
-* a number keeps its unit and its 第 (``16个月``, ``1/2个``, ``第1次``, ``85%``);
+* a number keeps its unit and its 第 (``16个月``, ``1/2个``, ``第1次``, ``85%``, ``300,000``);
 * a character that may not start a line (。，、；：？！）」』】”’%… and the like) is joined to
   the chunk before it, and one that may not end a line (（「『【“‘ and the like) to the chunk after
   it, so no line starts or ends with one;
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -40,7 +40,7 @@ NO_START = frozenset("，。、；：？！）》」』】〉〕］｝”’%％
 NO_END = frozenset("（《「『【〈〔［｛“‘([{")
 
 _UNITS = "个月|个|次|分|天|年|月|日|项|倍|件|家|人|亿元|万元|元|期|批|届|号|条|处|余"
-_NUMBER = rf"(?:第)?[0-9０-９]+(?:[./:：\-][0-9０-９]+)*(?:%|％|{_UNITS})?"
+_NUMBER = rf"(?:第)?[0-9０-９]+(?:[.,/:：\-][0-9０-９]+)*(?:%|％|{_UNITS})?"
 # Runs no line may break inside: numbers with their unit, Latin words, ids, file names.
 _SOLID = rf"{_NUMBER}|[A-Za-z0-9][A-Za-z0-9._/+#@&'\-]*"
 # In English help a run of Chinese stays whole (but not across a stop or a bracket).
@@ -49,17 +49,19 @@ _CJK_RUN = "[^\\x00-\\x7f" + re.escape("".join(sorted(NO_START | NO_END))) + "]+
 
 class Keep:
     """Names no line may break inside, wherever they appear in a text: the divisions, provinces
-    and status words a view shows. A name wider than the whole line is still cut by columns."""
+    and status words a view shows, and what ``patterns`` match (a command to type). One wider
+    than the whole line is broken by the rule as if it were not kept."""
 
-    __slots__ = ("names", "pattern")
+    __slots__ = ("names", "patterns", "pattern")
 
-    def __init__(self, names: Iterable[str] = ()) -> None:
+    def __init__(self, names: Iterable[str] = (), patterns: Iterable[str] = ()) -> None:
         # Longest first, so that 运用促进处 wins over a shorter name it holds.
         self.names = tuple(sorted({n for n in names if len(n) > 1}, key=lambda n: (-len(n), n)))
-        self.pattern = "|".join(map(re.escape, self.names))
+        self.patterns = tuple(patterns)
+        self.pattern = "|".join([*self.patterns, *map(re.escape, self.names)])
 
     def __or__(self, other: Keep) -> Keep:
-        return Keep((*self.names, *other.names))
+        return Keep((*self.names, *other.names), (*self.patterns, *other.patterns))
 
 
 NOTHING = Keep()
@@ -71,6 +73,11 @@ def _tokens(keep: str, cjk: bool) -> re.Pattern[str]:
     first = f"(?:{keep})|" if keep else ""
     run = "" if cjk else f"|{_CJK_RUN}"
     return re.compile(f"{first}{_SOLID}{run}| |.", re.DOTALL)
+
+
+@lru_cache(maxsize=32)
+def _kept(keep: str) -> re.Pattern[str]:
+    return re.compile(keep)
 
 
 @lru_cache(maxsize=4096)
@@ -88,13 +95,18 @@ def columns(text: str) -> int:
 Span = tuple[int, int]
 
 
-def _chunk_spans(text: str, start: int, end: int, keep: Keep, cjk: bool) -> list[Span]:
-    """The chunks of ``text[start:end]`` (one line, no line break in it) as offsets."""
+def _chunk_spans(
+    text: str, start: int, end: int, keep: Keep, cjk: bool, *, join: bool = True
+) -> list[Span]:
+    """The chunks of ``text[start:end]`` (one line, no line break in it) as offsets;
+    ``join=False``: without joining stops and brackets to their neighbours."""
     out: list[Span] = []
     pending = -1  # where characters that may not end a line began, waiting for what follows
     for found in _tokens(keep.pattern, cjk).finditer(text, start, end):
         a, b = found.span()
-        if b - a == 1 and text[a] == " ":
+        if not join:
+            out.append((a, b))
+        elif b - a == 1 and text[a] == " ":
             if pending >= 0:
                 out.append((pending, a))
                 pending = -1
@@ -130,19 +142,41 @@ def chunks(text: str, *, cjk: bool = True, keep: Keep = NOTHING) -> list[str]:
     ]
 
 
-def _fill(text: str, parts: list[Span], width: int, first: int | None, at: int) -> list[Span]:
+def _sized(
+    text: str, parts: list[Span], width: int, keep: Keep, cjk: bool
+) -> Iterator[tuple[int, int, int]]:
+    """Each chunk with its columns. A chunk wider than a whole line that holds a kept name
+    comes apart: into the name and the stops or brackets joined to it where the name fits a
+    line (a name whole matters more than a stop at a line's start), else into what the rule
+    would make of it if nothing were kept."""
+    for a, b in parts:
+        size = columns(text[a:b])
+        if size <= width or not keep.pattern:
+            yield a, b, size
+            continue
+        kept = _kept(keep.pattern)
+        loose = _chunk_spans(text, a, b, keep, cjk, join=False)
+        sizes = [columns(text[c:d]) for c, d in loose]
+        if max(sizes) <= width and any(kept.fullmatch(text, c, d) for c, d in loose):
+            yield from ((c, d, n) for (c, d), n in zip(loose, sizes, strict=True))
+            continue
+        yield from ((c, d, columns(text[c:d])) for c, d in _chunk_spans(text, a, b, NOTHING, cjk))
+
+
+def _fill(
+    text: str, parts: list[Span], width: int, first: int | None, at: int, keep: Keep, cjk: bool
+) -> list[Span]:
     """Lines of one paragraph (which starts at ``at``) as offsets: greedy, by columns."""
     lines: list[Span] = []
     start = -1  # where the line began (-1: nothing on it yet)
     end = at  # where its last chunk that is not a space ended
     used = 0
     limit = max(first if first is not None else width, 2)
-    for a, b in parts:
+    for a, b, size in _sized(text, parts, max(width, 2), keep, cjk):
         if b - a == 1 and text[a] == " ":
             if start >= 0:
                 used += 1
             continue
-        size = columns(text[a:b])
         if start >= 0 and used + size > limit:
             lines.append((start, end))
             start, used, limit = -1, 0, max(width, 2)
@@ -178,7 +212,7 @@ def line_spans(
     out: list[Span] = []
     for start, end in _paragraphs(text):
         parts = _chunk_spans(text, start, end, keep, cjk)
-        out += _fill(text, parts, width, first if not out else None, start)
+        out += _fill(text, parts, width, first if not out else None, start, keep, cjk)
     return out
 
 
