@@ -11,7 +11,7 @@ from ..ledger import Event
 from . import View
 from . import labels as L
 from .rows import to_json as dump
-from .wrap import Keep, Wrapped
+from .wrap import Keep, Wrapped, columns
 
 
 class History(Struct, frozen=True):
@@ -24,7 +24,9 @@ def to_json(data: History, view: View) -> str:
 
 def table(data: History, view: View) -> list[Any]:
     """When, who, which obligation, from → to, note and evidence. Names stay whole on a line;
-    a long note is cut, with the command that prints it whole."""
+    a long note is cut, with the command that prints it whole. Where the screen is too narrow
+    for the change and the note side by side without breaking a name, the note goes under the
+    change."""
     from rich import box
     from rich.table import Table
 
@@ -34,22 +36,45 @@ def table(data: History, view: View) -> list[Any]:
     if not data.events:
         return [text(t("history_empty", lang))]
     whole = keep_names(data.events, lang)
-    grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    grid.add_column(t("col_when", lang), no_wrap=True)
-    grid.add_column(t("col_who", lang))
-    grid.add_column(t("col_id", lang), no_wrap=True)
-    grid.add_column(t("col_change", lang), ratio=1)
-    grid.add_column(t("col_note", lang), ratio=2)
-    for ev in data.events:
-        # Compact, in local time: the full ISO time with its offset stays in --format json.
-        when = ev.when.astimezone().strftime("%Y-%m-%d %H:%M")
-        grid.add_row(
-            when,
+    rows = [
+        (
+            # Compact, in local time: the full ISO time with its offset stays in --format json.
+            ev.when.astimezone().strftime("%Y-%m-%d %H:%M"),
             Wrapped(text(L.name(ev.by)), whole),
             ev.obligation or "—",
-            Wrapped(text(L.cut(change(ev, lang), lang, L.whole_note(ev.obligation))), whole),
-            Wrapped(text(shown_note(ev, lang)), whole),
+            text(L.cut(change(ev, lang), lang, L.whole_note(ev.obligation))),
+            text(shown_note(ev, lang)),
         )
+        for ev in data.events
+    ]
+    heads = [t(k, lang) for k in ("col_when", "col_who", "col_id", "col_change", "col_note")]
+    who = max(columns(heads[1]), *(min(r[1].widths()[1], 16) for r in rows))
+    ids = max(columns(heads[2]), *(len(r[2]) for r in rows))
+    gap = 3  # a column's padding and the space between columns
+    rest = view.width - (16 + who + ids + 3 * gap)
+    changes = [Wrapped(r[3], whole) for r in rows]
+    notes = [Wrapped(r[4], whole) for r in rows]
+    change_min, change_max = (max(w.widths()[n] for w in changes) for n in (0, 1))
+    note_min = max(w.widths()[0] for w in notes)
+    grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    grid.add_column(heads[0], no_wrap=True)
+    grid.add_column(heads[1], width=who)
+    grid.add_column(heads[2], no_wrap=True)
+    if change_min + note_min + gap <= rest:  # side by side, the change half at most
+        wide = max(change_min, min(change_max, (rest - gap) // 2), columns(heads[3]))
+        grid.add_column(heads[3], width=wide)
+        grid.add_column(heads[4], width=max(rest - gap - wide, note_min))
+        for r, c, n in zip(rows, changes, notes, strict=True):
+            grid.add_row(r[0], r[1], r[2], c, n)
+        return [grid]
+    sep = " · " if lang == "zh" else " / "
+    grid.add_column(f"{heads[3]}{sep}{heads[4]}")
+    for r in rows:
+        body = r[3].copy()
+        if r[4].plain:
+            body.append("\n")
+            body.append_text(r[4])
+        grid.add_row(r[0], r[1], r[2], Wrapped(body, whole))
     return [grid]
 
 

@@ -34,7 +34,7 @@ def table(listing: Listing, view: View) -> list[Any]:
     from rich.table import Table
 
     from .console import text  # rich: only the text view draws with it
-    from .wrap import Wrapped
+    from .wrap import Wrapped, columns
 
     lang = view.lang
     owner = L.profile_line(
@@ -49,10 +49,12 @@ def table(listing: Listing, view: View) -> list[Any]:
     grid.add_column(t("col_requirement", lang), no_wrap=True)
     grid.add_column(t("col_status", lang), no_wrap=True)
     grid.add_column(t("col_measure", lang), ratio=1)
-    show_owner = any(i.owner for i in listing.items)
+    owners = [L.name(i.owner) for i in listing.items if i.owner]
+    show_owner = bool(owners)
     if show_owner:  # as wide as the longest division's name, which is never broken
-        grid.add_column(t("col_owner", lang))
-    whole = L.keep(lang, [listing.province, *(i.owner for i in listing.items)])
+        widest = max(columns(t("col_owner", lang)), *map(columns, owners))
+        grid.add_column(t("col_owner", lang), width=min(widest, 20))
+    whole = L.keep(lang, [listing.province, *owners])
     current_task = None
     for item in listing.items:
         o = item.obligation

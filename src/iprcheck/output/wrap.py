@@ -194,14 +194,20 @@ def _fill(
 
 def _cut(text: str, a: int, b: int, limit: int, width: int, lines: list[Span]) -> Span:
     """Cut ``text[a:b]`` into lines of ``limit`` (then ``width``) columns, appended to
-    ``lines``; the rest, which fits a line, as (where it starts, its columns)."""
+    ``lines``, a character early where a stop would start a line or a bracket end one; the
+    rest, which fits a line, as (where it starts, its columns)."""
     start, taken = a, 0
-    for i in range(a, b):
+    i = a
+    while i < b:
         size = _char_columns(text[i])
         if taken + size > limit and taken:
-            lines.append((start, i))
-            start, taken, limit = i, 0, width
+            at = i
+            if i - 1 > start and (text[i] in NO_START or text[i - 1] in NO_END):
+                at = i - 1
+            lines.append((start, at))
+            start, taken, limit = at, columns(text[at:i]), width
         taken += size
+        i += 1
     return start, taken
 
 
@@ -233,8 +239,10 @@ class Wrapped:
         self.keep = keep
         self._widths: tuple[int, int] | None = None
 
-    def _measure(self) -> tuple[int, int]:
-        """(widest chunk, widest paragraph), found once: a table measures a cell more than once."""
+    def widths(self) -> tuple[int, int]:
+        """(widest chunk, widest paragraph): the narrowest the text can be laid out without
+        cutting a chunk, and its width on one line each paragraph. Found once: a table measures
+        a cell more than once."""
         if self._widths is None:
             plain = self.text.plain
             chunk = para = 0
@@ -248,7 +256,7 @@ class Wrapped:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.measure import Measurement
 
-        chunk, para = self._measure()
+        chunk, para = self.widths()
         return Measurement(min(chunk, para, options.max_width), para)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

@@ -62,6 +62,7 @@ def keep(report: Report, lang: str) -> Keep:
     who recorded its changes, the documents given as evidence, and the vocabulary's words."""
     f = report.facts
     names = [f.province, f.province_en, f.department, *report.owners]
+    names.append(L.shown_path(f.ledger) if f.ledger else None)
     for i in report.items:
         names += [i.owner, *i.evidence]
     for ev in report.changes:
@@ -80,7 +81,7 @@ def _header(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     line.append(t("report_deadline", lang, date=f.deadline.isoformat()) + " · ")
     line.append(L.days(f, lang), style="bold red" if f.days_left < 0 else "bold")
     out.append(line)
-    out.append(text(L.ledger_line(f, lang), style="dim"))
+    out.append(Wrapped(text(L.ledger_line(f, lang), style="dim"), whole))
     if report.owners:
         sep = "、" if lang == "zh" else ", "
         owners = sep.join(L.name(o) for o in report.owners)
