@@ -165,51 +165,55 @@ def _attention(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     """Blocked and waived items one by one with their notes; overdue ones grouped by due date
     and open mandatory ones as a list of ids, so that a bad week still fits on a screen."""
     a = report.attention
-    out: list[RenderableType] = [Text(t("report_attention", lang), style="bold")]
+    return [
+        Text(t("report_attention", lang), style="bold"),
+        _head(t("att_blocked", lang), len(a.blocked), "bold red", lang),
+        *_noted(report, a.blocked, "red", lang, whole),
+        _head(t("att_overdue", lang), len(a.overdue), "bold yellow", lang),
+        *_dated(a.overdue, L.overdue_text, lang, whole),  # most overdue first, with who holds it
+        _head(t("att_due_soon", lang, days=a.within), len(a.due_soon), "bold", lang),
+        *_dated(a.due_soon, L.due_soon_text, lang, whole),
+        _head(t("att_open_mandatory", lang), len(a.open_mandatory), "bold", lang),
+        *([_indent(Text(_ids(a.open_mandatory)), 4)] if a.open_mandatory else []),
+        _head(t("att_waived", lang), len(a.waived), "bold magenta", lang),
+        *_noted(report, a.waived, "magenta", lang, whole),
+    ]
 
-    def block(key: str, count: int, style: str) -> None:
-        head = Text(f"  {t(key, lang)} ({count})", style=style if count else "dim")
-        if not count:
-            head.append(f" {t('att_none', lang)}")
-        out.append(head)
 
-    def notes(ids: list[str], style: str) -> None:
-        grid = _items_grid()
-        for oid in ids:
-            item = report.item(oid)
-            body = text(summary(item.text))
-            body.append("\n")
-            body.append_text(text(_cut(L.note(item, lang), report, oid, lang), style=style))
-            grid.add_row(oid, Wrapped(body, whole))
-        out.append(_indent(grid, 4))
-
-    def dated(rows: list[Overdue], words: Callable[[Overdue, str], str]) -> None:
-        grid = _items_grid()
-        for o in rows:
-            line = f"{words(o, lang)} · {L.name(_owner(o.owner, lang))}"
-            grid.add_row(o.id, Wrapped(text(line), whole))
-        out.append(_indent(grid, 4))
-
-    block("att_blocked", len(a.blocked), "bold red")
-    if a.blocked:
-        notes(a.blocked, "red")
-    block("att_overdue", len(a.overdue), "bold yellow")
-    if a.overdue:  # most overdue first, each with who holds it
-        dated(a.overdue, L.overdue_text)
-    head = Text(f"  {t('att_due_soon', lang, days=a.within)} ({len(a.due_soon)})")
-    head.stylize("bold" if a.due_soon else "dim")
-    if not a.due_soon:
+def _head(title: str, count: int, style: str, lang: str) -> Text:
+    head = Text(f"  {title} ({count})", style=style if count else "dim")
+    if not count:
         head.append(f" {t('att_none', lang)}")
-    out.append(head)
-    if a.due_soon:
-        dated(a.due_soon, L.due_soon_text)
-    block("att_open_mandatory", len(a.open_mandatory), "bold")
-    if a.open_mandatory:
-        out.append(_indent(Text(_ids(a.open_mandatory)), 4))
-    block("att_waived", len(a.waived), "bold magenta")
-    if a.waived:
-        notes(a.waived, "magenta")
-    return out
+    return head
+
+
+def _noted(
+    report: Report, ids: list[str], style: str, lang: str, whole: Keep
+) -> list[RenderableType]:
+    """Each item with its measure and its note (cut where long)."""
+    if not ids:
+        return []
+    grid = _items_grid()
+    for oid in ids:
+        item = report.item(oid)
+        body = text(summary(item.text))
+        body.append("\n")
+        body.append_text(text(_cut(L.note(item, lang), report, oid, lang), style=style))
+        grid.add_row(oid, Wrapped(body, whole))
+    return [_indent(grid, 4)]
+
+
+def _dated(
+    rows: list[Overdue], words: Callable[[Overdue, str], str], lang: str, whole: Keep
+) -> list[RenderableType]:
+    """Each item with its date and its owner."""
+    if not rows:
+        return []
+    grid = _items_grid()
+    for o in rows:
+        line = f"{words(o, lang)} · {L.name(_owner(o.owner, lang))}"
+        grid.add_row(o.id, Wrapped(text(line), whole))
+    return [_indent(grid, 4)]
 
 
 def _owner(owner: str | None, lang: str) -> str:

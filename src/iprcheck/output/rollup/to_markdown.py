@@ -67,27 +67,7 @@ def to_markdown(rollup: Rollup, view: View) -> str:
         ],
     )
     if rollup.by == "measure":
-        from ...obligations import summary
-
-        out += [f"## {t('rollup_by_measure', lang)}", ""]
-        out += md_table(
-            [
-                t("col_id", lang),
-                t("col_measure", lang),
-                t("rollup_col_owe", lang),
-                t("col_status", lang),
-            ],
-            [
-                [
-                    m.id,
-                    summary(m.text),
-                    len(m.owe),
-                    "; ".join(f"{x.province} {x.status.label(lang)}" for x in m.owe),
-                ]
-                for m in rollup.measures
-            ],
-        )
-        out.append("")
+        out += _by_measure(rollup, lang)
     if rollup.blocked_reasons:
         out += [f"## {t('rollup_blocked_list', lang)}", ""]
         out += md_table(
@@ -117,4 +97,26 @@ def _blocked_rows(rollup: Rollup, lang: str) -> list[list[object]]:
             else t("att_no_note", lang),
         ]
         for b in rollup.blocked_reasons
+    ]
+
+
+def _by_measure(rollup: Rollup, lang: str) -> list[str]:
+    """Each provincial obligation, how many provinces owe it and how each stands."""
+    from ...obligations import summary
+
+    heads = [t("col_id", lang), t("col_measure", lang), t("rollup_col_owe", lang)]
+    rows: list[list[object]] = [
+        [
+            m.id,
+            summary(m.text),
+            len(m.owe),
+            "; ".join(f"{x.province} {x.status.label(lang)}" for x in m.owe),
+        ]
+        for m in rollup.measures
+    ]
+    return [
+        f"## {t('rollup_by_measure', lang)}",
+        "",
+        *md_table([*heads, t("col_status", lang)], rows),
+        "",
     ]
