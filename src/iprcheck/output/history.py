@@ -54,16 +54,14 @@ def table(data: History, view: View) -> list[Any]:
     rest = view.width - (16 + who + ids + 3 * gap)
     changes = [Wrapped(r[3], whole) for r in rows]
     notes = [Wrapped(r[4], whole) for r in rows]
-    change_min, change_max = (max(w.widths()[n] for w in changes) for n in (0, 1))
-    note_min = max(w.widths()[0] for w in notes)
     grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     grid.add_column(heads[0], no_wrap=True)
     grid.add_column(heads[1], width=who)
     grid.add_column(heads[2], no_wrap=True)
-    if change_min + note_min + gap <= rest:  # side by side, the change half at most
-        wide = max(change_min, min(change_max, (rest - gap) // 2), columns(heads[3]))
-        grid.add_column(heads[3], width=wide)
-        grid.add_column(heads[4], width=max(rest - gap - wide, note_min))
+    sizes = _side_by_side(changes, notes, heads[3:], rest - gap)
+    if sizes is not None:
+        grid.add_column(heads[3], width=sizes[0])
+        grid.add_column(heads[4], width=sizes[1])
         for r, c, n in zip(rows, changes, notes, strict=True):
             grid.add_row(r[0], r[1], r[2], c, n)
         return [grid]
@@ -76,6 +74,28 @@ def table(data: History, view: View) -> list[Any]:
             body.append_text(r[4])
         grid.add_row(r[0], r[1], r[2], Wrapped(body, whole))
     return [grid]
+
+
+def _side_by_side(
+    changes: list[Wrapped], notes: list[Wrapped], heads: list[str], room: int
+) -> tuple[int, int] | None:
+    """The widths of the change and note columns in ``room`` columns: the wider one narrowed
+    first, as a table does, but never below the widest name in it; None if they do not fit."""
+    lows = [
+        max(max(w.widths()[0] for w in ws), columns(h))
+        for ws, h in zip((changes, notes), heads, strict=True)
+    ]
+    highs = [
+        max(max(w.widths()[1] for w in ws), low)
+        for ws, low in zip((changes, notes), lows, strict=True)
+    ]
+    if sum(lows) > room:
+        return None
+    if sum(highs) <= room:
+        return highs[0], highs[1]
+    change = max(room - highs[1], min(highs[0], room // 2))  # the wider one gives way first
+    change = min(max(change, lows[0]), room - lows[1])
+    return change, room - change
 
 
 def keep_names(events: list[Event], lang: str) -> Keep:
