@@ -1,9 +1,9 @@
 """User-facing words in Chinese and English, and how the language is chosen.
 
 The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
-``errors``, ``office`` for the documents, ``day`` for a day's work, ``layout`` for how a view
-fits long notes and narrow screens); the vocabulary's labels (statuses, requirements, province
-types) are in ``vocab.py``.
+``errors``, ``office`` for the documents, ``day`` for a day's work, ``notices`` for reading
+a notice into a list, ``layout`` for how a view fits long notes and narrow screens); the
+vocabulary's labels (statuses, requirements, province types) are in ``vocab.py``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import string
 import sys
 from typing import Any
 
-from . import catalog, day, errors, layout, ledger, office, usage, views
+from . import catalog, day, errors, layout, ledger, notices, office, usage, views
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -24,6 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **views.MESSAGES,
     **office.MESSAGES,
     **day.MESSAGES,
+    **notices.MESSAGES,
     **layout.MESSAGES,
 }
 

@@ -66,7 +66,7 @@ def keep(rollup: Rollup, lang: str) -> Keep:
     units = rollup.catalog.task_list.reporting_units
     names = [u.name_en if lang == "en" else u.name for u in units]
     names += (display_name(r, lang, rollup) for r in rollup.rows)
-    return L.keep(lang, names)
+    return L.keep(lang, names, rollup.catalog.categories)
 
 
 class _Column(NamedTuple):
