@@ -39,9 +39,19 @@ class Msg:
     __hash__ = None  # type: ignore[assignment]  # params may hold lists
 
 
+class Listed(tuple[str, ...]):
+    """Ids or names for a message, listed as each language lists them: 6.2、7.2 in Chinese,
+    6.2, 7.2 in English."""
+
+    __slots__ = ()
+
+    def render(self, lang: str) -> str:
+        return ("、" if lang == "zh" else ", ").join(self)
+
+
 def _in(lang: str, value: object) -> object:
-    """A parameter put into words: a message within a message, or the system's reason."""
-    if isinstance(value, Msg):
+    """A parameter put into words: a message within a message, the system's reason, a list."""
+    if isinstance(value, Msg | Listed):
         return value.render(lang)
     if isinstance(value, OSError):
         return os_reason(value, lang)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from msgspec import Struct
 
 from .errors import IprcheckError
+from .numbers import chinese_numeral
 from .tasklist import Catalog, Measure, Obligation, Task
 from .tasklist.categories import ALL, DEFAULT, Categories
 from .tasklist.model import ID_DIGITS
@@ -25,6 +26,7 @@ from .vocab import (
     Status,
     parse_status,
     parse_status_filter,
+    status_like,
 )
 
 
@@ -51,18 +53,31 @@ class Tracking(Struct, frozen=True):
 UNTRACKED = Tracking()
 
 
-def _valid_statuses() -> str:
-    return ", ".join([*(s.value for s in Status), *(s.label("zh") for s in Status)])
+def _valid_statuses(*, filters: bool = False) -> dict[str, str]:
+    """The status words to offer (and with ``filters``, the filter words ``--status`` takes
+    too), for ``valid`` (English first) and ``valid_zh`` (Chinese first, joined with 、 as
+    Chinese lists are)."""
+    extra = list(STATUS_FILTERS) if filters else []
+    keys = [s.value for s in Status] + [w for w in extra if w.isascii()]
+    labels = [s.label("zh") for s in Status] + [w for w in extra if not w.isascii()]
+    return {
+        "valid": f"{', '.join(keys)} (or {', '.join(labels)})",
+        "valid_zh": f"{'、'.join(labels)}（或 {'、'.join(keys)}）",
+    }
 
 
 def status_named(word: str) -> Status:
     """The status a user's word names (``done``, ``已完成``, ``完成``…); an error naming the valid
-    ones. A filter word (``未完成``) is not a status: the error says where it belongs."""
+    ones, and the one meant where the word is a near miss (``已经完成``). A filter word
+    (``未完成``) is not a status: the error says where it belongs."""
     found = parse_status(word)
     if found is None:
         if parse_status_filter(word) is not None:
-            raise IprcheckError("status_is_filter", value=word.strip(), valid=_valid_statuses())
-        raise IprcheckError("unknown_status", value=word, valid=_valid_statuses())
+            raise IprcheckError("status_is_filter", value=word.strip(), **_valid_statuses())
+        like = status_like(word)
+        if like is not None:
+            raise IprcheckError("unknown_status_like", value=word, like=like, **_valid_statuses())
+        raise IprcheckError("unknown_status", value=word, **_valid_statuses())
     return found
 
 
@@ -73,11 +88,11 @@ def statuses_named(words: Iterable[str]) -> tuple[Status, ...]:
     for word in words:
         found = parse_status_filter(word)
         if found is None:
-            raise IprcheckError(
-                "unknown_status",
-                value=word,
-                valid=_valid_statuses() + ", " + "、".join(STATUS_FILTERS),
-            )
+            valid = _valid_statuses(filters=True)
+            like = status_like(word)
+            if like is not None:
+                raise IprcheckError("unknown_status_like", value=word, like=like, **valid)
+            raise IprcheckError("unknown_status", value=word, **valid)
         chosen |= found
     return tuple(s for s in Status if s in chosen)
 
@@ -372,6 +387,73 @@ def _one_range(text: str, catalog: Catalog) -> list[str]:
         if first <= last:
             return order[first : last + 1]
     raise IprcheckError("unknown_range", value=text, valid=task_span(catalog))
+
+
+# A section as a Chinese document numbers it: 一, 第一部分, 第1部分, 一、 (up to 九十九).
+_NUMERALS = {chinese_numeral(n): n for n in range(1, 100)}
+
+
+def section_number(text: str) -> int | None:
+    """A section as typed: ``1``, ``１``, ``一``, ``第一部分``, ``第1部分``, ``一、``; None for
+    anything else. Whether the list has that section is for ``check_filters`` to say."""
+    word = typed_id(text).removeprefix("第").removesuffix("、").removesuffix("部分")
+    if is_number(word):
+        return int(word)
+    return _NUMERALS.get(word)
+
+
+def task_number(text: str) -> int | None:
+    """A task as typed: ``6``, ``６``, ``第6项``; None for anything else."""
+    word = typed_id(text).removeprefix("第").removesuffix("项")
+    return int(word) if is_number(word) else None
+
+
+def owners_named(words: Iterable[str], tracking: Mapping[str, Tracking]) -> tuple[str, ...]:
+    """The divisions ``--owner`` names, each one a ledger has assigned (spaces around it aside);
+    an error for any other, naming the one meant where it is a near miss (``运用促进`` for
+    运用促进处), else the ones assigned. A report of a division nobody is assigned to would be
+    empty, and look done."""
+    known = list(dict.fromkeys(tr.owner for tr in tracking.values() if tr.owner))
+    plain = {name.strip(): name for name in known}
+    chosen: list[str] = []
+    for word in words:
+        found = word if word in known else plain.get(word.strip())
+        if found is not None:
+            chosen.append(found)
+            continue
+        typed = word.strip()
+        like = _owner_like(typed, list(plain))
+        if like is not None:
+            raise IprcheckError("unknown_owner_like", value=typed, like=like)
+        if not known:
+            raise IprcheckError("unknown_owner_none", value=typed)
+        shown = [_short(name) for name in plain][:_OWNERS_SHOWN]
+        if len(plain) > _OWNERS_SHOWN:
+            shown.append("…")
+        raise IprcheckError(
+            "unknown_owner", value=typed, valid=", ".join(shown), valid_zh="、".join(shown)
+        )
+    return tuple(chosen)
+
+
+_OWNERS_SHOWN = 12  # divisions named in a message: an office has about that many
+
+
+def _short(name: str, limit: int = 30) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _owner_like(typed: str, known: Sequence[str]) -> str | None:
+    """The division a near miss names: the one whose name holds what was typed (运用促进 in
+    运用促进处), else the nearest by spelling; never a name too long to quote."""
+    from difflib import get_close_matches
+
+    holding = [name for name in known if typed and typed in name]
+    if len(holding) == 1:
+        found = holding
+    else:
+        found = get_close_matches(typed, holding or known, n=1, cutoff=0.6)
+    return found[0] if found and len(found[0]) <= 60 else None
 
 
 def split_range(raw: str, catalog: Catalog) -> list[str]:

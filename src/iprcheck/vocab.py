@@ -8,6 +8,7 @@ and how each view colours it live here and nowhere else. Adding a status is one 
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -90,14 +91,16 @@ STATUS_FILTERS: dict[str, frozenset[Status]] = {
 }
 
 
-def _status_key(text: str) -> str:
+def status_key(text: str) -> str:
+    """A status word as the tables hold it: English lower-cased, spaces and underscores as
+    hyphens (``In progress`` -> in-progress); Chinese as typed, spaces collapsed."""
     word = " ".join(text.split())
     return re.sub(r"[ _]", "-", word.lower()) if word.isascii() else word
 
 
 def parse_status(text: str) -> Status | None:
     """The status a user's word names, or None."""
-    return STATUS_WORDS.get(_status_key(text))
+    return STATUS_WORDS.get(status_key(text))
 
 
 def parse_status_filter(text: str) -> frozenset[Status] | None:
@@ -105,7 +108,29 @@ def parse_status_filter(text: str) -> frozenset[Status] | None:
     one = parse_status(text)
     if one is not None:
         return frozenset({one})
-    return STATUS_FILTERS.get(_status_key(text))
+    return STATUS_FILTERS.get(status_key(text))
+
+
+# A word that says "not" (没完成, 未做) must never be answered with a status that does not: the
+# nearest word to 没完成 is 完成, which means the opposite.
+_NOT = frozenset("未没不无非")
+
+
+def status_like(word: str) -> str | None:
+    """The status a near miss was meant as, as the user would type it: ``已经完成`` -> 已完成,
+    ``donne`` -> done; None when nothing is near enough."""
+    typed = " ".join(word.split())
+    if not typed:
+        return None
+    if typed.isascii():
+        english = [w for w in STATUS_WORDS if w.isascii()]
+        found = get_close_matches(status_key(typed), english, n=1, cutoff=0.6)
+        return STATUS_WORDS[found[0]].value if found else None
+    chinese = [w for w in STATUS_WORDS if not w.isascii()]
+    found = get_close_matches(typed, chinese, n=1, cutoff=0.6)
+    if not found or (_NOT & set(typed)) - set(found[0]):
+        return None
+    return STATUS_WORDS[found[0]].label("zh")
 
 
 # The national office's name, as the lists and every document write it.
@@ -131,6 +156,32 @@ class Requirement(StrEnum):
         return {"mandatory": ("必做", "mandatory"), "optional": ("选做", "optional")}[self.value][
             0 if lang == "zh" else 1
         ]
+
+
+# The words ``--actor`` and ``--requirement`` take: the keys, the labels, and the short names an
+# office uses (国家局 for the national office, 省级 for a provincial measure).
+ACTOR_WORDS: dict[str, Actor] = {
+    **{a.value: a for a in Actor},
+    **{a.label("zh"): a for a in Actor},
+    "国家局": Actor.NATIONAL,
+    "国家": Actor.NATIONAL,
+    "省级": Actor.PROVINCE,
+    "省": Actor.PROVINCE,
+}
+REQUIREMENT_WORDS: dict[str, Requirement] = {
+    **{r.value: r for r in Requirement},
+    **{r.label("zh"): r for r in Requirement},
+}
+
+
+def parse_actor(text: str) -> Actor | None:
+    word = text.strip()
+    return ACTOR_WORDS.get(word.lower()) or ACTOR_WORDS.get(word)
+
+
+def parse_requirement(text: str) -> Requirement | None:
+    word = text.strip()
+    return REQUIREMENT_WORDS.get(word.lower()) or REQUIREMENT_WORDS.get(word)
 
 
 class ProvinceType(StrEnum):

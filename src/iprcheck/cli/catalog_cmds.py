@@ -13,9 +13,17 @@ import typer
 
 from ..i18n import t
 from ..output import Format, Subject, deliver, parse_format
-from ..vocab import Actor, Requirement
+from ..vocab import Actor
 from .app import Commands, say, state_of
-from .options import ProvinceTypeOpt, format_option, profile
+from .options import (
+    ActorOpt,
+    ProvinceTypeOpt,
+    RequirementOpt,
+    SectionOpt,
+    TaskOpt,
+    format_option,
+    profile,
+)
 from .usage import UsageProblem
 
 commands = Commands()
@@ -59,14 +67,8 @@ def validate(
 def list_(
     ctx: typer.Context,
     province_type: ProvinceTypeOpt = None,
-    section: Annotated[
-        list[int] | None,
-        typer.Option("--section", "-s", metavar="N", help="Section number, repeatable. 部分"),
-    ] = None,
-    task: Annotated[
-        list[int] | None,
-        typer.Option("--task", "-t", metavar="N", help="Task number, repeatable. 任务"),
-    ] = None,
+    section: SectionOpt = None,
+    task: TaskOpt = None,
     department: Annotated[
         list[str] | None,
         typer.Option(
@@ -76,15 +78,8 @@ def list_(
             help="Executing department of the national office, e.g. 保护司. 执行部门",
         ),
     ] = None,
-    actor: Annotated[
-        Actor | None, typer.Option("--actor", help="national or province. 执行主体")
-    ] = None,
-    requirement: Annotated[
-        Requirement | None,
-        typer.Option(
-            "--requirement", "-r", help="mandatory or optional (needs a profile). 必做/选做"
-        ),
-    ] = None,
+    actor: ActorOpt = None,
+    requirement: RequirementOpt = None,
     fmt: Annotated[
         str,
         format_option(Subject.LISTING, "Output format."),
@@ -109,12 +104,13 @@ def list_(
 
     With a ledger here, its profile and statuses apply; --province-type overrides the profile.
 
-    Example: iprcheck list --province-type pilot --section 1
+    Example: iprcheck list --section 1 --requirement mandatory
     """
-    from ..obligations import Filters, listing, statuses_named
+    from ..obligations import Filters, listing, owners_named, statuses_named
     from ..output.listing import Listing
 
     state = state_of(ctx)
+    led = state.current_ledger
     filters = Filters(
         sections=tuple(section or ()),
         tasks=tuple(task or ()),
@@ -122,9 +118,8 @@ def list_(
         actor=actor,
         requirement=requirement,
         statuses=statuses_named(status or ()),
-        owners=tuple(owner or ()),
+        owners=owners_named(owner or (), led.state() if led else {}),
     )
-    led = state.current_ledger
     tracked = (led.profile, led.entries(state.catalog), led.state()) if led else None
     whose, chosen = listing(
         state.catalog, profile(province_type, state.catalog.categories), filters, tracked=tracked

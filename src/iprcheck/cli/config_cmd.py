@@ -8,22 +8,31 @@ import typer
 
 from ..i18n import t
 from .app import Commands, say, state_of
+from .command import Command, Group
 
 commands = Commands()
 config_app = typer.Typer(
+    cls=Group,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    no_args_is_help=True,
+    invoke_without_command=True,
     help="Settings: who records (by), the language (lang), the default ledger (ledger).\n\n"
     "Example: iprcheck config set by 李明",
 )
 commands.group("config", config_app)
 
+
+@config_app.callback()
+def _config(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:  # `iprcheck config` alone: what it can do
+        say(ctx.get_help())
+
+
 KeyArg = Annotated[str, typer.Argument(metavar="KEY", help="by, lang or ledger.")]
 
 
-@config_app.command("set")
+@config_app.command("set", cls=Command)
 def set_(
     ctx: typer.Context,
     key: KeyArg,
@@ -39,7 +48,7 @@ def set_(
     say(t("config_set", state_of(ctx).lang, setting=key, value=value))
 
 
-@config_app.command("get")
+@config_app.command("get", cls=Command)
 def get(ctx: typer.Context, key: KeyArg) -> None:
     """Print a setting (exit code 1 when it is not set).
 
@@ -54,7 +63,7 @@ def get(ctx: typer.Context, key: KeyArg) -> None:
     say(value)
 
 
-@config_app.command("list")
+@config_app.command("list", cls=Command)
 def list_(ctx: typer.Context) -> None:
     """Print every setting, and where they are kept.
 
@@ -70,7 +79,7 @@ def list_(ctx: typer.Context) -> None:
         say(f"{key} = {value}")
 
 
-@config_app.command("unset")
+@config_app.command("unset", cls=Command)
 def unset(ctx: typer.Context, key: KeyArg) -> None:
     """Remove a setting.
 

@@ -10,16 +10,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import IprcheckError
 from ..i18n import t
 from ..output import Subject, deliver, parse_format
-from .app import Commands, say, state_of
+from ..vocab import parse_status, parse_status_filter
+from .app import Commands, listed, say, state_of
 from .options import ByOpt, ProvinceOpt, ProvinceTypeOpt, day, format_option
 from .usage import UsageProblem
+
+if TYPE_CHECKING:
+    from ..ledger.ops import Recorded
+    from ..vocab import Status
 
 commands = Commands()
 
@@ -175,33 +180,18 @@ def mark(
     """
     from .. import ledger
     from ..obligations import status_named
-    from ..vocab import parse_status, parse_status_filter
 
     state = state_of(ctx)
-    # A Chinese input method's full-width space joins what the user meant as two words.
-    args = [word for arg in args for word in arg.split()]
-    if len(args) >= 3 and parse_status(" ".join(args[-2:])) is not None:
-        args = [*args[:-2], " ".join(args[-2:])]  # mark 6 in progress
-    if len(args) < 2:
-        raise UsageProblem("usage_mark_args")
-    *idents, status = args
-    if (
-        parse_status_filter(status) is None
-        and parse_status(idents[0]) is not None
-        and len(idents) >= 1
-    ):
-        raise UsageProblem(
-            "usage_mark_order", ids=" ".join([*idents[1:], status]), status=idents[0]
-        )
-    refs = _evidence(evidence)
+    idents, word = _ids_then_status(args)
+    status = status_named(word)
     path = ledger.resolve(state.ledger)
     result = ledger.mark(
         path,
         state.catalog,
         idents,
-        status_named(status),
+        status,
         note=_note(note),
-        evidence=refs,
+        evidence=_evidence(evidence),
         by=state.who(_text(by, "--by")),
         dry_run=dry_run,
         on_wait=_waiting(state.lang),
@@ -209,21 +199,47 @@ def mark(
     )
     if result.created:
         say(t("init_auto", state.lang, path=path), err=True)
-    ids = ", ".join(ev.obligation for ev in result.events)
-    word = status_named(status).label(state.lang)
-    said = "would_mark" if dry_run else "marked"
+    _say_marked(result, status, state.lang, dry_run=dry_run)
+
+
+def _ids_then_status(args: list[str]) -> tuple[list[str], str]:
+    """``mark``'s words: the ids, then the status (``in progress`` as two words too); the
+    status typed first is named, not taken for an id."""
+    # A Chinese input method's full-width space joins what the user meant as two words.
+    args = [word for arg in args for word in arg.split()]
+    if len(args) >= 3 and parse_status(" ".join(args[-2:])) is not None:
+        args = [*args[:-2], " ".join(args[-2:])]  # mark 6 in progress
+    if len(args) < 2:
+        raise UsageProblem("usage_mark_args")
+    *idents, status = args
+    if parse_status_filter(status) is None and parse_status(idents[0]) is not None:
+        raise UsageProblem(
+            "usage_mark_order", ids=" ".join([*idents[1:], status]), status=idents[0]
+        )
+    return idents, status
+
+
+def _say_marked(result: Recorded, status: Status, lang: str, *, dry_run: bool) -> None:
+    """What was recorded; and, on stderr, what check would call an error (recorded all the
+    same): blocked without a reason, done without evidence."""
+    word = status.label(lang)
     if result.events:
-        say(t(said, state.lang, count=len(result.events), ids=ids, status=word))
+        ids = listed((ev.obligation for ev in result.events), lang)
+        said = "would_mark" if dry_run else "marked"
+        say(t(said, lang, count=len(result.events), ids=ids, status=word))
     if result.unchanged:
-        say(t("unchanged", state.lang, ids=", ".join(result.unchanged), status=word))
+        say(t("unchanged", lang, ids=listed(result.unchanged, lang), status=word))
     blocked = result.unexplained()
     if blocked:
-        say(t("blocked_hint", state.lang, ids=", ".join(blocked)), err=True)
+        say(t("blocked_hint", lang, ids=listed(blocked, lang)), err=True)
+    bare = result.unevidenced()
+    if bare:
+        say(t("done_hint", lang, ids=listed(bare, lang)), err=True)
     if dry_run:
         for ev in result.events:
             before = ev.before.given().get("status")
-            say(f"  {ev.obligation}: {before.label(state.lang) if before else ''} → {word}")
-        say(t("dry_run", state.lang))
+            say(f"  {ev.obligation}: {before.label(lang) if before else ''} → {word}")
+        say(t("dry_run", lang))
 
 
 @commands.command("history")
@@ -269,7 +285,7 @@ def undo(
         on_wait=_waiting(state.lang),
     )
     led, events = done.ledger, done.events
-    ids = ", ".join(ev.obligation or t("profile", state.lang) for ev in events)
+    ids = listed((ev.obligation or t("profile", state.lang) for ev in events), state.lang)
     say(t("undone", state.lang, count=len(events), ids=ids))
     # The most recent command may be a colleague's (a shared folder, a merged copy): say so.
     undone = next(ev for ev in led.events if ev.command == events[0].undo_of)
@@ -317,10 +333,10 @@ def assign(
         on_wait=_waiting(state.lang),
     )
     if done.events:
-        ids = ", ".join(ev.obligation for ev in done.events)
+        ids = listed((ev.obligation for ev in done.events), state.lang)
         say(t("assigned", state.lang, count=len(done.events), ids=ids))
     if done.unchanged:
-        say(t("assign_unchanged", state.lang, ids=", ".join(done.unchanged)))
+        say(t("assign_unchanged", state.lang, ids=listed(done.unchanged, state.lang)))
 
 
 @commands.command("merge")
@@ -348,9 +364,9 @@ def merge(
     result = merged
     say(t("merged", state.lang, count=len(result.added), path=other))
     if result.conflicts:
-        say(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))
+        say(t("merge_conflicts", state.lang, ids=listed(result.conflicts, state.lang)))
     if result.ahead:
-        say(t("merge_ahead", state.lang, ids=", ".join(result.ahead)), err=True)
+        say(t("merge_ahead", state.lang, ids=listed(result.ahead, state.lang)), err=True)
 
 
 @commands.command("profile")

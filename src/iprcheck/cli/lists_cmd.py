@@ -15,6 +15,7 @@ import typer
 
 from ..i18n import t
 from .app import Commands, say, state_of
+from .command import Command, Group
 from .options import ForceOpt
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 commands = Commands()
 lists_app = typer.Typer(
+    cls=Group,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -62,7 +64,7 @@ def _say_list(info: ListInfo, lang: str) -> None:
     _wrapped(info.title, indent="    ")
 
 
-@lists_app.command("add")
+@lists_app.command("add", cls=Command)
 def add(
     ctx: typer.Context,
     file: Annotated[
@@ -245,7 +247,7 @@ def _wrapped(text: str, indent: str = "") -> None:
         say((indent if i == 0 else hang) + line)
 
 
-@lists_app.command("remove")
+@lists_app.command("remove", cls=Command)
 def remove(
     ctx: typer.Context,
     ident: Annotated[

@@ -23,6 +23,7 @@ from .options import (
     day,
     format_option,
     profile,
+    whole_number,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def _build(
     owners: list[str] | None = None,
 ) -> Report:
     from ..ledger import resolve
+    from ..obligations import owners_named
     from ..reports.report import build
 
     override = profile(province_type, state.catalog.categories)
@@ -54,7 +56,7 @@ def _build(
         override,
         since=day(since),
         within=within,
-        owners=tuple(owners or ()),
+        owners=owners_named(owners or (), led.state() if led else {}),
     )
 
 
@@ -83,7 +85,10 @@ def report(
     within: Annotated[
         int,
         typer.Option(
-            "--within", metavar="DAYS", min=0, help="Due within this many days: listed. 临近时限"
+            "--within",
+            metavar="DAYS",
+            parser=whole_number("--within"),
+            help="Due within this many days: listed. 临近时限",
         ),
     ] = 14,
     owner: Annotated[

@@ -9,7 +9,7 @@ the error lines is printed); 2 a usage error.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,12 +19,33 @@ from ..output import Subject, check_output, deliver, guess, parse_format
 from ..vocab import SortKey
 from .app import Commands, State, say, state_of, written
 from .exits import Exit
-from .options import ForceOpt, OutputOpt, format_option
+from .options import ForceOpt, OutputOpt, choice, format_option
 
 if TYPE_CHECKING:
     from ..tasklist import Catalog
 
 commands = Commands()
+
+SortOpt = Annotated[
+    SortKey,
+    typer.Option(
+        "--sort",
+        metavar="[progress|name|updated]",
+        parser=choice("--sort", [k.value for k in SortKey]),
+        help="Order of the provinces: progress (most done first), name (the list's order), "
+        "updated (most recent first). 排序",
+    ),
+]
+ByOpt = Annotated[
+    str,
+    typer.Option(
+        "--by",
+        metavar="[province|measure]",
+        parser=choice("--by", ["province", "measure"], {"省份": "province", "举措": "measure"}),
+        help="province: provinces × tasks; measure: each provincial obligation and the "
+        "provinces that owe it. 汇总方式",
+    ),
+]
 
 
 def _list_of(state: State, paths: list[Path]) -> Catalog:
@@ -47,14 +68,7 @@ def rollup_(
             help="Ledger files, or folders searched recursively for ledgers. 台账或其所在文件夹",
         ),
     ],
-    sort: Annotated[
-        SortKey,
-        typer.Option(
-            "--sort",
-            help="Order of the provinces: progress (most done first), name (the list's order), "
-            "updated (most recent first). 排序",
-        ),
-    ] = SortKey.PROGRESS,
+    sort: SortOpt = SortKey.PROGRESS,
     fmt: Annotated[
         str | None,
         format_option(
@@ -62,14 +76,7 @@ def rollup_(
             "Output format (default: from the --output file's extension, else table).",
         ),
     ] = None,
-    by: Annotated[
-        Literal["province", "measure"],
-        typer.Option(
-            "--by",
-            help="province: provinces × tasks; measure: each provincial obligation and the "
-            "provinces that owe it. 汇总方式",
-        ),
-    ] = "province",
+    by: ByOpt = "province",
     output: OutputOpt = None,
     force: ForceOpt = False,
     strict: Annotated[

@@ -1,29 +1,23 @@
-"""Usage errors as one line in the user's language.
+"""Usage errors as one line in the user's language, told apart by class and public attributes.
 
-Click's own usage error is four lines (usage, a hint, then the message), always in English. The
-command line is parsed by the Click that typer 0.28 vendors (``typer._click``, the only Click
-there is with it: see pyproject's pin), so its exception classes are named from there, here
-and in ``app.py`` only.
+Click words its usage errors in English, on four lines. Typer exports the base of them all
+(``typer.TyperException``) and ``typer.BadParameter``; the rest are told apart by the public
+attributes Click documents for them: ``option_name`` and ``possibilities`` (no such option),
+``option_name`` alone (an option used wrongly), ``param_type`` (a missing parameter), ``param``
+and ``ctx``. Nothing here reads Click's English. The errors Click would raise without such
+attributes (an extra argument, an unknown command, no command) iprcheck raises first, as its
+own ``UsageProblem`` (see ``command.py``).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import typer
-from typer._click import exceptions as click_exc
-from typer._types import TyperChoice
 
-from ..errors import IprcheckError, Msg
-from ..i18n import detect_lang, t
-from ..output.guards import shown
-
-# Options of iprcheck itself, which go before the command: `iprcheck --ledger x.jsonl list`.
-GLOBAL_OPTIONS = ("--tasks", "--ledger", "--lang", "--version")
-
-UsageError = click_exc.UsageError
-NoArgsIsHelp = click_exc.NoArgsIsHelpError
+from ..errors import Msg
+from ..i18n import t
 
 
 class UsageProblem(typer.BadParameter):
@@ -34,90 +28,94 @@ class UsageProblem(typer.BadParameter):
         self.msg = Msg(key, **params)
 
 
-class OneLine(click_exc.UsageError):
-    """A usage error already put into one line: shown as it is on stderr, exit code 2."""
-
-    def __init__(self, line: str) -> None:
-        super().__init__(line)
-        self.line = line
-
-    def show(self, file: Any = None) -> None:
-        typer.echo(shown(self.line), err=True)  # it may quote what was typed
-
-
-def lang_typed(args: list[str]) -> str | None:
-    """What --lang says on a command line, wherever it stands, before Click has parsed it."""
-    chosen = None
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            chosen = args[i + 1]
-        elif arg.startswith("--lang="):
-            chosen = arg.removeprefix("--lang=")
-    return chosen
+def not_choice(
+    option: str, value: str, valid: Sequence[str], valid_zh: Sequence[str] = ()
+) -> UsageProblem:
+    """A value that is none of an option's choices, which are listed Chinese first for a
+    Chinese reader where there are Chinese words for them."""
+    return UsageProblem(
+        "usage_not_choice",
+        option=option,
+        value=value,
+        valid=", ".join(valid),
+        valid_zh="、".join(valid_zh or valid),
+    )
 
 
-def lang_in(args: list[str]) -> str:
-    """The language a command line asks for, before Click has parsed it: --lang wherever it
-    stands, then what iprcheck's settings and the locale say."""
-    from .. import config
-
-    try:
-        configured = config.get("lang")
-    except IprcheckError:  # a damaged settings file is said by the command, not here
-        configured = None
-    return detect_lang(lang_typed(args), configured)
-
-
-_QUOTED = re.compile(r"^(?P<value>'.*'|\".*\") is not (?:one of |a valid (?P<type>[\w ]+)\.)")
+def problem_line(exc: typer.TyperException, lang: str) -> str:
+    """The one line to show for an error of the command line's parser."""
+    if getattr(exc, "exit_code", 2) != 2:  # not a usage error: Click has no other here
+        return exc.format_message()
+    command = "iprcheck"
+    ctx: Any = getattr(exc, "ctx", None)
+    if ctx is not None:
+        command = ctx.command_path
+    return t("usage_error", lang, problem=_detail(exc, lang), help=f"{command} -h")
 
 
-def usage_line(exc: click_exc.UsageError, lang: str, command: str = "iprcheck") -> str:
-    """One line for a usage error: what is wrong, and where the help is."""
-    detail = exc.format_message()
+def _detail(exc: typer.TyperException, lang: str) -> str:
     if isinstance(exc, UsageProblem):
-        detail = exc.msg.render(lang)
-    elif isinstance(exc, click_exc.NoSuchOption) and exc.option_name in GLOBAL_OPTIONS:
-        sub = exc.ctx.info_name if exc.ctx is not None else "list"
-        detail = t("usage_global_option", lang, name=exc.option_name, command=sub)
-    elif isinstance(exc, click_exc.NoSuchOption):
-        detail = t("usage_no_option", lang, name=exc.option_name)
-        if exc.possibilities:
-            detail += t("usage_did_you_mean", lang, names=", ".join(sorted(exc.possibilities)))
-    elif isinstance(exc, click_exc.MissingParameter):
-        name = exc.param.human_readable_name if exc.param is not None else ""
-        # An argument's name is the code's ("text"); its metavar, if any, is what help shows.
-        name = {"text": "TEXT"}.get(name, name)
-        detail = t("usage_missing", lang, name=name)
-    elif isinstance(exc, click_exc.BadParameter):
-        where = exc.param.opts[0] if exc.param is not None and exc.param.opts else ""
-        choices = getattr(exc.param.type, "choices", None) if exc.param is not None else None
-        found = _QUOTED.match(exc.message)
-        if found and where:
-            value = found["value"][1:-1]
-            if choices:
-                valid = ", ".join(str(getattr(c, "value", c)) for c in choices)
-                detail = t("usage_not_choice", lang, option=where, value=value, valid=valid)
-            else:
-                kind = found["type"]
-                kind = t(f"type_{kind}", lang) if kind in ("int", "float") else kind
-                detail = t("usage_bad_value", lang, option=where, value=value, type=kind)
-        elif where:
-            detail = t("usage_bad_option", lang, option=where, problem=exc.message)
-    elif isinstance(exc, click_exc.BadOptionUsage) and "requires an argument" in exc.message:
-        detail = t("usage_needs_value", lang, option=exc.option_name)
-    elif exc.message.startswith("Got unexpected extra argument"):
-        extra = exc.message.split(" (", 1)[-1].removesuffix(")")
-        detail = t("usage_extra", lang, args=extra)
-    elif exc.message.startswith("Missing command"):
-        detail = t("usage_missing_command", lang)
-    elif exc.message.startswith("No such command"):
-        name = exc.message.removeprefix("No such command ").rstrip(".").strip("'\"")
-        detail = t("usage_no_command", lang, name=name)
-    if exc.ctx is not None:
-        command = exc.ctx.command_path
-    return t("usage_error", lang, problem=detail, help=f"{command} -h")
+        return exc.msg.render(lang)
+    option = getattr(exc, "option_name", None)
+    if option is not None and hasattr(exc, "possibilities"):  # no such option
+        detail = t("usage_no_option", lang, name=option)
+        like = list(getattr(exc, "possibilities", None) or ())  # the nearest first
+        if like:
+            detail += t("usage_did_you_mean", lang, names=like[0])
+        return detail
+    if option is not None:  # an option used wrongly: a value missing, or given to a flag
+        flag = _is_flag(getattr(exc, "ctx", None), option)
+        return t("usage_flag_value" if flag else "usage_needs_value", lang, option=option)
+    if isinstance(exc, typer.BadParameter):
+        param: Any = exc.param
+        name = param.human_readable_name if param is not None else ""
+        if hasattr(exc, "param_type"):  # a parameter that must be given
+            return t("usage_missing", lang, name=_name_of(exc.ctx, param, lang))
+        return t("usage_bad_option", lang, option=(param.opts or [name])[0] if param else "")
+    return exc.format_message()  # none is raised in iprcheck: English, but one line
 
 
-def format_choice(names: list[str]) -> Any:
-    """``--format``'s choices: the formats the output pipeline has writers for."""
-    return TyperChoice(names)
+def _name_of(ctx: Any, param: Any, lang: str) -> str:
+    """An argument as its command's help names it: 编号… 状态 in Chinese, ID... STATUS."""
+    if param is None:
+        return ""
+    if lang == "zh" and ctx is not None:
+        from ..i18n.help_zh import PARAMS  # the Chinese help, read for this error only
+        from .help import key_of
+
+        found = PARAMS.get(f"{key_of(ctx)} {param.name}")
+        if found is not None:
+            return found[0]
+    return str(param.metavar or param.human_readable_name.upper())
+
+
+def _is_flag(ctx: Any, option: str) -> bool:
+    command = ctx.command if ctx is not None else None
+    params = command.get_params(ctx) if command is not None else []
+    return any(option in p.opts and getattr(p, "is_flag", False) for p in params)
+
+
+# An input method's dashes, typed in place of --.
+DASHES = ("—", "–", "－", "―", "⸺")
+
+
+def check_dashes(args: Iterable[str], options: Iterable[Any]) -> None:
+    """Refuse ``-note`` (one hyphen, which the parser would read as ``-n ote``) and ``—note`` (an
+    input method's dash, which it would take for a value), naming the option meant; the value
+    of an option is never looked at (``--note -note``)."""
+    params = list(options)
+    longs = {o for p in params for o in p.opts if o.startswith("--")}
+    takes_value = {o for p in params if not getattr(p, "is_flag", True) for o in p.opts}
+    words = iter(args)
+    for arg in words:
+        if arg == "--":
+            return
+        name = arg.partition("=")[0]
+        if name in takes_value and "=" not in arg:
+            next(words, None)
+            continue
+        for dash in (*DASHES, "-"):
+            if name.startswith(dash) and not name.startswith("--"):
+                word = name.lstrip("".join(DASHES) + "-")
+                if len(word) >= 2 and f"--{word}" in longs:
+                    raise UsageProblem("usage_dash_option", typed=name, name=f"--{word}")

@@ -1,8 +1,10 @@
 """User-facing words in Chinese and English, and how the language is chosen.
 
 The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
-``errors``, ``office`` for the documents, ``day`` for a day's work, ``notices`` for reading
-a notice into a list, ``layout`` for how a view fits long notes and narrow screens); the
+``errors``, ``office`` for the documents, ``ledger_sheet`` for the 台账 going out and coming
+back (import), ``day`` for a day's work, ``notices`` for reading a notice into a list, ``typed``
+for words people type that name nothing known, ``help`` for the help's headings, ``layout`` for
+how a view fits long notes and narrow screens); the
 vocabulary's labels (statuses, requirements, province types) are in ``vocab.py``.
 """
 
@@ -13,7 +15,20 @@ import string
 import sys
 from typing import Any
 
-from . import catalog, day, errors, layout, ledger, notices, office, usage, views
+from . import (
+    catalog,
+    day,
+    errors,
+    help,
+    layout,
+    ledger,
+    ledger_sheet,
+    notices,
+    office,
+    typed,
+    usage,
+    views,
+)
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -23,8 +38,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **usage.MESSAGES,
     **views.MESSAGES,
     **office.MESSAGES,
+    **ledger_sheet.MESSAGES,
     **day.MESSAGES,
     **notices.MESSAGES,
+    **typed.MESSAGES,
+    **help.MESSAGES,
     **layout.MESSAGES,
 }
 

@@ -2,10 +2,6 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # What people type.
-    "status_is_filter": (
-        "“{value}”用于筛选（list --status {value}），不是可记录的状态；可选：{valid}",
-        "'{value}' is a filter (list --status {value}), not a status to record; valid: {valid}",
-    ),
     "unknown_province_like": (
         "未知的省份“{value}”；是不是“{like}”？",
         "unknown province '{value}'; did you mean {like}?",

@@ -39,10 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 有 {size} 字节，超过上限 {limit} 字节，未读取",
         "{path} is {size} bytes, over the limit of {limit}; not read",
     ),
-    "unknown_status": (
-        "未知的状态“{value}”；可选：{valid}",
-        "unknown status '{value}'; valid: {valid}",
-    ),
     "not_applicable_national": (
         "{value} 不在本台账跟踪的国家局举措之内（见 iprcheck list），未作记录",
         "{value} is not among the national measures this ledger tracks (see iprcheck list);"
@@ -105,6 +101,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "package_damaged": (
         "{path} 已损坏（{part} 无法读取）；请重新保存或索取原文件",
         "{path} is damaged ({part} cannot be read): save it again or ask for the original",
+    ),
+    "package_too_many_elements": (
+        "{path} 的 {part} 结构异常庞大，远超正常文件，可能是“压缩炸弹”，已拒绝读取",
+        "{path}: {part} holds far more elements than any real document; it may be a zip bomb and was not read",
+    ),
+    "package_text_too_long": (
+        "{path} 的 {part} 中有一段文字超过 {limit} 字，不是正常文件，已拒绝读取",
+        "{path}: {part} holds a run of text longer than {limit} characters, which no real document has; not read",
     ),
     "package_dtd": (
         "{path} 的 {part} 含有文档类型声明，正常文件不会有，已拒绝读取",

@@ -243,6 +243,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "提示：{ids} 受阻的原因请用 --note 写明，否则 iprcheck check 会报错",
         "note: give the reason for blocking {ids} with --note; iprcheck check counts a blocker without one as an error",
     ),
+    "done_hint": (
+        "提示：{ids} 已完成，请用 --evidence 写明佐证材料（文件名或文号），否则 iprcheck check 会报错",
+        "note: give the evidence for {ids} with --evidence (a file name or document number);"
+        " iprcheck check counts done without evidence as an error",
+    ),
     "unchanged": ("{ids} 已是 {status}，未作改动", "{ids} already {status}; nothing changed"),
     "undid_other": (
         "注意：撤销的是 {who} 于 {when} 所作的操作",

@@ -7,28 +7,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请给出命令，如 iprcheck list",
         "give a command, e.g. iprcheck list",
     ),
-    "usage_global_option": (
-        "{name} 是全局选项，请写在命令之前：iprcheck {name} … {command}",
-        "{name} goes before the command: iprcheck {name} … {command}",
-    ),
     "usage_did_you_mean": ("；是不是要用 {names}", "; did you mean {names}"),
     "usage_missing": ("缺少 {name}", "missing {name}"),
     "usage_not_choice": (
-        "{option} 的值“{value}”无效；可选：{valid}",
+        "{option} 的值“{value}”无效；可选：{valid_zh}",
         "{option}: '{value}' is not valid; valid: {valid}",
     ),
-    "usage_bad_value": (
-        "{option} 的值“{value}”无效（应为{type}）",
-        "{option}: '{value}' is not a valid {type}",
+    "usage_not_count": (
+        "{option} 的值“{value}”无效，应为天数，如 14",
+        "{option}: '{value}' is not a number of days, e.g. 14",
     ),
-    "usage_bad_option": ("{option} 的值无效：{problem}", "{option}: {problem}"),
+    "usage_bad_section": (
+        "{option} 的值“{value}”无效，应为部分的编号，如 一、第一部分 或 1",
+        "{option}: '{value}' is not a section, e.g. 1 (or 一, 第一部分)",
+    ),
+    "usage_bad_task": (
+        "{option} 的值“{value}”无效，应为任务编号，如 6",
+        "{option}: '{value}' is not a task number, e.g. 6",
+    ),
+    "usage_flag_value": ("{option} 后面不写值", "{option} takes no value"),
+    "usage_bad_option": ("{option} 的值无效", "{option}: not a valid value"),
     "usage_no_command": ("没有“{name}”这个命令", "no command '{name}'"),
     "usage_needs_value": ("{option} 后面缺少值", "{option} needs a value"),
-    "usage_extra": ("多余的参数：{args}", "unexpected extra argument(s): {args}"),
-    "type_int": ("整数", "whole number"),
-    "type_float": ("数字", "number"),
+    "usage_extra": ("多余的内容：{args}", "unexpected extra argument(s): {args}"),
+    "aborted": ("已中止", "aborted"),
     "usage_mark_args": (
-        "请给出至少一个编号和一个状态，如 iprcheck mark 6 done",
+        "请给出至少一个编号和一个状态，如 iprcheck mark 6 已完成",
         "give at least one ID and a STATUS, e.g. iprcheck mark 6 done",
     ),
     "usage_department_needs_national": (

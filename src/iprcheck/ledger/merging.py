@@ -13,6 +13,7 @@ from typing import Any
 
 from msgspec import UNSET, Struct
 
+from ..errors import Listed
 from ..obligations import UNTRACKED, id_key
 from ..tasklist.catalog import known_version
 from .clock import dated_ahead
@@ -61,7 +62,7 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
         raise LedgerError(
             "merge_bad_undo",
             path=str(theirs.path),
-            ids=", ".join(sorted({ev.obligation for ev in forged}, key=id_key)),
+            ids=Listed(sorted({ev.obligation for ev in forged}, key=id_key)),
         )
     theirs_ids = {ev.event for ev in theirs.events}
     mine = _touched(ev for ev in ours.events if ev.event not in theirs_ids)

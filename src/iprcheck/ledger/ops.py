@@ -14,7 +14,7 @@ from typing import Literal
 import msgspec
 from msgspec import UNSET, Struct
 
-from ..errors import IprcheckError
+from ..errors import IprcheckError, Listed
 from ..obligations import (
     UNTRACKED,
     Filters,
@@ -380,14 +380,21 @@ class Recorded(Struct, frozen=True):
 
     def unexplained(self) -> list[str]:
         """Obligations this leaves blocked with no note, which check calls an error (a note
-        given before still counts). Done without evidence is left to check: the first command
-        a new user tries, `mark 6 done`, should not be met with a warning."""
+        given before still counts)."""
+        return self._left(Status.BLOCKED, lambda tr: bool((tr.note or "").strip()))
+
+    def unevidenced(self) -> list[str]:
+        """Obligations this leaves done with no evidence, which check calls an error too
+        (evidence given before still counts)."""
+        return self._left(Status.DONE, lambda tr: bool(tr.evidence))
+
+    def _left(self, status: Status, explained: Callable[[Tracking], bool]) -> list[str]:
         state = self.ledger.state()
         return [
             ev.obligation
             for ev in self.events
-            if (tr := apply(state.get(ev.obligation, UNTRACKED), ev)).status is Status.BLOCKED
-            and not (tr.note or "").strip()
+            if (tr := apply(state.get(ev.obligation, UNTRACKED), ev)).status is status
+            and not explained(tr)
         ]
 
 
@@ -440,7 +447,7 @@ def mark(
                 if e.obligation.id in ids and e.requirement is Requirement.MANDATORY
             ]
             if mandatory:
-                raise IprcheckError("waive_needs_note", value=", ".join(mandatory))
+                raise IprcheckError("waive_needs_note", value=Listed(mandatory))
         events = status_events(
             ledger, ids, status, note=note, evidence=evidence, by=person, remove=remove_evidence
         )

@@ -41,8 +41,9 @@ NO_END = frozenset("（《「『【〈〔［｛“‘([{")
 
 _UNITS = "个月|个|次|分|天|年|月|日|项|倍|件|家|人|亿元|万元|元|期|批|届|号|条|处|余"
 _NUMBER = rf"(?:第)?[0-9０-９]+(?:[.,/:：\-][0-9０-９]+)*(?:%|％|{_UNITS})?"
-# Runs no line may break inside: numbers with their unit, Latin words, ids, file names.
-_SOLID = rf"{_NUMBER}|[A-Za-z0-9][A-Za-z0-9._/+#@&'\-]*"
+# Runs no line may break inside: numbers with their unit, Latin words, ids, file names, an
+# option with its dashes (--province-type) and an extension with its dot (进展报告.html).
+_SOLID = rf"{_NUMBER}|(?:--?|\.)?[A-Za-z0-9][A-Za-z0-9._/+#@&'\-]*"
 # In English help a run of Chinese stays whole (but not across a stop or a bracket).
 _CJK_RUN = "[^\\x00-\\x7f" + re.escape("".join(sorted(NO_START | NO_END))) + "]+"
 
