@@ -4,8 +4,9 @@ The words themselves are in one table per part (``catalog``, ``ledger``, ``usage
 ``errors``, ``office`` for the printed 台账, ``ledger_sheet`` for the 台账 going out and coming
 back (import), ``documents`` for the Word documents, ``outputs`` for the formats, ``day``
 for a day's work, ``notices`` for reading a notice into a list, ``typed`` for words people
-type that name nothing known, ``help`` for the help's headings); the vocabulary's labels
-(statuses, requirements, province types) are in ``vocab.py``.
+type that name nothing known, ``help`` for the help's headings, ``layout`` for how a view
+fits long notes and narrow screens); the vocabulary's labels (statuses, requirements,
+province types) are in ``vocab.py``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from . import (
     documents,
     errors,
     help,
+    layout,
     ledger,
     ledger_sheet,
     notices,
@@ -46,6 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **notices.MESSAGES,
     **typed.MESSAGES,
     **help.MESSAGES,
+    **layout.MESSAGES,
 }
 
 LANGS = ("zh", "en")

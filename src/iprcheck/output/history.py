@@ -9,9 +9,9 @@ from msgspec import Struct
 from ..i18n import t
 from ..ledger import Event
 from . import View
-from .guards import capped
+from . import labels as L
 from .rows import to_json as dump
-from .wrap import Wrapped
+from .wrap import Keep, Wrapped, columns
 
 
 class History(Struct, frozen=True):
@@ -23,7 +23,10 @@ def to_json(data: History, view: View) -> str:
 
 
 def table(data: History, view: View) -> list[Any]:
-    """When, who, which obligation, from → to, note and evidence."""
+    """When, who, which obligation, from → to, note and evidence. Names stay whole on a line;
+    a long note is cut, with the command that prints it whole. Where the screen is too narrow
+    for the change and the note side by side without breaking a name, the note goes under the
+    change."""
     from rich import box
     from rich.table import Table
 
@@ -32,19 +35,87 @@ def table(data: History, view: View) -> list[Any]:
     lang = view.lang
     if not data.events:
         return [text(t("history_empty", lang))]
+    whole = keep_names(data.events, lang)
+    rows = [
+        (
+            # Compact, in local time: the full ISO time with its offset stays in --format json.
+            ev.when.astimezone().strftime("%Y-%m-%d %H:%M"),
+            Wrapped(text(L.name(ev.by)), whole),
+            ev.obligation or "—",
+            text(L.cut(change(ev, lang), lang, L.whole_note(ev.obligation))),
+            text(shown_note(ev, lang)),
+        )
+        for ev in data.events
+    ]
+    heads = [t(k, lang) for k in ("col_when", "col_who", "col_id", "col_change", "col_note")]
+    who = max(columns(heads[1]), *(min(r[1].widths()[1], 16) for r in rows))
+    ids = max(columns(heads[2]), *(len(r[2]) for r in rows))
+    gap = 3  # a column's padding and the space between columns
+    rest = view.width - (16 + who + ids + 3 * gap)
+    changes = [Wrapped(r[3], whole) for r in rows]
+    notes = [Wrapped(r[4], whole) for r in rows]
     grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    grid.add_column(t("col_when", lang), no_wrap=True)
-    grid.add_column(t("col_who", lang), overflow="fold", max_width=8)
-    grid.add_column(t("col_id", lang), no_wrap=True)
-    grid.add_column(t("col_change", lang), ratio=1)
-    grid.add_column(t("col_note", lang), ratio=2)
-    for ev in data.events:
-        # Compact, in local time: the full ISO time with its offset stays in --format json.
-        when = ev.when.astimezone().strftime("%Y-%m-%d %H:%M")
-        shown_note = Wrapped(text(capped(note(ev), lang)))
-        change_text = Wrapped(text(change(ev, lang)))
-        grid.add_row(when, text(ev.by), ev.obligation or "—", change_text, shown_note)
+    grid.add_column(heads[0], no_wrap=True)
+    grid.add_column(heads[1], width=who)
+    grid.add_column(heads[2], no_wrap=True)
+    sizes = _side_by_side(changes, notes, heads[3:], rest - gap)
+    if sizes is not None:
+        grid.add_column(heads[3], width=sizes[0])
+        grid.add_column(heads[4], width=sizes[1])
+        for r, c, n in zip(rows, changes, notes, strict=True):
+            grid.add_row(r[0], r[1], r[2], c, n)
+        return [grid]
+    sep = " · " if lang == "zh" else " / "
+    grid.add_column(f"{heads[3]}{sep}{heads[4]}")
+    for r in rows:
+        body = r[3].copy()
+        if r[4].plain:
+            body.append("\n")
+            body.append_text(r[4])
+        grid.add_row(r[0], r[1], r[2], Wrapped(body, whole))
     return [grid]
+
+
+def _side_by_side(
+    changes: list[Wrapped], notes: list[Wrapped], heads: list[str], room: int
+) -> tuple[int, int] | None:
+    """The widths of the change and note columns in ``room`` columns: the wider one narrowed
+    first, as a table does, but never below the widest name in it; None if they do not fit."""
+    lows = [
+        max(max(w.widths()[0] for w in ws), columns(h))
+        for ws, h in zip((changes, notes), heads, strict=True)
+    ]
+    highs = [
+        max(max(w.widths()[1] for w in ws), low)
+        for ws, low in zip((changes, notes), lows, strict=True)
+    ]
+    if sum(lows) > room:
+        return None
+    if sum(highs) <= room:
+        return highs[0], highs[1]
+    change = max(room - highs[1], min(highs[0], room // 2))  # the wider one gives way first
+    change = min(max(change, lows[0]), room - lows[1])
+    return change, room - change
+
+
+def keep_names(events: list[Event], lang: str) -> Keep:
+    """The names the changes show (who recorded them, the documents given as evidence, the
+    divisions and provinces they set), kept whole on a line."""
+    names: list[str | None] = []
+    for ev in events:
+        names += [ev.by, *ev.evidence]
+        for fields in (ev.before.given(), ev.after.given()):
+            names += (v for k, v in fields.items() if k in ("owner", "province"))
+    return L.keep(lang, names)
+
+
+def shown_note(ev: Event, lang: str) -> str:
+    """The note, then the evidence after 📎, each cut where it is long."""
+    whole = L.whole_note(ev.obligation)
+    out = L.cut(ev.note or "", lang, whole)
+    if ev.evidence:
+        out += ("\n" if out else "") + "📎 " + L.cut("; ".join(ev.evidence), lang, whole)
+    return out
 
 
 def change(ev: Event, lang: str) -> str:
@@ -96,10 +167,3 @@ def _value(value: Any) -> str:
     if isinstance(value, tuple):  # province types
         return "、".join(str(v) for v in value) or "—"
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
-def note(ev: Event) -> str:
-    out = ev.note or ""
-    if ev.evidence:
-        out += ("\n" if out else "") + "📎 " + "; ".join(ev.evidence)
-    return out

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import t
+from ..ledger.records import DEFAULT_NAME
 from ..numbers import chinese_numeral
 from ..tasklist.categories import DEFAULT, Categories
 from ..tasklist.model import in_english
-from ..vocab import Requirement, Status
+from ..vocab import Actor, Requirement, Status
+from .guards import SHOWN_AT_MOST, shown
+from .wrap import Keep
 
 if TYPE_CHECKING:
-    from ..obligations import Item, Profile
+    from ..obligations import Item, Profile, Tracking
     from ..reports.report import Facts, Finding, Group, Overdue, Report
     from ..tasklist import Target, Task
 
@@ -186,7 +190,11 @@ def note(item: Item, lang: str) -> str:
 def progress(item: Item, lang: str) -> str:
     """The progress text (进展情况): the note, with its date where it was written for an
     earlier status; "" where there is none."""
-    tr = item.tracking
+    return tracked_progress(item.tracking, lang)
+
+
+def tracked_progress(tr: Tracking, lang: str) -> str:
+    """``progress`` of what a ledger knows of one obligation."""
     if not tr.note:
         return ""
     if tr.note_is_older and tr.note_at:
@@ -207,3 +215,60 @@ def section_name(n: int, lang: str) -> str:
 def section_number(n: int, lang: str) -> str:
     """The number in front of a section's title: 一、 / 1."""
     return f"{chinese_numeral(n)}、" if lang == "zh" else str(n)
+
+
+# A note longer than this many lines is cut there too (a note of line breaks is a screen of
+# nothing): with SHOWN_AT_MOST characters, what a view shows of one note.
+SHOWN_LINES = 40
+# A name (a division, a person, a province named after its folder) longer than this is shown
+# cut: no column could hold it, and none is that long.
+NAME_AT_MOST = 40
+
+
+def cut(value: str, lang: str, command: str) -> str:
+    """``value`` as a view shows it: at most ``SHOWN_AT_MOST`` characters and ``SHOWN_LINES``
+    lines; a longer text ends with how long it is and ``command``, which prints it whole."""
+    head = value[:SHOWN_AT_MOST]
+    if head.count("\n") >= SHOWN_LINES:
+        head = "\n".join(head.split("\n", SHOWN_LINES)[:SHOWN_LINES])
+    if len(head) == len(value):
+        return value
+    return head + t("note_cut", lang, count=f"{len(value):,}", command=command)
+
+
+def whole_note(oid: str | None, ledger: str | None = None) -> str:
+    """The command that prints an obligation's notes and evidence whole: its history as JSON,
+    from ``ledger`` where that is not the current folder's."""
+    path = shown_path(ledger) if ledger else DEFAULT_NAME
+    where = "" if path == DEFAULT_NAME else f"--ledger {_quoted(path)} "
+    return f"iprcheck {where}history {oid + ' ' if oid else ''}--format json"
+
+
+# What ``whole_note`` writes, kept on one line where the line is wide enough to copy it whole.
+WHOLE_NOTE = r'iprcheck (?:--ledger (?:"[^"\n]*"|[^ \n]+) )?history (?:[^ \n]+ )?--format json'
+
+
+def _quoted(path: str) -> str:
+    """A path as a Windows or POSIX shell takes it: in double quotes if it needs them."""
+    return f'"{path}"' if any(c in path for c in " \"&|<>^%()'$;`") else path
+
+
+def name(value: str) -> str:
+    """A name as a view shows it: at most ``NAME_AT_MOST`` characters."""
+    return value if len(value) <= NAME_AT_MOST else value[: NAME_AT_MOST - 1] + "…"
+
+
+def keep(lang: str, names: Iterable[str | None] = (), categories: Categories = DEFAULT) -> Keep:
+    """What a view never breaks across two lines: the words of the vocabulary (status,
+    requirement, the list's province categories, actor, the undo mark) in ``lang``, and
+    ``names`` — the divisions, provinces and people it shows — as the view shows them."""
+    words = [
+        *(s.label(lang) for s in Status),
+        *(r.label(lang) for r in Requirement),
+        *(categories.label(k, lang) for k in categories.keys),
+        *(a.label(lang) for a in Actor),
+        "（撤销）" if lang == "zh" else "(undo)",
+        t("att_no_owner", lang),
+    ]
+    words += (shown(name(n)) for n in names if n)
+    return Keep(words, [WHOLE_NOTE])

@@ -33,7 +33,7 @@ def table(listing: Listing, view: View) -> list[Any]:
     from rich.table import Table
 
     from .console import text  # rich: only the text view draws with it
-    from .wrap import Wrapped
+    from .wrap import Wrapped, columns
 
     lang = view.lang
     owner = L.profile_line(
@@ -47,10 +47,13 @@ def table(listing: Listing, view: View) -> list[Any]:
     grid.add_column(t("col_id", lang), no_wrap=True, style="bold")
     grid.add_column(t("col_requirement", lang), no_wrap=True)
     grid.add_column(t("col_status", lang), no_wrap=True)
-    grid.add_column(t("col_measure", lang), overflow="fold", ratio=1)
-    show_owner = any(i.owner for i in listing.items)
-    if show_owner:
-        grid.add_column(t("col_owner", lang), overflow="fold", max_width=12)
+    grid.add_column(t("col_measure", lang), ratio=1)
+    owners = [L.name(i.owner) for i in listing.items if i.owner]
+    show_owner = bool(owners)
+    if show_owner:  # as wide as the longest division's name, which is never broken
+        widest = max(columns(t("col_owner", lang)), *map(columns, owners))
+        grid.add_column(t("col_owner", lang), width=min(widest, 20))
+    whole = L.keep(lang, [listing.province, *owners])
     current_task = None
     for item in listing.items:
         o = item.obligation
@@ -60,7 +63,7 @@ def table(listing: Listing, view: View) -> list[Any]:
                 str(o.task.number),
                 "",
                 "",
-                Wrapped(text(L.task_title(o.task, lang), style="bold cyan")),
+                Wrapped(text(L.task_title(o.task, lang), style="bold cyan"), whole),
                 *([""] if show_owner else []),
             )
         req = item.requirement
@@ -71,15 +74,15 @@ def table(listing: Listing, view: View) -> list[Any]:
             f"  {o.id}",
             text(word, style="bold" if req is Requirement.MANDATORY else ""),
             status,
-            Wrapped(text(measure)),
+            Wrapped(text(measure), whole),
         ]
         if show_owner:
-            row.append(text(item.owner or ""))
+            row.append(Wrapped(text(L.name(item.owner or "")), whole))
         grid.add_row(*row)
     count = (
         t("count_listed", lang, count=len(listing.items)) if listing.items else t("no_match", lang)
     )
-    return [text(owner, style="dim"), grid, text(count, style="dim")]
+    return [Wrapped(text(owner, style="dim"), whole), grid, text(count, style="dim")]
 
 
 def to_json(listing: Listing, view: View) -> str:

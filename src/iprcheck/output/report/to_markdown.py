@@ -63,7 +63,13 @@ def to_markdown(report: Report, view: View) -> str:
 
 def _line(report: Report, oid: str, lang: str, tail: str) -> str:
     item = report.item(oid)
-    return f"- **{oid}** {cell(summary(item.text))} — {cell(tail)}"
+    return f"- **{oid}** {cell(summary(item.text))} — {cell(_cut(tail, report, oid, lang))}"
+
+
+def _cut(value: str, report: Report, oid: str | None, lang: str) -> str:
+    """A note or list of evidence as the document shows it: cut where long, with the command
+    that prints it whole."""
+    return L.cut(value, lang, L.whole_note(oid, report.facts.ledger))
 
 
 def _attention(report: Report, lang: str) -> list[str]:
@@ -110,7 +116,10 @@ def _since(report: Report, lang: str) -> list[str]:
     if not report.changes:
         return [*out, t("report_since_none", lang), ""]
     heads = [t(k, lang) for k in ("col_when", "col_who", "col_id", "col_change", "col_note")]
-    rows = change_rows(report.changes, lang)
+    rows = [
+        [when, who, oid, _cut(change, report, oid, lang), _cut(note, report, oid, lang)]
+        for when, who, oid, change, note in change_rows(report.changes, lang)
+    ]
     return [*out, *table(heads, rows), ""]
 
 
@@ -157,9 +166,9 @@ def _items(report: Report, lang: str) -> list[str]:
                 L.requirement(i, lang),
                 i.status.label(lang),
                 summary(i.text),
-                i.owner or "",
-                L.progress(i, lang),
-                "; ".join(i.evidence),
+                L.name(i.owner or ""),
+                _cut(L.progress(i, lang), report, i.id, lang),
+                _cut("; ".join(i.evidence), report, i.id, lang),
             ]
             for i in items
         ]

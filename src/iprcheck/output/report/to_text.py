@@ -6,6 +6,8 @@ the same piped into a file, with NO_COLOR, or pasted into an e-mail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -13,12 +15,12 @@ from rich.text import Text
 from ...i18n import t
 from ...numbers import percent
 from ...obligations import summary
-from ...reports.report import Report, Week
+from ...reports.report import Overdue, Report, Week
 from ...vocab import STATUSES, Requirement
 from .. import View
 from .. import labels as L
 from ..console import text
-from ..wrap import Wrapped
+from ..wrap import Keep, Wrapped
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -40,13 +42,14 @@ def sparkline(values: list[int], top: int) -> str:
 
 def draw(report: Report, view: View) -> list[RenderableType]:
     lang, width = view.lang, view.width
-    parts: list[RenderableType] = [*_header(report, lang), Text()]
+    whole = keep(report, lang)
+    parts: list[RenderableType] = [*_header(report, lang, whole), Text()]
     parts += [*_bars(report, lang, width), Text()]
     parts += [*_sections(report, lang, width), Text()]
     if report.since is not None:
-        parts += [*_since(report, lang), Text()]
-    parts += [*_attention(report, lang), Text()]
-    notes = _notes(report, lang)
+        parts += [*_since(report, lang, whole), Text()]
+    parts += [*_attention(report, lang, whole), Text()]
+    notes = _notes(report, lang, whole)
     if notes:
         parts += [*notes, Text()]
     parts += [*checks(report, lang, grouped=True), Text()]
@@ -54,22 +57,36 @@ def draw(report: Report, view: View) -> list[RenderableType]:
     return parts
 
 
-def _header(report: Report, lang: str) -> list[RenderableType]:
+def keep(report: Report, lang: str) -> Keep:
+    """The names the report never breaks across lines: its province and divisions, the people
+    who recorded its changes, the documents given as evidence, and the vocabulary's words."""
+    f = report.facts
+    names = [f.province, f.province_en, f.department, *report.owners]
+    names.append(L.shown_path(f.ledger) if f.ledger else None)
+    for i in report.items:
+        names += [i.owner, *i.evidence]
+    for ev in report.changes:
+        names += [ev.by, *ev.evidence]
+    return L.keep(lang, names, f.categories)
+
+
+def _header(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     f = report.facts
     out: list[RenderableType] = [text(L.title(report, lang), style="bold")]
     who = L.who(f, lang)
     if f.profile is not None:
         who += f" · {t('profile', lang)}{L.colon(lang)}{L.profile(f, lang)}"
-    out.append(text(who))
+    out.append(Wrapped(text(who), whole))
     line = Text(t("report_as_of", lang, date=f.as_of.isoformat()))
     if f.deadline is not None and f.days_left is not None:
         line.append(" · " + t("report_deadline", lang, date=f.deadline.isoformat()) + " · ")
         line.append(L.days(f, lang), style="bold red" if f.days_left < 0 else "bold")
     out.append(line)
-    out.append(text(L.ledger_line(f, lang), style="dim"))
+    out.append(Wrapped(text(L.ledger_line(f, lang), style="dim"), whole))
     if report.owners:
         sep = "、" if lang == "zh" else ", "
-        out.append(text(t("report_owner_only", lang, owners=sep.join(report.owners)), style="bold"))
+        owners = sep.join(L.name(o) for o in report.owners)
+        out.append(Wrapped(text(t("report_owner_only", lang, owners=owners), style="bold"), whole))
     return out
 
 
@@ -145,60 +162,66 @@ def _ids(ids: list[str]) -> str:
     return "  ".join(ids)
 
 
-def _attention(report: Report, lang: str) -> list[RenderableType]:
+def _attention(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     """Blocked and waived items one by one with their notes; overdue ones grouped by due date
     and open mandatory ones as a list of ids, so that a bad week still fits on a screen."""
     a = report.attention
-    out: list[RenderableType] = [Text(t("report_attention", lang), style="bold")]
+    return [
+        Text(t("report_attention", lang), style="bold"),
+        _head(t("att_blocked", lang), len(a.blocked), "bold red", lang),
+        *_noted(report, a.blocked, "red", lang, whole),
+        _head(t("att_overdue", lang), len(a.overdue), "bold yellow", lang),
+        *_dated(a.overdue, L.overdue_text, lang, whole),  # most overdue first, with who holds it
+        _head(t("att_due_soon", lang, days=a.within), len(a.due_soon), "bold", lang),
+        *_dated(a.due_soon, L.due_soon_text, lang, whole),
+        _head(t("att_open_mandatory", lang), len(a.open_mandatory), "bold", lang),
+        *([_indent(Text(_ids(a.open_mandatory)), 4)] if a.open_mandatory else []),
+        _head(t("att_waived", lang), len(a.waived), "bold magenta", lang),
+        *_noted(report, a.waived, "magenta", lang, whole),
+    ]
 
-    def block(key: str, count: int, style: str) -> None:
-        head = Text(f"  {t(key, lang)} ({count})", style=style if count else "dim")
-        if not count:
-            head.append(f" {t('att_none', lang)}")
-        out.append(head)
 
-    def notes(ids: list[str], style: str) -> None:
-        grid = _items_grid()
-        for oid in ids:
-            body = text(summary(report.item(oid).text))
-            body.append("\n")
-            body.append_text(text(L.note(report.item(oid), lang), style=style))
-            grid.add_row(oid, Wrapped(body))
-        out.append(_indent(grid, 4))
-
-    block("att_blocked", len(a.blocked), "bold red")
-    if a.blocked:
-        notes(a.blocked, "red")
-    block("att_overdue", len(a.overdue), "bold yellow")
-    if a.overdue:  # most overdue first, each with who holds it
-        grid = _items_grid()
-        for o in a.overdue:
-            grid.add_row(o.id, text(f"{L.overdue_text(o, lang)} · {_owner(o.owner, lang)}"))
-        out.append(_indent(grid, 4))
-    head = Text(f"  {t('att_due_soon', lang, days=a.within)} ({len(a.due_soon)})")
-    head.stylize("bold" if a.due_soon else "dim")
-    if not a.due_soon:
+def _head(title: str, count: int, style: str, lang: str) -> Text:
+    head = Text(f"  {title} ({count})", style=style if count else "dim")
+    if not count:
         head.append(f" {t('att_none', lang)}")
-    out.append(head)
-    if a.due_soon:
-        grid = _items_grid()
-        for o in a.due_soon:
-            grid.add_row(o.id, text(f"{L.due_soon_text(o, lang)} · {_owner(o.owner, lang)}"))
-        out.append(_indent(grid, 4))
-    block("att_open_mandatory", len(a.open_mandatory), "bold")
-    if a.open_mandatory:
-        out.append(_indent(Text(_ids(a.open_mandatory)), 4))
-    block("att_waived", len(a.waived), "bold magenta")
-    if a.waived:
-        notes(a.waived, "magenta")
-    return out
+    return head
+
+
+def _noted(
+    report: Report, ids: list[str], style: str, lang: str, whole: Keep
+) -> list[RenderableType]:
+    """Each item with its measure and its note (cut where long)."""
+    if not ids:
+        return []
+    grid = _items_grid()
+    for oid in ids:
+        item = report.item(oid)
+        body = text(summary(item.text))
+        body.append("\n")
+        body.append_text(text(_cut(L.note(item, lang), report, oid, lang), style=style))
+        grid.add_row(oid, Wrapped(body, whole))
+    return [_indent(grid, 4)]
+
+
+def _dated(
+    rows: list[Overdue], words: Callable[[Overdue, str], str], lang: str, whole: Keep
+) -> list[RenderableType]:
+    """Each item with its date and its owner."""
+    if not rows:
+        return []
+    grid = _items_grid()
+    for o in rows:
+        line = f"{words(o, lang)} · {L.name(_owner(o.owner, lang))}"
+        grid.add_row(o.id, Wrapped(text(line), whole))
+    return [_indent(grid, 4)]
 
 
 def _owner(owner: str | None, lang: str) -> str:
     return owner or t("att_no_owner", lang)
 
 
-def _since(report: Report, lang: str) -> list[RenderableType]:
+def _since(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     """本期进展: every change after the --since day, one line each, oldest first."""
     from ..history import change
 
@@ -210,18 +233,26 @@ def _since(report: Report, lang: str) -> list[RenderableType]:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="dim")
     grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
+    grid.add_column()
     for ev in report.changes:
-        body = text(change(ev, lang))
+        body = text(_cut(change(ev, lang), report, ev.obligation, lang))
         if ev.note:
-            body.append_text(text(f" · {ev.note}"))
+            body.append_text(text(f" · {_cut(ev.note, report, ev.obligation, lang)}"))
         if ev.evidence:
-            body.append_text(text(f" · 📎 {'; '.join(ev.evidence)}", style="dim"))
-        grid.add_row(ev.when.astimezone().strftime("%Y-%m-%d %H:%M"), ev.obligation, body)
+            refs = _cut("; ".join(ev.evidence), report, ev.obligation, lang)
+            body.append_text(text(f" · 📎 {refs}", style="dim"))
+        when = ev.when.astimezone().strftime("%Y-%m-%d %H:%M")
+        grid.add_row(when, ev.obligation, Wrapped(body, whole))
     return [head, _indent(grid, 2)]
 
 
-def _notes(report: Report, lang: str) -> list[RenderableType]:
+def _cut(value: str, report: Report, oid: str | None, lang: str) -> str:
+    """A note or list of evidence as the report shows it: cut where long, with the command
+    that prints it whole."""
+    return L.cut(value, lang, L.whole_note(oid, report.facts.ledger))
+
+
+def _notes(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     """Every item with a progress note or evidence, but the blocked and waived ones, whose
     notes the attention list shows already."""
     from ...vocab import Status
@@ -237,10 +268,11 @@ def _notes(report: Report, lang: str) -> list[RenderableType]:
     for i in shown:
         body = text(i.status.label(lang), style=i.status.info.style)
         if i.note:
-            body.append_text(text(f" · {i.note}"))
+            body.append_text(text(f" · {_cut(i.note, report, i.id, lang)}"))
         if i.evidence:
-            body.append_text(text(f"\n📎 {'; '.join(i.evidence)}", style="dim"))
-        grid.add_row(i.id, Wrapped(body))
+            refs = _cut("; ".join(i.evidence), report, i.id, lang)
+            body.append_text(text(f"\n📎 {refs}", style="dim"))
+        grid.add_row(i.id, Wrapped(body, whole))
     return [Text(t("report_notes", lang), style="bold"), _indent(grid, 2)]
 
 

@@ -121,7 +121,12 @@ def measure_counts(m: MeasureRow, lang: str) -> str:
 
 def not_done(m: MeasureRow, lang: str) -> str:
     """``浙江省（未开始）、广东省（受阻）``: who owes a measure and has not done it."""
+    return ("、" if lang == "zh" else ", ").join(not_done_entries(m, lang))
+
+
+def not_done_entries(m: MeasureRow, lang: str) -> list[str]:
+    """``浙江省（未开始）`` for each province that owes a measure and has not done it."""
     open_ = [x for x in m.owe if x.status not in (Status.DONE, Status.WAIVED)]
     if lang == "zh":
-        return "、".join(f"{x.province}（{x.status.label(lang)}）" for x in open_)
-    return ", ".join(f"{x.province} ({x.status.label(lang)})" for x in open_)
+        return [f"{x.province}（{x.status.label(lang)}）" for x in open_]
+    return [f"{x.province} ({x.status.label(lang)})" for x in open_]

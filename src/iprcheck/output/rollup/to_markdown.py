@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...i18n import t
 from ...reports.rollup import Cell, Rollup
 from .. import View
+from .. import labels as L
 from ..guards import md_table
 from ..guards import md_text as md_cell
 from .labels import (
@@ -66,32 +67,12 @@ def to_markdown(rollup: Rollup, view: View) -> str:
         ],
     )
     if view.by == "measure":
-        from ...obligations import summary
-
-        out += [f"## {t('rollup_by_measure', lang)}", ""]
-        out += md_table(
-            [
-                t("col_id", lang),
-                t("col_measure", lang),
-                t("rollup_col_owe", lang),
-                t("col_status", lang),
-            ],
-            [
-                [
-                    m.id,
-                    summary(m.text),
-                    len(m.owe),
-                    "; ".join(f"{x.province} {x.status.label(lang)}" for x in m.owe),
-                ]
-                for m in rollup.measures
-            ],
-        )
-        out.append("")
+        out += _by_measure(rollup, lang)
     if rollup.blocked_reasons:
         out += [f"## {t('rollup_blocked_list', lang)}", ""]
         out += md_table(
             [t("rollup_col_province", lang), t("col_id", lang), t("col_note", lang)],
-            [[b.province, b.id, b.note or t("att_no_note", lang)] for b in rollup.blocked_reasons],
+            _blocked_rows(rollup, lang),
         )
         out.append("")
     if rollup.skipped:
@@ -101,3 +82,41 @@ def to_markdown(rollup: Rollup, view: View) -> str:
             [[s.path, s.error.render(lang)] for s in rollup.skipped],
         )
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _blocked_rows(rollup: Rollup, lang: str) -> list[list[object]]:
+    """Province, id and reason of each blocked obligation; a long reason cut, with the command
+    that prints it whole from its province's ledger."""
+    paths = {r.name: str(r.path) for r in rollup.rows}
+    return [
+        [
+            L.name(b.province),
+            b.id,
+            L.cut(b.note, lang, L.whole_note(b.id, paths.get(b.province)))
+            if b.note
+            else t("att_no_note", lang),
+        ]
+        for b in rollup.blocked_reasons
+    ]
+
+
+def _by_measure(rollup: Rollup, lang: str) -> list[str]:
+    """Each provincial obligation, how many provinces owe it and how each stands."""
+    from ...obligations import summary
+
+    heads = [t("col_id", lang), t("col_measure", lang), t("rollup_col_owe", lang)]
+    rows: list[list[object]] = [
+        [
+            m.id,
+            summary(m.text),
+            len(m.owe),
+            "; ".join(f"{x.province} {x.status.label(lang)}" for x in m.owe),
+        ]
+        for m in rollup.measures
+    ]
+    return [
+        f"## {t('rollup_by_measure', lang)}",
+        "",
+        *md_table([*heads, t("col_status", lang)], rows),
+        "",
+    ]
