@@ -50,8 +50,8 @@ PROFILES = (
 
 
 def write_ledgers(root: Path, count: int, changes: int) -> None:
-    from iprcheck.applicability import Profile, entries
-    from iprcheck.catalog import load
+    from iprcheck.obligations import Profile, entries
+    from iprcheck.tasklist import load
 
     catalog = load()
     units = [u.name for u in catalog.task_list.reporting_units]
@@ -137,17 +137,16 @@ def slope(points: list[tuple[float, float]]) -> tuple[float, float, float]:
 
 
 def profile(folder: Path) -> None:
-    from iprcheck.catalog import load
-    from iprcheck.rollup import rollup
-    from iprcheck.rollup_views import to_json
+    from iprcheck.output import View
+    from iprcheck.output.rollup.to_json import to_json
+    from iprcheck.reports.rollup import rollup
+    from iprcheck.tasklist import load
 
     catalog = load()
     prof = cProfile.Profile()
     prof.enable()
     result = rollup([folder], catalog)
-    from iprcheck.rollup import SortKey
-
-    to_json(result, "en", SortKey.PROGRESS)
+    to_json(result, View("en"))
     prof.disable()
     pstats.Stats(prof).sort_stats("tottime").print_stats(15)
 

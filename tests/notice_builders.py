@@ -29,7 +29,7 @@ HEADER = ["任务清单", "落实举措", "执行部门", "完成时间"]
 
 
 # ---------------------------------------------------------------------------------------------
-# The traditional -> simplified table iprcheck ships (src/iprcheck/notices/hanzi.py).
+# The traditional -> simplified table iprcheck ships (src/iprcheck/hanzi.py).
 
 # Where CJK characters live: the unified ideographs, extension A, the compatibility ideographs
 # and the supplementary planes' extensions.

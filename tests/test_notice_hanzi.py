@@ -1,4 +1,4 @@
-"""Traditional characters: iprcheck's own table (notices/hanzi.py) is OpenCC's t2s, character by
+"""Traditional characters: iprcheck's own table (hanzi.py) is OpenCC's t2s, character by
 character; and a department printed in traditional characters is found by its simplified name.
 
 Run as a script to regenerate the table: python tests/test_notice_hanzi.py
@@ -15,7 +15,7 @@ from notice_builders import hanzi_module_text, traditional
 from iprcheck.notices.text import fold, simplified
 from iprcheck.tasklist import load
 
-TABLE = Path(__file__).parent.parent / "src" / "iprcheck" / "notices" / "hanzi.py"
+TABLE = Path(__file__).parent.parent / "src" / "iprcheck" / "hanzi.py"
 
 
 @pytest.mark.slow

@@ -544,41 +544,6 @@ def _not_here(catalog: Catalog, tracked: Sequence[Entry]) -> Callable[[str], Ipr
     return error
 
 
-# ---------------------------------------------------------------------------------------------
-# Search.
-
-# Traditional forms the PDF extraction left in the text (意見); a search for 意见 should find them.
-_FOLD = str.maketrans({"見": "见"})
-
-
-def fold(text: str) -> str:
-    return text.translate(_FOLD).casefold()
-
-
-class Hit(Struct, frozen=True):
-    where: str  # a section (§1), a task (6) or an obligation (6.2)
-    field: str  # "title" or "text"
-    text: str
-
-
-def search(catalog: Catalog, query: str) -> list[Hit]:
-    """Every title and measure text that contains ``query``."""
-    needle = fold(query)
-    hits: list[Hit] = []
-    for section in catalog.task_list.sections:
-        for value in filter(None, (section.title, section.title_en)):
-            if needle in fold(value):
-                hits.append(Hit(f"§{section.number}", "title", value))
-        for task in section.tasks:
-            for value in filter(None, (task.title, task.title_en)):
-                if needle in fold(value):
-                    hits.append(Hit(str(task.number), "title", value))
-            for m in task.measures:
-                if needle in fold(m.text):
-                    hits.append(Hit(m.id, "text", m.text))
-    return hits
-
-
 def listing(
     catalog: Catalog,
     override: Profile | None,

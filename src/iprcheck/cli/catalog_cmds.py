@@ -171,8 +171,8 @@ def search_(
 
     Example: iprcheck search 地理标志
     """
-    from ..obligations import search
     from ..output.taskpage import SearchHits
+    from ..search import search
 
     state = state_of(ctx)
     if not text.strip():  # "" is in every text: it would print the whole list

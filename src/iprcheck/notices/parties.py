@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..vocab import IMPLIED_TYPES, PROVINCE_TYPE_LABELS, PROVINCE_TYPE_WORDS, ProvinceType
+from ..tasklist.categories import DEFAULT
+from ..vocab import ProvinceType
 from .text import simplified
 
 ALL = ProvinceType.ALL.value
@@ -189,28 +190,14 @@ def category_key(name: str) -> str | None:
 
 def known_category(key: str) -> dict[str, Any]:
     """One of the 2020 list's six as a list declares it (key, name, words, implies)."""
-    kind = ProvinceType(key)
-    words = [
-        w for w, k in PROVINCE_TYPE_WORDS.items() if k is kind and w not in (key, _label(kind))
-    ]
-    return {
-        "key": key,
-        "name": _label(kind),
-        "words": words,
-        "implies": sorted(t.value for t in IMPLIED_TYPES.get(kind, ())),
-    }
-
-
-def _label(kind: ProvinceType) -> str:
-    return PROVINCE_TYPE_LABELS[kind][0]
+    found = DEFAULT.by_key[key]
+    return {"key": key, "name": found.name, "words": found.words, "implies": found.implies}
 
 
 def implied(key: str) -> list[str]:
-    try:
-        kind = ProvinceType(key)
-    except ValueError:
-        return []
-    return sorted(t.value for t in IMPLIED_TYPES.get(kind, ()))
+    """What one of the 2020 list's categories implies (引领型 -> pilot); nothing for another."""
+    found = DEFAULT.by_key.get(key)
+    return list(found.implies) if found is not None else []
 
 
 _KEY_UNSAFE = re.compile(r"[\s,，、;；]+")

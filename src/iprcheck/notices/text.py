@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .hanzi import SIMPLIFIED, TRADITIONAL
+from ..hanzi import SIMPLIFIED, TRADITIONAL
 
 # ASCII and other forms of the punctuation structure is written with -> the full-width form the
 # national office prints. Only these: a "." stays (1. and 1．are both item numbers below).

@@ -7,7 +7,8 @@ from typing import Any
 from msgspec import Struct
 
 from ..i18n import t
-from ..obligations import UNTRACKED, Hit, Profile, Tracking, fold
+from ..obligations import UNTRACKED, Profile, Tracking
+from ..search import Hit, fold
 from ..tasklist import Measure, Section, Task
 from ..vocab import Status
 from . import View
