@@ -113,7 +113,7 @@ def write_via_library(
     made = ledger.init(
         path, catalog, province=province, types=types, national=False, department=None
     )
-    ids = [e.obligation.id for e in made.entries(catalog)]
+    ids = [e.obligation.id for e in made.ledger.entries(catalog)]
     for status in ("in-progress", "done", "blocked", "done", "waived"):
         chosen = rnd.sample(ids, rnd.randint(0, max(1, len(ids) // 3)))
         if chosen:

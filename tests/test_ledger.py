@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from iprcheck import ledger
+from iprcheck import ledger, locks
 from iprcheck.errors import IprcheckError
 from iprcheck.ledger import merging, ops, records, store
 from iprcheck.obligations import UNTRACKED, Tracking, expand_ids, tracked_entries
@@ -187,12 +187,15 @@ def test_merge_conflicts_are_fields_both_copies_set_differently(
                 ledger.assign(path, catalog, [ident], owner=value, due=due, by="t")
     a0 = tmp_path / "a0.jsonl"
     a0.write_bytes(a.read_bytes())
-    _, result = ledger.merge(a, b, catalog)
+    result = ledger.merge(a, b, catalog).merged
+    assert result is not None
     assert result.conflicts == (["6.2"] if conflict else [])
-    _, back = ledger.merge(b, a0, catalog)
+    back = ledger.merge(b, a0, catalog).merged
+    assert back is not None
     assert back.conflicts == result.conflicts
     assert ledger.read(a).state() == ledger.read(b).state()
-    _, again = ledger.merge(b, a, catalog)
+    again = ledger.merge(b, a, catalog).merged
+    assert again is not None
     assert again.added == again.conflicts == []
 
 
@@ -425,7 +428,7 @@ def test_a_lock_the_system_refuses_is_one_error_and_nothing_written(
     def refuse(fd: int) -> None:
         raise OSError(errno.EBADF, "Bad file descriptor")
 
-    monkeypatch.setattr(store, "_try_lock", refuse)
+    monkeypatch.setattr(locks, "_try_lock", refuse)
     with pytest.raises(IprcheckError) as caught:
         ledger.mark(path, catalog, ["6.2"], "in-progress")
     assert caught.value.key == "ledger_lock_failed"
@@ -443,6 +446,12 @@ def _pair(
     return a, b
 
 
+def merged(ours: Path, theirs: Path, catalog: Catalog) -> merging.MergeResult:
+    found = ledger.merge(ours, theirs, catalog).merged
+    assert found is not None
+    return found
+
+
 def test_a_conflict_is_reported_by_both_copies_whichever_merges_first(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -452,10 +461,10 @@ def test_a_conflict_is_reported_by_both_copies_whichever_merges_first(
     b.write_bytes(a.read_bytes())
     ledger.mark(a, catalog, ["6.2"], "done", evidence=["x.pdf"], by="甲")
     ledger.mark(b, catalog, ["6.2"], "in-progress", note="乙方", by="乙")
-    assert ledger.merge(a, b, catalog)[1].conflicts == ["6.2"]
-    assert ledger.merge(b, a, catalog)[1].conflicts == ["6.2"]
+    assert merged(a, b, catalog).conflicts == ["6.2"]
+    assert merged(b, a, catalog).conflicts == ["6.2"]
     for ours, theirs in ((a, b), (b, a)):  # merged again: nothing new, nothing to report
-        again = ledger.merge(ours, theirs, catalog)[1]
+        again = merged(ours, theirs, catalog)
         assert again.added == [] and again.conflicts == []
     assert ledger.read(a).state() == ledger.read(b).state()
 
@@ -467,8 +476,8 @@ def test_changes_made_one_after_another_are_no_conflict(
     ledger.mark(a, catalog, ["6.2"], "in-progress", by="甲")
     b.write_bytes(a.read_bytes())  # e-mailed to 乙, who carries on from it
     ledger.mark(b, catalog, ["6.2"], "done", evidence=["x.pdf"], by="乙")
-    assert ledger.merge(a, b, catalog)[1].conflicts == []
-    assert ledger.merge(b, a, catalog)[1].conflicts == []
+    assert merged(a, b, catalog).conflicts == []
+    assert merged(b, a, catalog).conflicts == []
 
 
 def test_notes_and_owners_written_apart_are_reported_on_both_sides(
@@ -481,8 +490,8 @@ def test_notes_and_owners_written_apart_are_reported_on_both_sides(
     ledger.mark(b, catalog, ["6.2"], "in-progress", note="乙说", by="乙")
     ledger.assign(a, catalog, ["8.2"], owner="甲处", due=None, by="甲")
     ledger.assign(b, catalog, ["8.2"], owner="乙处", due=None, by="乙")
-    assert ledger.merge(b, a, catalog)[1].conflicts == ["6.2", "8.2"]
-    assert ledger.merge(a, b, catalog)[1].conflicts == ["6.2", "8.2"]
+    assert merged(b, a, catalog).conflicts == ["6.2", "8.2"]
+    assert merged(a, b, catalog).conflicts == ["6.2", "8.2"]
     assert ledger.read(a).state() == ledger.read(b).state()
 
 
@@ -495,8 +504,8 @@ def test_a_note_written_on_top_of_the_one_seen_is_no_conflict(
     b.write_bytes(a.read_bytes())
     ledger.mark(b, catalog, ["6.2"], "in-progress", note="乙补充", by="乙")
     ledger.assign(b, catalog, ["8.2"], owner="乙处", due=None, by="乙")
-    assert ledger.merge(a, b, catalog)[1].conflicts == []
-    assert ledger.merge(b, a, catalog)[1].conflicts == []
+    assert merged(a, b, catalog).conflicts == []
+    assert merged(b, a, catalog).conflicts == []
 
 
 def test_an_undo_that_wipes_a_note_written_apart_is_reported_on_both_sides(
@@ -507,8 +516,8 @@ def test_an_undo_that_wipes_a_note_written_apart_is_reported_on_both_sides(
     b.write_bytes(a.read_bytes())
     ledger.mark(a, catalog, ["6.2"], "in-progress", note="Y", by="甲")
     ledger.undo(b, catalog, by="乙")  # takes X back, not knowing of Y
-    assert ledger.merge(b, a, catalog)[1].conflicts == ["6.2"]
-    assert ledger.merge(a, b, catalog)[1].conflicts == ["6.2"]
+    assert merged(b, a, catalog).conflicts == ["6.2"]
+    assert merged(a, b, catalog).conflicts == ["6.2"]
 
 
 def test_a_long_ledger_name_never_sweeps_a_reports_temporary_file(

@@ -137,7 +137,7 @@ def test_the_success_line_in_chinese() -> None:
 # --- pydantic's errors, one edit of the valid gallery file each
 
 EDITS = [
-    ("schema_version: 1", "schema_version: 2", "3: schema_version: 应为 1"),
+    ("schema_version: 1", "schema_version: 3", "3: schema_version: 应为以下之一：1, 2"),
     ("year: 2021", "year: '2021'", "5: year: 应为整数"),
     ('title: "任务清单（测试用）"', "title: 5", "6: title: 应为字符串"),
     ('title: "任务清单（测试用）"', 'title: ""', "6: title: 至少应有 1 个字符"),

@@ -24,6 +24,8 @@ from typing import Any, Generic, TypeVar
 
 import msgspec
 
+from .errors import IprcheckError
+from .files import read_regular
 from .paths import user_cache_dir, user_config_dir
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -57,10 +59,11 @@ def read(kind: str, key: dict[str, Any], of: type[T]) -> T | None:
         secret = _secret(create=False)
         if secret is None:
             return None
-        with _file(kind, key["sha256"]).open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)
+        # Only a regular file, opened without waiting: a FIFO planted where an entry lives
+        # must not hang every command.
+        raw = read_regular(_file(kind, key["sha256"]), MAX_BYTES)
         seal, sep, body = raw.partition(b"\n")
-        if not sep or len(raw) > MAX_BYTES:
+        if not sep:
             return None
         import hmac
 
@@ -107,11 +110,10 @@ def _secret(*, create: bool) -> bytes | None:
     None where there is none (and ``create`` is off) or it cannot be had."""
     path = user_config_dir() / KEY_NAME
     try:
-        with path.open("rb") as f:
-            secret = f.read(65)
+        secret = read_regular(path, 64)
         if len(secret) == 64:
             return secret
-    except OSError:
+    except (OSError, IprcheckError):
         pass
     if not create:
         return None

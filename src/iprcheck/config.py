@@ -8,10 +8,12 @@ overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from . import locks
 from .errors import IprcheckError
 from .files import NotAFile, TooLarge, read_regular, replace_atomically
 from .paths import user_config_dir
@@ -62,6 +64,8 @@ def load() -> dict[str, str]:
         table = tomllib.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise IprcheckError("config_unreadable", path=str(where), reason=str(exc)) from None
+    except RecursionError:  # arrays nested thousands deep: no settings file looks like that
+        raise IprcheckError("config_unreadable", path=str(where), reason="nested") from None
     out: dict[str, str] = {}
     for key, value in table.items():
         if key not in KEYS or not isinstance(value, str):
@@ -76,19 +80,33 @@ def get(key: str) -> str | None:
 
 
 def set_value(key: str, value: str) -> None:
-    values = load()  # refuses a damaged file: it is never overwritten
-    values[known(key)] = KEYS[known(key)](value)
-    _save(values)
+    kept = KEYS[known(key)](value)
+    with _changing() as values:  # refuses a damaged file: it is never overwritten
+        values[key] = kept
 
 
 def unset(key: str) -> bool:
     """Remove a setting; whether it was set."""
-    values = load()
-    if known(key) not in values:
-        return False
-    del values[key]
-    _save(values)
-    return True
+    known(key)
+    with _changing() as values:
+        return values.pop(key, None) is not None
+
+
+@contextlib.contextmanager
+def _changing() -> Iterator[dict[str, str]]:
+    """The settings to change, read and written back under a lock, so that two `config set`
+    run at once (two windows, a script) both keep their setting."""
+    where = path()
+    where.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with locks.held(where, timeout=10.0):
+            values = load()
+            before = dict(values)
+            yield values
+            if values != before:
+                _save(values)
+    except (locks.Busy, locks.Unsupported):
+        raise IprcheckError("config_busy", path=str(where)) from None
 
 
 def known(key: str) -> str:
@@ -99,7 +117,6 @@ def known(key: str) -> str:
 
 def _save(values: dict[str, str]) -> None:
     where = path()
-    where.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# iprcheck settings (iprcheck config set KEY VALUE)"]
     lines += [f"{key} = {_quoted(values[key])}" for key in KEYS if key in values]
     replace_atomically(where, ("\n".join(lines) + "\n").encode("utf-8"))

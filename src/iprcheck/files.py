@@ -16,7 +16,7 @@ import stat
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import IprcheckError
@@ -60,14 +60,21 @@ def read_regular(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def read_head(path: Path, size: int) -> bytes:
-    """At most the first ``size`` bytes of ``path``, a regular file (else NotAFile)."""
+def read_chunks(path: Path, chunk: int, limit: int) -> Iterator[bytes]:
+    """The bytes of ``path``, a regular file (else NotAFile), in chunks, at most ``limit`` in
+    all: for a reader that stops as soon as it knows enough."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise NotAFile(path)
-        return os.read(fd, size)
+        left = limit
+        while left > 0:
+            data = os.read(fd, min(chunk, left))
+            if not data:
+                return
+            left -= len(data)
+            yield data
     finally:
         os.close(fd)
 

@@ -15,16 +15,14 @@ from msgspec import Struct
 
 from .errors import IprcheckError
 from .tasklist import Catalog, Measure, Obligation, Task
+from .tasklist.categories import ALL, DEFAULT, Categories
 from .tasklist.model import ID_DIGITS
 from .vocab import (
-    IMPLIED_TYPES,
     NATIONAL_OFFICE,
     STATUS_FILTERS,
     Actor,
-    ProvinceType,
     Requirement,
     Status,
-    parse_province_type,
     parse_status,
     parse_status_filter,
 )
@@ -84,35 +82,41 @@ def statuses_named(words: Iterable[str]) -> tuple[Status, ...]:
     return tuple(s for s in Status if s in chosen)
 
 
-def province_type(value: str) -> ProvinceType:
-    """A type key (``pilot-leading``) or its Chinese name (``引领型``, ``试点省``)."""
-    found = parse_province_type(value)
+def province_type(value: str, categories: Categories = DEFAULT) -> str:
+    """A category's key (``pilot-leading``), its name or a word for it (``引领型``, ``试点省``)."""
+    found = categories.named(value)
     if found is None:
-        valid = ", ".join(f"{p.value} ({p.label('zh')})" for p in ProvinceType)
-        valid_zh = "、".join(f"{p.label('zh')}（{p.value}）" for p in ProvinceType)
-        raise IprcheckError("unknown_province_type", value=value, valid=valid, valid_zh=valid_zh)
+        raise IprcheckError(
+            "unknown_province_type",
+            value=value,
+            valid=categories.valid("en"),
+            valid_zh=categories.valid("zh"),
+        )
     return found
 
 
 class Profile(Struct, frozen=True):
-    """The types one province holds. Every province is ``all``; a tier implies ``pilot``."""
+    """The categories one province holds (its province types). Every province holds ``all``; a
+    category may imply others (引领型 implies 试点省)."""
 
-    types: frozenset[ProvinceType] = frozenset({ProvinceType.ALL})
+    types: frozenset[str] = frozenset({ALL})
 
     @classmethod
-    def of(cls, types: Iterable[ProvinceType | str]) -> Profile:
-        declared = {t if isinstance(t, ProvinceType) else province_type(t) for t in types}
-        full = {ProvinceType.ALL, *declared}
-        for t in declared:
-            full |= IMPLIED_TYPES.get(t, frozenset())
-        return cls(frozenset(full))
+    def of(cls, words: Iterable[str], categories: Categories = DEFAULT) -> Profile:
+        """The profile the words people typed (or the keys a file holds) declare."""
+        return cls(categories.implied(province_type(w, categories) for w in words))
 
-    def ordered(self) -> list[ProvinceType]:
-        """The types in the vocabulary's order, for display and files."""
-        return [t for t in ProvinceType if t in self.types]
+    @classmethod
+    def stored(cls, keys: Iterable[str]) -> Profile:
+        """The profile a ledger recorded: its keys as they are (implications included)."""
+        return cls(frozenset({ALL, *keys}))
 
-    def type_keys(self) -> list[str]:
-        return [t.value for t in self.ordered()]
+    def ordered(self, categories: Categories = DEFAULT) -> list[str]:
+        """The keys in the list's order, for display and files."""
+        return categories.ordered(self.types)
+
+    def type_keys(self, categories: Categories = DEFAULT) -> list[str]:
+        return self.ordered(categories)
 
     def requirement(self, m: Measure) -> Requirement | None:
         """Mandatory beats optional; None when the measure does not apply to this province."""
@@ -279,7 +283,8 @@ def summary(text: str, limit: int = 34) -> str:
 # Ids as people type them: a task (6), an obligation (6.2), a range of tasks (8-10). One grammar
 # for every command, and the same digits the task list's schema allows.
 
-OBLIGATION_ID = re.compile(rf"[0-9]{{1,{ID_DIGITS}}}\.[0-9]{{1,{ID_DIGITS}}}")
+# 6.2 (a measure of task 6) or 12 (item 12 of a plan): what a ledger line may name.
+OBLIGATION_ID = re.compile(rf"[0-9]{{1,{ID_DIGITS}}}(\.[0-9]{{1,{ID_DIGITS}}})?")
 
 # Only these: NFKC would also make "²" a 2, and mark ² done must not mark task 2. A Chinese
 # input method gives full-width digits and stops (６．２, ８－１０), and 。 for a dot; a range is
@@ -321,8 +326,18 @@ def id_key(oid: str) -> tuple[int, ...]:
 
 
 def task_span(catalog: Catalog) -> str:
-    """The task numbers, for a message: "1–19"."""
+    """The numbers people may type, for a message: the tasks ("1–19"), or a plan's items
+    ("1–46")."""
+    if catalog.numbered_items:
+        return span([int(o.id) for o in catalog.obligations])
     return span(list(catalog.tasks))
+
+
+def task_numbered(catalog: Catalog, text: str) -> Task | None:
+    """The task a typed number names: never one in a plan, whose numbers are its items."""
+    if catalog.numbered_items or not is_number(text):
+        return None
+    return catalog.tasks.get(int(text))
 
 
 def span(numbers: list[int]) -> str:
@@ -347,7 +362,7 @@ def _one_range(text: str, catalog: Catalog) -> list[str]:
         return [text]
     lo, _, hi = (x.strip() for x in text.partition("-"))
     # The range as a whole is named when wrong: "1-99" is not about task 20.
-    if is_number(lo) and is_number(hi) and int(lo) <= int(hi):
+    if is_number(lo) and is_number(hi) and int(lo) <= int(hi) and not catalog.numbered_items:
         numbers = range(int(lo), int(hi) + 1)
         if all(n in catalog.tasks for n in (numbers[0], numbers[-1])):
             return [str(n) for n in numbers]
@@ -369,8 +384,9 @@ def find_task(catalog: Catalog, ident: str) -> tuple[Task, str | None]:
     text = typed_id(ident)
     if text in catalog.by_id:
         return catalog.by_id[text].task, text
-    if is_number(text) and int(text) in catalog.tasks:
-        return catalog.tasks[int(text)], None
+    task = task_numbered(catalog, text)
+    if task is not None:
+        return task, None
     raise IprcheckError("unknown_id", value=text, valid=task_span(catalog))
 
 
@@ -379,10 +395,11 @@ def ids_named(catalog: Catalog, idents: Iterable[str]) -> set[str]:
     wanted: set[str] = set()
     for ident in idents:
         for part in split_range(ident, catalog):
+            task = task_numbered(catalog, part)
             if part in catalog.by_id:
                 wanted.add(part)
-            elif is_number(part) and int(part) in catalog.tasks:
-                wanted.update(m.id for m in catalog.tasks[int(part)].measures)
+            elif task is not None:
+                wanted.update(m.id for m in task.measures)
             else:
                 raise IprcheckError("unknown_id", value=part, valid=task_span(catalog))
     return wanted
@@ -402,14 +419,15 @@ def expand_ids(catalog: Catalog, tracked: Sequence[Entry], idents: Iterable[str]
     for raw, parts in groups:
         found: list[str] = []
         for ident in parts:
+            task = task_numbered(catalog, ident)
             if ident in catalog.by_id:
                 if ident not in tracked_ids:
                     if len(parts) > 1:
                         continue  # a range of obligations passes over the national ones
                     raise not_here(ident)
                 found.append(ident)
-            elif is_number(ident) and int(ident) in catalog.tasks:
-                ids = [m.id for m in catalog.tasks[int(ident)].measures if m.id in tracked_ids]
+            elif task is not None:
+                ids = [m.id for m in task.measures if m.id in tracked_ids]
                 if not ids and len(parts) == 1:
                     raise not_here(ident)
                 found += ids
@@ -429,11 +447,12 @@ def _not_here(catalog: Catalog, tracked: Sequence[Entry]) -> Callable[[str], Ipr
     def error(ident: str) -> IprcheckError:
         if national_ledger:
             return IprcheckError("not_applicable_national", value=ident)
+        task = task_numbered(catalog, ident)
         measures = (
             [catalog.by_id[ident].measure]
             if ident in catalog.by_id
-            else catalog.tasks[int(ident)].measures
-            if is_number(ident) and int(ident) in catalog.tasks
+            else task.measures
+            if task is not None
             else []
         )
         if measures and all(m.actor is Actor.NATIONAL for m in measures):
@@ -465,11 +484,11 @@ def search(catalog: Catalog, query: str) -> list[Hit]:
     needle = fold(query)
     hits: list[Hit] = []
     for section in catalog.task_list.sections:
-        for value in (section.title, section.title_en):
+        for value in filter(None, (section.title, section.title_en)):
             if needle in fold(value):
                 hits.append(Hit(f"§{section.number}", "title", value))
         for task in section.tasks:
-            for value in (task.title, task.title_en):
+            for value in filter(None, (task.title, task.title_en)):
                 if needle in fold(value):
                     hits.append(Hit(str(task.number), "title", value))
             for m in task.measures:

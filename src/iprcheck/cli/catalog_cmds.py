@@ -126,7 +126,9 @@ def list_(
     )
     led = state.current_ledger
     tracked = (led.profile, led.entries(state.catalog), led.state()) if led else None
-    whose, chosen = listing(state.catalog, profile(province_type), filters, tracked=tracked)
+    whose, chosen = listing(
+        state.catalog, profile(province_type, state.catalog.categories), filters, tracked=tracked
+    )
     h = led.header if led else None
     view = Listing(
         chosen,
@@ -158,7 +160,7 @@ def show(
     task, focus = find_task(state.catalog, ident)
     section = next(s for s in state.catalog.task_list.sections if task in s.tasks)
     led = state.current_ledger
-    chosen = profile(province_type) or (led.profile if led else None)
+    chosen = profile(province_type, state.catalog.categories) or (led.profile if led else None)
     tracking = led.state() if led else {}
     page = TaskPage(task, section, chosen, tracking, focus)
     deliver(Subject.TASK, Format.TEXT, page, state.lang)

@@ -104,7 +104,7 @@ def init(
         department=department,
         on_wait=_waiting(state.lang),
     )
-    owner = made.header.province or (t("national_office", state.lang) if national else "—")
+    owner = made.ledger.header.province or (t("national_office", state.lang) if national else "—")
     if national and department:
         owner += f" {department}"
     say(
@@ -114,12 +114,12 @@ def init(
             path=path,
             who=owner,
             # A national ledger has no province types: say what it tracks instead.
-            profile=t("tracks_measures", state.lang, count=len(made.entries(state.catalog)))
+            profile=t("tracks_measures", state.lang, count=len(made.ledger.entries(state.catalog)))
             if national
-            else profile_line(made.profile, state.lang),
+            else profile_line(made.ledger.profile, state.lang),
         )
     )
-    if made.header.province is None and not national:
+    if made.ledger.header.province is None and not national:
         say(t("init_no_province", state.lang), err=True)
 
 
@@ -187,7 +187,7 @@ def mark(
         path,
         state.catalog,
         idents,
-        status,
+        status_named(status),
         note=_note(note),
         evidence=refs,
         by=state.who(_text(by, "--by")),
@@ -250,12 +250,13 @@ def undo(
     from .. import ledger
 
     state = state_of(ctx)
-    led, events = ledger.undo(
+    done = ledger.undo(
         ledger.resolve(state.ledger),
         state.catalog,
         by=state.who(_text(by, "--by")),
         on_wait=_waiting(state.lang),
     )
+    led, events = done.ledger, done.events
     ids = ", ".join(ev.obligation or t("profile", state.lang) for ev in events)
     say(t("undone", state.lang, count=len(events), ids=ids))
     # The most recent command may be a colleague's (a shared folder, a merged copy): say so.
@@ -330,7 +331,9 @@ def merge(
         raise IprcheckError("merge_missing", path=str(theirs))
     if ours.exists() and theirs.resolve() == ours.resolve():
         raise IprcheckError("merge_self", path=str(theirs))
-    _, result = ledger.merge(ours, theirs, state.catalog, on_wait=_waiting(state.lang))
+    merged = ledger.merge(ours, theirs, state.catalog, on_wait=_waiting(state.lang)).merged
+    assert merged is not None
+    result = merged
     say(t("merged", state.lang, count=len(result.added), path=other))
     if result.conflicts:
         say(t("merge_conflicts", state.lang, ids=", ".join(result.conflicts)))

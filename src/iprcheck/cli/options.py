@@ -15,6 +15,7 @@ from ..output import Subject, choices
 
 if TYPE_CHECKING:
     from ..obligations import Profile
+    from ..tasklist.categories import Categories
 
 
 class Lang(StrEnum):
@@ -95,8 +96,8 @@ def as_of(value: str | None) -> date:
     return day(value) or date.today()
 
 
-def profile(types: list[str] | None) -> Profile | None:
-    """The profile --province-type gives, if it is given."""
+def profile(types: list[str] | None, categories: Categories) -> Profile | None:
+    """The profile --province-type gives, if it is given: in the words of the list in use."""
     from ..obligations import Profile
 
-    return Profile.of(types) if types else None
+    return Profile.of(types, categories) if types else None

@@ -43,7 +43,7 @@ def _build(
     from ..ledger import resolve
     from ..reports.report import build
 
-    override = profile(province_type)
+    override = profile(province_type, state.catalog.categories)
     led = state.current_ledger
     if led is None and override is None:
         raise IprcheckError("report_needs_ledger", path=str(resolve(state.ledger)))

@@ -84,6 +84,8 @@ def rollup_(
     result = rollup(paths, state.catalog, sort)
     for skip in result.skipped:
         say(t("rollup_left_out", state.lang, reason=skip.error.render(state.lang)), err=True)
+    for note in result.notes:
+        say(note.render(state.lang), err=True)
     if result.skipped and strict:
         raise IprcheckError("rollup_strict", count=len(result.skipped))
     if not result.rows:

@@ -68,6 +68,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "举措编号按任务内的顺序编排：此处应为“{want}”，实为“{found}”",
         "obligation ids count the task's measures in order: expected '{want}', found '{found}'",
     ),
+    "tl_item_id": (
+        "条目按全文顺序编号：此处应为“{want}”，实为“{found}”",
+        "items are numbered through the whole list, in order: expected '{want}', found '{found}'",
+    ),
+    "tl_year_out_of_range": (
+        "“{value}”超出范围：年份应在 1970 年至 2199 年之间（台账只能保存这些年份）",
+        "'{value}' is out of range: use a year from 1970 to 2199 (what a ledger can hold)",
+    ),
+    "tl_category_twice": (
+        "省份类别“{key}”重复声明",
+        "the province category '{key}' is declared twice",
+    ),
+    "tl_word_two": (
+        "“{word}”已是省份类别“{other}”的名称，不能再指另一类别",
+        "'{word}' already names the province category '{other}'",
+    ),
+    "tl_unknown_category": (
+        "未声明的省份类别“{value}”；本清单的类别：{valid_zh}",
+        "not a province category this list declares: '{value}'; declared: {valid}",
+    ),
     "tl_national_rule": (
         "国家知识产权局举措没有省份要求（rule、mandatory_for、optional_for）",
         "a national measure has no province rule",

@@ -76,6 +76,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the settings file {path} holds a setting iprcheck does not know: {setting}. Fix or delete"
         " that line",
     ),
+    "output_not_file": (
+        "{path} 不是普通文件（是设备或管道），不会被替换；请换一个文件名",
+        "{path} is not a regular file (a device or a pipe) and is never replaced; choose a file"
+        " name",
+    ),
+    "config_busy": (
+        "设置文件 {path} 正被另一程序修改，请稍后再试",
+        "the settings file {path} is being changed by another program; try again shortly",
+    ),
     "config_set": ("已设置 {setting} = {value}", "set {setting} = {value}"),
     "config_unset": ("已删除设置 {setting}", "removed the setting {setting}"),
     "config_not_set": ("设置 {setting} 未设置", "the setting {setting} is not set"),

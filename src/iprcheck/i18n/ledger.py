@@ -39,10 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件头的字段缺失或有误：{reason}",
         "header field missing or wrong: {reason}",
     ),
-    "lg_header_type": (
-        "文件头中有未知的省份类型 {value}",
-        "unknown province type {value} in the header",
-    ),
     "lg_not_object": ("不是一个 JSON 对象", "not a JSON object"),
     "lg_field_missing": (
         "变更记录格式有误：缺少字段 {field}",
@@ -215,6 +211,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ledger {path} held {sealed} changes when last written and now holds {present}: this copy"
         " was probably cut off, so nothing was changed. Restore the whole file, or merge a whole"
         " copy into it with iprcheck merge",
+    ),
+    "merge_reworded": (
+        "{path} 中有与本台账同一条记录（举措 {ids}）但内容不同：其中一份被改动过，未合并任何内容",
+        "{path} holds records of {ids} that this ledger also holds, with different content: one"
+        " copy was altered; nothing was merged",
+    ),
+    "ledger_unknown_category": (
+        "台账 {path} 的省份类型“{value}”不是本清单的类别（本清单：{valid_zh}）；未作任何改动",
+        "ledger {path} holds the province type '{value}', which the list does not declare"
+        " (it has: {valid}); nothing was changed",
     ),
     "ledger_unknown_province": (
         "台账 {path} 所属省份“{value}”不是清单中的报送单位（名称有误，或含有不可见字符）；未作任何改动",

@@ -53,6 +53,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "; {count} of them copies of a ledger already counted, joined with it",
     ),
     "rollup_left_out": ("未计入：{reason}", "left out: {reason}"),
+    "rollup_shared_id": (
+        "{names} 的台账编号相同（一本是从另一本复制后改动的）：已分别计入，请核实（{paths}）",
+        "the ledgers of {names} share one ledger id (one was started from a copy of the"
+        " other's file): each is counted; please check them ({paths})",
+    ),
+    "rollup_copies_disagree": (
+        "{path} 与 {first} 是同一台账的副本，但对举措 {id} 的同一条记录内容不同（其中一份被改动过）；"
+        "两份均未计入，请核实",
+        "{path} and {first} are copies of one ledger, but they hold one record of {id} with"
+        " different content (one was altered): neither is counted; please check them",
+    ),
     "rollup_nothing": ("没有可汇总的台账", "no ledger to roll up"),
     "rollup_strict": (
         "有 {count} 本台账未能计入；因使用 --strict，不输出汇总",

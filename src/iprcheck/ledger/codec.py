@@ -19,7 +19,7 @@ import msgspec
 from ..dates import YEARS
 from ..errors import IprcheckError, Msg
 from ..obligations import OBLIGATION_ID
-from ..vocab import STATUS_WORDS, ProvinceType
+from ..vocab import STATUS_WORDS
 from .records import FORMAT, VERSION, Event, Header
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -67,13 +67,22 @@ def decode(name: str, data: bytes) -> tuple[Header, list[Event]]:
         numbers.append(n)
     if header is None:
         raise bad(1, Msg("lg_empty"))
-    if len({ev.event for ev in events}) != len(events):
-        seen: set[str] = set()
-        for n, ev in zip(numbers, events, strict=True):
-            if ev.event in seen:
-                raise bad(n, Msg("lg_event_twice", event=_short(ev.event)))
-            seen.add(ev.event)
+    twice = _first_repeat(events, numbers)
+    if twice is not None:
+        raise bad(twice[0], Msg("lg_event_twice", event=_short(twice[1])))
     return header, events
+
+
+def _first_repeat(events: list[Event], numbers: list[int]) -> tuple[int, str] | None:
+    """The line of the first change whose id an earlier line holds, and the id."""
+    if len({ev.event for ev in events}) == len(events):
+        return None
+    seen: set[str] = set()
+    for n, ev in zip(numbers, events, strict=True):
+        if ev.event in seen:
+            return n, ev.event
+        seen.add(ev.event)
+    return None
 
 
 def _header(raw: bytes, n: int, unended: bool, bad: Any) -> Header:
@@ -88,12 +97,6 @@ def _header(raw: bytes, n: int, unended: bool, bad: Any) -> Header:
         raise bad(n, Msg("lg_unknown_version", version=_short(version)))
     if version > VERSION:
         raise bad(n, Msg("lg_newer_version", version=_short(version), reads=VERSION))
-    types = rec.get("types")
-    if isinstance(types, list):
-        known = {p.value for p in ProvinceType}
-        for t in types:
-            if t not in known:
-                raise bad(n, Msg("lg_header_type", value=_short(t)))
     try:
         return msgspec.convert(rec, Header)
     except msgspec.ValidationError as exc:
@@ -152,17 +155,9 @@ def _describe(raw: bytes, unended: bool, exc: Exception) -> Msg:
 def _field_problem(rec: dict[str, Any]) -> Msg | None:
     if not all(type(rec[k]) is str for k in ("event", "command", "by", "obligation")):
         return Msg("lg_ids_not_text")
-    at = rec["at"]
-    if type(at) is not str:
-        return Msg("lg_time_not_iso", time=_short(at))
-    try:
-        when = datetime.fromisoformat(at)
-    except ValueError:
-        return Msg("lg_time_not_iso", time=_short(at))
-    if when.tzinfo is None:
-        return Msg("lg_time_no_offset", time=_short(at))
-    if not YEARS[0] <= when.year <= YEARS[1]:
-        return Msg("lg_time_out_of_range", time=_short(at), first=YEARS[0], last=YEARS[1])
+    problem = _time_problem(rec["at"])
+    if problem is not None:
+        return problem
     before, after = rec["before"], rec["after"]
     if not (type(before) is type(after) is dict):
         return Msg("lg_before_after")
@@ -176,29 +171,51 @@ def _field_problem(rec: dict[str, Any]) -> Msg | None:
     if kind in ("profile", "list"):
         return Msg("lg_profile_fields")
     if kind == "status":
-        if not (before.keys() | after.keys()) <= {"status", "note", "evidence"}:
-            return Msg("lg_status_fields")
-        for values in (after, before):
-            status = values.get("status", "todo")
-            if type(status) is not str or status not in STATUS_WORDS or status != status.lower():
-                return Msg("lg_unknown_status", value=_short(status))
-        if "note" in after and not (after["note"] is None or type(after["note"]) is str):
-            return Msg("lg_note_not_text")
-        if "evidence" in after and not _texts(after["evidence"]):
-            return Msg("lg_evidence_not_texts")
-        return None
+        return _status_problem(before, after)
     if kind == "assign":
-        if not after or not (before.keys() | after.keys()) <= {"owner", "due"}:
-            return Msg("lg_assign_fields")
-        for values in (before, after):
-            owner = values.get("owner")
-            if owner is not None and type(owner) is not str:
-                return Msg("lg_owner_not_text")
-            due = values.get("due")
-            if due is not None and not _is_day(due):
-                return Msg("lg_bad_due", value=_short(due))
-        return None
+        return _assign_problem(before, after)
     return Msg("lg_unknown_kind", value=_short(kind))
+
+
+def _time_problem(at: Any) -> Msg | None:
+    if type(at) is not str:
+        return Msg("lg_time_not_iso", time=_short(at))
+    try:
+        when = datetime.fromisoformat(at)
+    except ValueError:
+        return Msg("lg_time_not_iso", time=_short(at))
+    if when.tzinfo is None:
+        return Msg("lg_time_no_offset", time=_short(at))
+    if not YEARS[0] <= when.year <= YEARS[1]:
+        return Msg("lg_time_out_of_range", time=_short(at), first=YEARS[0], last=YEARS[1])
+    return None
+
+
+def _status_problem(before: dict[str, Any], after: dict[str, Any]) -> Msg | None:
+    if not (before.keys() | after.keys()) <= {"status", "note", "evidence"}:
+        return Msg("lg_status_fields")
+    for values in (after, before):
+        status = values.get("status", "todo")
+        if type(status) is not str or status not in STATUS_WORDS or status != status.lower():
+            return Msg("lg_unknown_status", value=_short(status))
+    if "note" in after and not (after["note"] is None or type(after["note"]) is str):
+        return Msg("lg_note_not_text")
+    if "evidence" in after and not _texts(after["evidence"]):
+        return Msg("lg_evidence_not_texts")
+    return None
+
+
+def _assign_problem(before: dict[str, Any], after: dict[str, Any]) -> Msg | None:
+    if not after or not (before.keys() | after.keys()) <= {"owner", "due"}:
+        return Msg("lg_assign_fields")
+    for values in (before, after):
+        owner = values.get("owner")
+        if owner is not None and type(owner) is not str:
+            return Msg("lg_owner_not_text")
+        due = values.get("due")
+        if due is not None and not _is_day(due):
+            return Msg("lg_bad_due", value=_short(due))
+    return None
 
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -104,6 +104,11 @@ class Change(Struct, frozen=True):
     after: str
 
 
+class Planned(Struct, frozen=True):
+    events: list[Event]
+    changes: list[Change]
+
+
 class ImportResult(Struct, frozen=True):
     ledger: Ledger
     events: list[Event]
@@ -319,7 +324,7 @@ def check_origin(sheet: Sheet, ledger: Ledger, catalog: Catalog) -> None:
     if sheet.title is None:
         return
     title = sheet.title
-    if sheet.list_id is None and tl.title not in title and tl.title_en not in title:
+    if sheet.list_id is None and tl.title not in title and (tl.title_en or "\0") not in title:
         raise IprcheckError("import_other_list", sheet=sheet.name, value=title, list=tl.title)
     m = re.search(r"(?:填报单位：|reporting unit: )([^）)]+)", title)
     if sheet.unit is None and m is not None:
@@ -428,17 +433,14 @@ def import_file(
     (nothing with ``dry_run``, or when there are none)."""
     sheet = read_sheet(source)
     person = who(by)
-    found: list[list[Change]] = []
 
-    def build(ledger: Ledger) -> list[Event]:
+    def build(ledger: Ledger) -> Planned:
         ledger.check_list(catalog)
-        events, changes = plan(sheet, ledger, catalog, person, lang)
-        found.append(changes)
-        return events
+        return Planned(*plan(sheet, ledger, catalog, person, lang))
 
     if dry_run:
         ledger = store.read(path)
-        events = build(ledger)
+        planned = build(ledger)
     else:
-        ledger, events = store.append(path, build, on_wait)
-    return ImportResult(ledger, events, found[0], sheet.unknown, len(sheet.rows))
+        ledger, planned = store.append(path, build, on_wait)
+    return ImportResult(ledger, planned.events, planned.changes, sheet.unknown, len(sheet.rows))

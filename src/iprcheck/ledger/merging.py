@@ -46,8 +46,16 @@ def merge_events(ours: Ledger, theirs: Ledger) -> MergeResult:
             ours=whose(h1),
             theirs=whose(h2),
         )
-    ours_ids = {ev.event for ev in ours.events}
+    ours_by_id = {ev.event: ev for ev in ours.events}
+    ours_ids = ours_by_id.keys()
     added = [ev for ev in theirs.events if ev.event not in ours_ids]
+    reworded = [ev for ev in theirs.events if ours_by_id.get(ev.event, ev) != ev]
+    if reworded:  # one change, two contents: one copy was altered, and neither may win
+        raise LedgerError(
+            "merge_reworded",
+            path=str(theirs.path),
+            ids=", ".join(sorted({ev.obligation or "—" for ev in reworded}, key=_order)),
+        )
     forged = [ev for ev in bad_undos([*ours.events, *added]) if ev.event not in ours_ids]
     if forged:
         raise LedgerError(
@@ -177,6 +185,10 @@ def _touched(events: Iterable[Event]) -> dict[str, set[str]]:
         else:
             names.update(_FIELD_OF[k] for k in ev.after.given())
     return out
+
+
+def _order(oid: str) -> tuple[int, ...]:
+    return id_key(oid) if oid != "—" else ()
 
 
 def whose(h: Header) -> str:

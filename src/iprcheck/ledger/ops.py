@@ -6,11 +6,12 @@ Nothing here prints; the command line words the results.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+import msgspec
 from msgspec import UNSET, Struct
 
 from ..errors import IprcheckError
@@ -22,7 +23,6 @@ from ..obligations import (
     check_filters,
     expand_ids,
     ids_named,
-    status_named,
 )
 from ..tasklist import Catalog
 from ..vocab import Requirement, Status
@@ -31,7 +31,7 @@ from .clock import now
 from .codec import LedgerError
 from .merging import MergeResult, bad_undos, merge_events
 from .records import Event, Fields, Header, ListRef
-from .replay import Ledger, Row, apply
+from .replay import Fold, Ledger, apply
 from .store import Waiting
 
 
@@ -52,7 +52,7 @@ def header(
     return Header(
         ledger=str(uuid.uuid4()),
         created=datetime.fromisoformat(now()),
-        types=tuple(profile.ordered()) if profile else (),
+        types=tuple(profile.ordered(catalog.categories)) if profile else (),
         national=profile is None,
         list=bound_to(catalog),
         province=province,
@@ -211,69 +211,38 @@ def undo_events(ledger: Ledger, by: str) -> list[Event]:
     if not commands:
         raise IprcheckError("nothing_to_undo")
     target = commands[-1]
-    original = [ev for ev in ledger.events if ev.command == target]
-    state = ledger.state()
+    # What stood before the command is folded again, not taken from the command's own
+    # ``before``: a merge may since have placed a colleague's change ahead of it.
+    was, now_ = ledger.before(target), ledger.now
     command = Command(by, ledger)
-    out = []
-    for ev in original:
-        # What stood before the command is replayed, not taken from the command's own
-        # ``before``: a merge may since have placed a colleague's change ahead of it.
-        if ev.kind == "profile":
-            out.append(_undo_profile(ledger, ev, command, target))
-            continue
-        if ev.kind == "list":
-            now_ref, was_ref = (
-                Fields(list_ref=ledger.bound),
-                Fields(list_ref=_bound_before(ledger, target)),
-            )
-            out.append(command.change("list", "", now_ref, was_ref, undo_of=target))
-            continue
-        prior = _before_command(ledger, ev)
-        cur = state.get(ev.obligation, UNTRACKED)
-        if ev.kind == "status":
-            now_status = Fields(cur.status, cur.note)  # as a merge checks it
-            restore = Fields(prior.status, prior.note, prior.evidence)
-            out.append(command.change("status", ev.obligation, now_status, restore, undo_of=target))
-        else:
-            owner, due = ev.after.owner is not UNSET, ev.after.due is not UNSET
-            was = _assigned(prior, owner=owner, due=due)
-            now_ = _assigned(cur, owner=owner, due=due)
-            out.append(command.change("assign", ev.obligation, now_, was, undo_of=target))
-    return out
+    return [
+        command.change(
+            ev.kind,
+            ev.obligation,
+            _touched(now_, ev, restoring=False),
+            _touched(was, ev, restoring=True),
+            undo_of=target,
+        )
+        for ev in ledger.events
+        if ev.command == target
+    ]
 
 
-def _undo_profile(ledger: Ledger, ev: Event, command: Command, target: str) -> Event:
-    """The profile as it stood before the command, for the fields the command changed."""
-    province, types = ledger.header.province, ledger.header.types
-    for earlier in ledger.events:
-        if earlier.command == target:
-            break
-        if earlier.kind == "profile":
-            if earlier.after.province is not UNSET:
-                province = earlier.after.province
-            if earlier.after.types is not UNSET:
-                types = earlier.after.types
-    now_province, now_types = ledger.whose
-    fields = ev.after.given()
-    was = Fields(
-        province=province if "province" in fields else UNSET,
-        types=types if "types" in fields else UNSET,
-    )
-    now_ = Fields(
-        province=now_province if "province" in fields else UNSET,
-        types=now_types if "types" in fields else UNSET,
-    )
-    return command.change("profile", "", now_, was, undo_of=target)
-
-
-def _bound_before(ledger: Ledger, target: str) -> ListRef:
-    ref = ledger.header.list
-    for ev in ledger.events:
-        if ev.command == target:
-            break
-        if ev.kind == "list" and ev.after.list_ref is not UNSET:
-            ref = ev.after.list_ref
-    return ref
+def _touched(state: Fold, ev: Event, *, restoring: bool) -> Fields:
+    """The fields ``ev`` changed, as ``state`` holds them. A status is restored with its note
+    and evidence exactly; the current one is named by status and note, as a merge checks it."""
+    if ev.kind == "profile":
+        given = ev.after.given()
+        return Fields(
+            province=state.province if "province" in given else UNSET,
+            types=state.types if "types" in given else UNSET,
+        )
+    if ev.kind == "list":
+        return Fields(list_ref=state.bound)
+    tr = state.tracking(ev.obligation)
+    if ev.kind == "status":
+        return Fields(tr.status, tr.note, tr.evidence) if restoring else Fields(tr.status, tr.note)
+    return _assigned(tr, owner=ev.after.owner is not UNSET, due=ev.after.due is not UNSET)
 
 
 def bound_to(catalog: Catalog) -> ListRef:
@@ -299,21 +268,16 @@ def upgrade(
     recorded change: ``named`` are the obligations the correction changed, added or removed.
     Their records stay as they are; undo binds the ledger back."""
     person = who(by)
-    named: list[str] = []
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
-        named[:] = ledger.list_changes
+        named = ledger.list_changes
         if ledger.bound.sha256 == catalog.source.digest and not named:
-            return []
+            return Plan([], named)
         before, after = Fields(list_ref=ledger.bound), Fields(list_ref=bound_to(catalog))
-        return [Command(person, ledger).change("list", "", before, after)]
+        return Plan([Command(person, ledger).change("list", "", before, after)], named)
 
-    if dry_run:
-        ledger = store.read(path)
-        return Recorded(ledger, build(ledger), named)
-    ledger, events = store.append(path, build, on_wait)
-    return Recorded(ledger, events, named)
+    return _recorded(path, plan, dry_run=dry_run, on_wait=on_wait)
 
 
 def profile(
@@ -329,14 +293,13 @@ def profile(
     recorded change that undo reverts. The obligations of types no longer held keep their
     history; a report then counts what the new profile owes."""
     person = who(by)
-    unit = None
-    if province is not None:
-        unit = catalog.unit(province)
-        if unit is None:
-            raise IprcheckError("unknown_province", value=province)
-    chosen = tuple(Profile.of(types).ordered()) if types is not None else None
+    unit = None if province is None else unit_named(catalog, province)
+    categories = catalog.categories
+    chosen = None
+    if types is not None:
+        chosen = tuple(Profile.of(types, categories).ordered(categories))
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
         if ledger.header.national:
             raise IprcheckError("profile_national")
@@ -347,31 +310,20 @@ def profile(
         )
         given = after.given()
         if not given:
-            return []
+            return Plan([])
         before = Fields(
             province=now_province if "province" in given else UNSET,
             types=tuple(now_types) if "types" in given else UNSET,
         )
-        return [Command(person, ledger).change("profile", "", before, after)]
+        return Plan([Command(person, ledger).change("profile", "", before, after)])
 
-    ledger, events = store.append(path, build, on_wait)
-    return Recorded(ledger, events)
+    return _recorded(path, plan, on_wait=on_wait)
 
 
 def _assigned(tr: Tracking, *, owner: bool, due: bool) -> Fields:
     """The owner and/or the due date as ``tr`` has them."""
     day = date.fromisoformat(tr.internal_due) if tr.internal_due else None
     return Fields(owner=tr.owner if owner else UNSET, due=day if due else UNSET)
-
-
-def _before_command(ledger: Ledger, target: Event) -> Tracking:
-    row = Row(UNTRACKED)
-    for ev in ledger.events:
-        if ev.command == target.command:
-            break
-        if ev.obligation == target.obligation and ev.kind != "profile":
-            row.apply(ev)
-    return row.tracking()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -387,29 +339,48 @@ def init(
     national: bool,
     department: str | None,
     on_wait: Waiting | None = None,
-) -> Ledger:
+) -> Recorded:
+    """Create a ledger for a province (of the types given) or the national office (one
+    department's measures, where ``department`` is given); never over an existing one."""
     if province is not None:
-        unit, like = catalog.unit_typed(province)
-        if unit is None:
-            if like is not None:
-                raise IprcheckError("unknown_province_like", value=province, like=like)
-            raise IprcheckError("unknown_province", value=province)
-        province = unit
+        province = unit_named(catalog, province)
     if department is not None:
         check_filters(catalog, Filters(departments=(department,)))
-    profile = None if national else Profile.of(types)
+    profile = None if national else Profile.of(types, catalog.categories)
     made = header(catalog, province, profile, department if national else None)
-    return store.create(path, made, on_wait)
+    return Recorded(store.create(path, made, on_wait), [], created=True)
+
+
+def unit_named(catalog: Catalog, typed: str) -> str:
+    """The reporting unit a person typed (浙江省, 浙江, 兵团, Zhejiang); an error that suggests
+    the one it looks like."""
+    unit, like = catalog.unit_typed(typed)
+    if unit is None:
+        if like is not None:
+            raise IprcheckError("unknown_province_like", value=typed, like=like)
+        raise IprcheckError("unknown_province", value=typed)
+    return unit
+
+
+class Plan(Struct, frozen=True):
+    """What a command would record, planned against the ledger as it stands under the lock:
+    its changes, the obligations it named, and what a merge found."""
+
+    events: list[Event]
+    named: list[str] = []
+    merged: MergeResult | None = None
 
 
 class Recorded(Struct, frozen=True):
-    """What a command recorded: the changes (none when nothing would change), the obligations
-    it named, and whether it created the ledger."""
+    """What a command recorded (or, with ``dry_run``, would record): the ledger after it, the
+    changes (none when nothing would change), the obligations it named, whether it created the
+    ledger, and what a merge found."""
 
     ledger: Ledger
     events: list[Event]
     named: list[str] = []
     created: bool = False
+    merged: MergeResult | None = None
 
     @property
     def unchanged(self) -> list[str]:
@@ -430,11 +401,28 @@ class Recorded(Struct, frozen=True):
         ]
 
 
+def _recorded(
+    path: Path,
+    plan: Callable[[Ledger], Plan],
+    *,
+    dry_run: bool = False,
+    on_wait: Waiting | None = None,
+    restores: bool = False,
+) -> Recorded:
+    """Plan against the ledger at ``path`` and record the plan (only plan, with ``dry_run``)."""
+    if dry_run:
+        ledger = store.read(path)
+        planned = plan(ledger)
+    else:
+        ledger, planned = store.append(path, plan, on_wait, restores=restores)
+    return Recorded(ledger, planned.events, planned.named, merged=planned.merged)
+
+
 def mark(
     path: Path,
     catalog: Catalog,
     idents: Sequence[str],
-    status_word: str,
+    status: Status,
     *,
     note: str | None = None,
     evidence: Sequence[str] = (),
@@ -443,21 +431,19 @@ def mark(
     on_wait: Waiting | None = None,
     remove_evidence: Sequence[str] = (),
 ) -> Recorded:
-    """Record one status for the obligations named; all or nothing.
+    """Record one status for the obligations named (ids, task numbers, ranges); all or nothing.
 
     With no ledger at ``path`` one is created for the every-province profile, so that the first
     command a new user tries just works.
     """
-    new = status_named(status_word)
     person = who(by)
-    named: list[str] = []
+    status = Status(status)  # a Status, or its key ("done"); people's words are the CLI's
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
         tracked = ledger.entries(catalog)
         ids = expand_ids(catalog, tracked, idents)
-        named[:] = ids
-        if new is Status.WAIVED and not note:
+        if status is Status.WAIVED and not note:
             mandatory = [
                 e.obligation.id
                 for e in tracked
@@ -465,31 +451,30 @@ def mark(
             ]
             if mandatory:
                 raise IprcheckError("waive_needs_note", value=", ".join(mandatory))
-        return status_events(
-            ledger, ids, new, note=note, evidence=evidence, by=person, remove=remove_evidence
+        events = status_events(
+            ledger, ids, status, note=note, evidence=evidence, by=person, remove=remove_evidence
         )
+        return Plan(events, ids)
 
-    created = False
     store.refuse_dangling(path)
-    if not path.exists():
-        everyone = Profile.of(())
-        # Check the ids against an every-province ledger in memory first: a typo must not
-        # leave a new ledger behind.
-        probe = Ledger(path, header(catalog, None, everyone, None))
-        events = build(probe)
-        if dry_run or not events:
-            return Recorded(probe, events, named)
-        try:
-            store.create(path, header(catalog, None, everyone, None), on_wait)
-            created = True
-        except LedgerError as exc:  # another process may have just created it
-            if exc.key != "ledger_exists":
-                raise
-    elif dry_run:
-        ledger = store.read(path)
-        return Recorded(ledger, build(ledger), named)
-    ledger, events = store.append(path, build, on_wait)
-    return Recorded(ledger, events, named, created)
+    if path.exists():
+        return _recorded(path, plan, dry_run=dry_run, on_wait=on_wait)
+    everyone = Profile.of((), catalog.categories)
+    # Check the ids against an every-province ledger in memory first: a typo must not leave a
+    # new ledger behind.
+    probe = Ledger(path, header(catalog, None, everyone, None))
+    planned = plan(probe)
+    if dry_run or not planned.events:
+        return Recorded(probe, planned.events, planned.named)
+    created = False
+    try:
+        store.create(path, header(catalog, None, everyone, None), on_wait)
+        created = True
+    except LedgerError as exc:  # another process may have just created it
+        if exc.key != "ledger_exists":
+            raise
+    done = _recorded(path, plan, on_wait=on_wait)
+    return msgspec.structs.replace(done, created=created)
 
 
 def assign(
@@ -506,43 +491,39 @@ def assign(
     if owner is None and due is None:
         raise IprcheckError("assign_nothing")
     person = who(by)
-    named: list[str] = []
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
-        named[:] = expand_ids(catalog, ledger.entries(catalog), idents)
-        return assign_events(ledger, named, owner=owner, due=due, by=person)
+        named = expand_ids(catalog, ledger.entries(catalog), idents)
+        return Plan(assign_events(ledger, named, owner=owner, due=due, by=person), named)
 
-    ledger, events = store.append(path, build, on_wait)
-    return Recorded(ledger, events, named)
+    return _recorded(path, plan, on_wait=on_wait)
 
 
 def undo(
     path: Path, catalog: Catalog, *, by: str | None = None, on_wait: Waiting | None = None
-) -> tuple[Ledger, list[Event]]:
+) -> Recorded:
+    """Revert the most recent command not yet undone; the undo is itself recorded."""
     person = who(by)
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
-        return undo_events(ledger, person)
+        return Plan(undo_events(ledger, person))
 
-    return store.append(path, build, on_wait)
+    return _recorded(path, plan, on_wait=on_wait)
 
 
-def merge(
-    path: Path, other: Path, catalog: Catalog, *, on_wait: Waiting | None = None
-) -> tuple[Ledger, MergeResult]:
+def merge(path: Path, other: Path, catalog: Catalog, *, on_wait: Waiting | None = None) -> Recorded:
+    """Fold in the changes another copy of this ledger holds and this one lacks; ``merged``
+    names where both changed an obligation apart."""
     theirs = store.read(other)
-    result: list[MergeResult] = []
 
-    def build(ledger: Ledger) -> list[Event]:
+    def plan(ledger: Ledger) -> Plan:
         ledger.check_list(catalog)
         outcome = merge_events(ledger, theirs)
-        result.append(outcome)
-        return outcome.added
+        return Plan(outcome.added, merged=outcome)
 
-    ledger, _ = store.append(path, build, on_wait, restores=True)
-    return ledger, result[0]
+    return _recorded(path, plan, on_wait=on_wait, restores=True)
 
 
 def open_for_reading(explicit: str | None, catalog: Catalog) -> Ledger | None:

@@ -16,7 +16,7 @@ from msgspec import UNSET, Meta, Struct, UnsetType, field
 
 from ..dates import YEARS
 from ..tasklist.model import ID_DIGITS
-from ..vocab import ProvinceType, Status
+from ..vocab import Status
 
 FORMAT = "iprcheck-ledger"
 # Only change this if the file format changes. 2: a ledger may hold profile changes, which
@@ -27,8 +27,11 @@ DEFAULT_NAME = "iprcheck-ledger.jsonl"
 
 
 Time = Annotated[datetime, Meta(tz=True)]
-# An obligation, or "" for a change to the whole ledger (its profile).
-ObligationId = Annotated[str, Meta(pattern=rf"^([0-9]{{1,{ID_DIGITS}}}\.[0-9]{{1,{ID_DIGITS}}})?$")]
+# An obligation (6.2, or a plan's item 12), or "" for a change to the whole ledger (its profile,
+# its list).
+ObligationId = Annotated[
+    str, Meta(pattern=rf"^([0-9]{{1,{ID_DIGITS}}}(\.[0-9]{{1,{ID_DIGITS}}})?)?$")
+]
 
 
 class ListRef(Struct, frozen=True, forbid_unknown_fields=True):
@@ -47,7 +50,7 @@ class Header(Struct, frozen=True, forbid_unknown_fields=True):
 
     ledger: str
     created: Time
-    types: tuple[ProvinceType, ...]
+    types: tuple[str, ...]  # province category keys, as the list declares them
     national: bool
     list: ListRef
     province: str | None = None
@@ -66,7 +69,7 @@ class Header(Struct, frozen=True, forbid_unknown_fields=True):
             "ledger": self.ledger,
             "created": iso(self.created),
             "province": self.province,
-            "types": [t.value for t in self.types],
+            "types": list(self.types),
             "national": self.national,
             "department": self.department,
             "list": {k: v for k, v in msgspec.to_builtins(self.list).items() if v is not None},
@@ -88,7 +91,7 @@ class Fields(Struct, frozen=True, forbid_unknown_fields=True):
     owner: str | None | UnsetType = UNSET
     due: date | None | UnsetType = UNSET
     province: str | None | UnsetType = UNSET  # a profile change
-    types: tuple[ProvinceType, ...] | UnsetType = UNSET  # a profile change
+    types: tuple[str, ...] | UnsetType = UNSET  # a profile change
     list_ref: ListRef | UnsetType = field(default=UNSET, name="list")  # a re-binding (upgrade)
 
     def given(self) -> dict[str, Any]:

@@ -6,7 +6,7 @@ sits in the file — so two copies merged either way end in the same state.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -16,7 +16,6 @@ from msgspec import UNSET, Struct
 from ..obligations import UNTRACKED, Entry, Profile, Tracking, id_key, tracked_entries
 from ..tasklist import Catalog
 from ..tasklist.catalog import known_version
-from ..vocab import ProvinceType
 from .codec import LedgerError
 from .records import Event, Header, ListRef
 
@@ -42,8 +41,73 @@ class Snapshot(Struct, frozen=True):
     replay_key: tuple[int, float, str, tuple[int, ...], str] | None
     count: int
     province: str | None = None  # as the profile changes leave it
-    types: tuple[ProvinceType, ...] = ()
+    types: tuple[str, ...] = ()
     bound: ListRef | None = None  # as re-bindings (upgrade) leave it
+
+
+class Fold:
+    """A ledger's state as its changes are applied in replay order: each obligation's tracking,
+    whose ledger it is (province and types) and the list it is bound to.
+
+    This is the one place a kind of change is given its meaning. Reading a ledger, undoing a
+    command (the state before it), and carrying a snapshot forward all fold through here, so a
+    new kind of change is one edit in ``apply``."""
+
+    __slots__ = ("rows", "province", "types", "bound")
+
+    def __init__(self, header: Header, snapshot: Snapshot | None = None) -> None:
+        self.rows: dict[str, Row] = {}
+        self.province, self.types, self.bound = header.province, header.types, header.list
+        if snapshot is not None:
+            self.rows = {oid: Row(tr) for oid, tr in snapshot.state.items()}
+            self.province, self.types = snapshot.province, snapshot.types
+            self.bound = snapshot.bound or header.list
+
+    def apply(self, ev: Event) -> None:
+        after = ev.after
+        if ev.kind == "profile":
+            if after.province is not UNSET:
+                self.province = after.province
+            if after.types is not UNSET:
+                self.types = after.types
+        elif ev.kind == "list":
+            if after.list_ref is not UNSET:
+                self.bound = after.list_ref
+        else:
+            row = self.rows.get(ev.obligation)
+            if row is None:
+                row = self.rows[ev.obligation] = Row(UNTRACKED)
+            row.apply(ev)
+
+    def state(self) -> dict[str, Tracking]:
+        return {oid: row.tracking() for oid, row in self.rows.items()}
+
+    def tracking(self, oid: str) -> Tracking:
+        row = self.rows.get(oid)
+        return row.tracking() if row is not None else UNTRACKED
+
+    def snapshot(self, events: list[Event], count: int, last_update: str | None) -> Snapshot:
+        """The snapshot of this state, ``events`` being the changes folded last."""
+        key = replay_order(events[-1]) if events else None
+        return Snapshot(
+            self.state(), last_update, key, count, self.province, self.types, self.bound
+        )
+
+
+def fold(
+    header: Header,
+    events: Iterable[Event],
+    *,
+    until: Callable[[Event], bool] | None = None,
+) -> Fold:
+    """The state after ``events`` (in replay order), stopping before the first change for which
+    ``until`` is true (the command being undone; the end of a report's day)."""
+    state = Fold(header)
+    for ev in events:
+        if until is not None and until(ev):
+            break
+        state.apply(ev)
+    return state
 
 
 class Ledger:
@@ -68,6 +132,7 @@ class Ledger:
         self._events = events if events is not None or load is not None else []
         self._load = load
         self.snapshot = snapshot
+        self._now: Fold | None = None
         # Obligations a corrected list changed, added or removed since the ledger was bound
         # (check_list finds them): their history is kept, and commands say so.
         self.list_changes: list[str] = []
@@ -95,50 +160,38 @@ class Ledger:
         return max(0, sealed - self.count) if sealed is not None else 0
 
     @property
-    def whose(self) -> tuple[str | None, tuple[ProvinceType, ...]]:
+    def now(self) -> Fold:
+        """The state at the end of the log (from the snapshot where there is one)."""
+        if self._now is None:
+            if self.snapshot is not None:
+                self._now = Fold(self.header, self.snapshot)
+            else:
+                self._now = fold(self.header, self.events)
+        return self._now
+
+    @property
+    def whose(self) -> tuple[str | None, tuple[str, ...]]:
         """The province and its types now: the header's, as later profile changes left them."""
-        if self.snapshot is not None:
-            return self.snapshot.province, self.snapshot.types
-        province, types = self.header.province, self.header.types
-        for ev in self.events:
-            if ev.kind == "profile":
-                if ev.after.province is not UNSET:
-                    province = ev.after.province
-                if ev.after.types is not UNSET:
-                    types = ev.after.types
-        return province, types
+        return self.now.province, self.now.types
 
     @property
     def bound(self) -> ListRef:
         """The list the ledger is bound to now: the header's, as re-bindings left it."""
-        if self.snapshot is not None and self.snapshot.bound is not None:
-            return self.snapshot.bound
-        ref = self.header.list
-        if self.snapshot is None:
-            for ev in self.events:
-                if ev.kind == "list" and ev.after.list_ref is not UNSET:
-                    ref = ev.after.list_ref
-        return ref
+        return self.now.bound
 
     @property
     def profile(self) -> Profile | None:
-        return None if self.header.national else Profile.of(self.whose[1])
+        return None if self.header.national else Profile.stored(self.whose[1])
 
     def state(self, as_of: datetime | None = None) -> dict[str, Tracking]:
         """Each obligation's tracking after replaying the log (up to ``as_of`` if given)."""
-        if as_of is None and self.snapshot is not None:
-            return dict(self.snapshot.state)
-        rows: dict[str, Row] = {}
-        for ev in self.events:
-            if as_of is not None and ev.when > as_of:
-                break
-            if ev.kind in ("profile", "list"):
-                continue
-            row = rows.get(ev.obligation)
-            if row is None:
-                row = rows[ev.obligation] = Row(UNTRACKED)
-            row.apply(ev)
-        return {oid: row.tracking() for oid, row in rows.items()}
+        if as_of is None:
+            return self.now.state()
+        return fold(self.header, self.events, until=lambda ev: ev.when > as_of).state()
+
+    def before(self, command: str) -> Fold:
+        """The state just before ``command``'s changes: what undoing it restores."""
+        return fold(self.header, self.events, until=lambda ev: ev.command == command)
 
     @property
     def last_update(self) -> str | None:
@@ -171,9 +224,18 @@ class Ledger:
         differs only in comments, layout or key order is the same list; a corrected one (the
         same list id, obligations changed) is too, and ``list_changes`` names what changed."""
         h = self.bound
-        named = self.whose[0]
+        named, types = self.whose
         if named is not None and self.province(catalog) is None:
             raise LedgerError("ledger_unknown_province", path=str(self.path), value=named)
+        unknown = [key for key in types if key not in catalog.categories.by_key]
+        if unknown:
+            raise LedgerError(
+                "ledger_unknown_category",
+                path=str(self.path),
+                value=unknown[0],
+                valid=catalog.categories.valid("en"),
+                valid_zh=catalog.categories.valid("zh"),
+            )
         if h.sha256 == catalog.source.digest:
             return
         bound = h.obligations or known_version(h.sha256)

@@ -14,7 +14,7 @@ from msgspec import Struct
 
 from .. import __version__, cache
 from .records import VERSION, Header
-from .replay import Ledger, Snapshot, replay_order
+from .replay import Ledger, Snapshot
 
 # A short ledger replays faster than a cache file is read and written.
 MIN_EVENTS = 200
@@ -47,16 +47,7 @@ def keep(digest: str, ledger: Ledger) -> None:
     """Snapshot a long ledger whose changes are all decoded."""
     events = ledger.events
     if len(events) >= MIN_EVENTS:
-        province, types = ledger.whose
-        snap = Snapshot(
-            ledger.state(),
-            ledger.last_update,
-            replay_order(events[-1]),
-            len(events),
-            province,
-            types,
-            ledger.bound,
-        )
+        snap = ledger.now.snapshot(events, len(events), ledger.last_update)
         store(digest, ledger.header, snap)
 
 

@@ -13,36 +13,29 @@ import codecs
 import contextlib
 import os
 import stat
-import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import msgspec
-from msgspec import UNSET
 
+from .. import locks
 from ..errors import IprcheckError, Msg
 from ..files import (
     NotAFile,
     TooLarge,
-    hide,
-    mode_for,
-    read_head,
+    read_chunks,
     read_regular,
     replace_atomically,
-    sibling_stem,
     temp_name_pattern,
 )
-from ..obligations import UNTRACKED
 from . import snapshot
 from .codec import MAX_BYTES, LedgerError, decode
 from .records import DEFAULT_NAME, FORMAT, PROFILE_VERSION, Event, Header, line
-from .replay import Ledger, Snapshot, apply, in_replay_order, replay_order
+from .replay import Fold, Ledger, in_replay_order, replay_order
 
-# How long a writer waits for another to finish before giving up, and when it says it waits.
+# How long a writer waits for another to finish before giving up.
 LOCK_TIMEOUT = 30.0
-LOCK_NOTICE = 1.0
-LOCK_POLL = 0.05
 
 
 def resolve(explicit: str | os.PathLike[str] | None) -> Path:
@@ -80,18 +73,23 @@ def ledger_in(folder: Path) -> Path:
 
 def looks_like_ledger(path: Path) -> bool:
     """Whether the file's first line that is not blank names the ledger format, as the reader
-    finds it: after a BOM and blank lines (CRLF too), in UTF-8 or UTF-16 (an editor's re-save),
-    also cut short. Reads at most 64 KB of a regular file; anything unreadable answers False."""
+    finds it: after a BOM and any number of blank lines (CRLF too), in UTF-8 or UTF-16 (an
+    editor's re-save), also cut short. Reads the blank start and then at most 64 KB of a
+    regular file; anything unreadable answers False."""
+    head = 64 * 1024
+    text = ""
     try:
-        head = read_head(path, 64 * 1024)
+        decoder = None
+        for chunk in read_chunks(path, head, MAX_BYTES):
+            if decoder is None:
+                utf16 = chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in chunk[:2]
+                decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")("replace")
+            text = (text + decoder.decode(chunk)).lstrip("\ufeff \t\r\n\x00")
+            if "\n" in text or len(text) >= head:
+                break
     except (OSError, IprcheckError):
         return False
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":
-        text = head.decode("utf-16", errors="replace")
-    else:
-        text = head.decode("utf-8", errors="replace")
-    first = next((row for row in text.lstrip("\ufeff").splitlines() if row.strip()), "")
-    return FORMAT in first
+    return FORMAT in text.split("\n", 1)[0]
 
 
 def read(path: Path) -> Ledger:
@@ -174,90 +172,21 @@ Waiting = Callable[[Path], None]
 
 @contextlib.contextmanager
 def locked(path: Path, on_wait: Waiting | None = None) -> Iterator[None]:
-    """Hold the ledger's lock. A writer that finds it held polls, calls ``on_wait`` once after
-    a second (to say so), and gives up with an error after ``LOCK_TIMEOUT`` seconds."""
-    real = _real(path)
-    lock_path = real.with_name(f".{sibling_stem(real.name)}.lock")
-    fd = _open_lock(lock_path, real)
+    """Hold the ledger's lock (``.NAME.lock`` beside the file a link leads to). A writer that
+    finds it held polls, calls ``on_wait`` once after a second (to say so), and gives up with
+    an error after ``LOCK_TIMEOUT`` seconds."""
     try:
-        start = time.monotonic()
-        told = False
-        while True:
-            try:
-                if _try_lock(fd):
-                    break
-            except OSError as exc:  # e.g. a network share that only locks files open for writing
-                raise IprcheckError("ledger_lock_failed", path=str(path), reason=exc) from None
-            waited = time.monotonic() - start
-            if waited >= LOCK_TIMEOUT:
-                raise LedgerError("ledger_busy", path=str(path), seconds=int(LOCK_TIMEOUT))
-            if not told and waited >= LOCK_NOTICE and on_wait is not None:
-                on_wait(path)
-                told = True
-            time.sleep(LOCK_POLL)
-        try:
+        with locks.held(_real(path), timeout=LOCK_TIMEOUT, on_wait=lambda: _told(on_wait, path)):
             yield
-        finally:
-            _unlock(fd)
-    finally:
-        os.close(fd)
+    except locks.Busy:
+        raise LedgerError("ledger_busy", path=str(path), seconds=int(LOCK_TIMEOUT)) from None
+    except locks.Unsupported as exc:
+        raise IprcheckError("ledger_lock_failed", path=str(path), reason=exc.reason) from None
 
 
-def _open_lock(lock_path: Path, ledger_path: Path) -> int:
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
-    except PermissionError as refused:
-        # Another user's lock file in a shared folder: a local flock works on a read-only
-        # descriptor. If even that fails, the first refusal is the one to report.
-        try:
-            return os.open(lock_path, os.O_RDONLY)
-        except OSError:
-            raise IprcheckError("file_unreadable", path=str(lock_path), reason=refused) from None
-    except OSError as exc:
-        raise IprcheckError("file_unreadable", path=str(lock_path), reason=exc) from None
-    hide(lock_path)
-    # A lock file this user has just made is as shared as the ledger, so that colleagues who
-    # may write the ledger can open the lock for writing too.
-    with contextlib.suppress(OSError, AttributeError):
-        st = os.fstat(fd)
-        if st.st_uid == os.geteuid() and st.st_size == 0:
-            want = mode_for(ledger_path) & 0o666
-            if st.st_mode & 0o777 != want:
-                os.fchmod(fd, want)
-    return fd
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        # A lock another process holds fails with EACCES or EDEADLOCK, but not every Windows
-        # (nor Wine) says which: any failure is taken as "held", and the bounded wait decides.
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        with contextlib.suppress(OSError):
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
+def _told(on_wait: Waiting | None, path: Path) -> None:
+    if on_wait is not None:
+        on_wait(path)
 
 
 def _real(path: Path) -> Path:
@@ -327,14 +256,26 @@ def create(path: Path, header: Header, on_wait: Waiting | None = None) -> Ledger
     return Ledger(path, header, [])
 
 
-Build = Callable[[Ledger], list[Event]]
+class Planned(Protocol):
+    """What a command would record: its changes (and whatever else it found on the way)."""
+
+    @property
+    def events(self) -> list[Event]: ...
+
+
+P = TypeVar("P", bound=Planned)
 
 
 def append(
-    path: Path, build: Build, on_wait: Waiting | None = None, *, restores: bool = False
-) -> tuple[Ledger, list[Event]]:
-    """Under the lock: read the ledger as it is now, let ``build(ledger)`` make the new events,
-    then write them. ``build`` may raise to abort; nothing is written then.
+    path: Path,
+    build: Callable[[Ledger], P],
+    on_wait: Waiting | None = None,
+    *,
+    restores: bool = False,
+) -> tuple[Ledger, P]:
+    """Under the lock: read the ledger as it is now, let ``build(ledger)`` plan the new events,
+    then write them; the ledger after, and the plan. ``build`` may raise to abort; nothing is
+    written then.
 
     A copy that holds fewer changes than its last write left (cut off) is written only by a
     merge (``restores``) that brings back at least as many."""
@@ -349,7 +290,8 @@ def append(
         ledger = parse(path, data)
         if ledger.missing and not restores:
             raise _cut(path, ledger)
-        events = build(ledger)
+        plan = build(ledger)
+        events = plan.events
         if ledger.missing and len(events) < ledger.missing:
             raise _cut(path, ledger)
         if events:
@@ -373,7 +315,7 @@ def append(
                 )
             _write(path, written)
             ledger = _after(ledger.with_header(header), events, written)
-    return ledger, events
+    return ledger, plan
 
 
 def _cut(path: Path, ledger: Ledger) -> LedgerError:
@@ -393,20 +335,10 @@ def _after(ledger: Ledger, events: list[Event], written: bytes) -> Ledger:
         if len(full.events) >= snapshot.MIN_EVENTS:
             snapshot.keep(_digest(written), full)
         return full
-    state = dict(snap.state)
+    state = Fold(ledger.header, snap)
     for ev in new:
-        if ev.kind not in ("profile", "list"):
-            state[ev.obligation] = apply(state.get(ev.obligation, UNTRACKED), ev)
-    province, types, bound = snap.province, snap.types, snap.bound
-    for ev in new:
-        if ev.kind == "list" and ev.after.list_ref is not UNSET:
-            bound = ev.after.list_ref
-        if ev.kind == "profile":
-            province = ev.after.province if ev.after.province is not UNSET else province
-            types = ev.after.types if ev.after.types is not UNSET else types
-    snap = Snapshot(
-        state, new[-1].at, replay_order(new[-1]), snap.count + len(new), province, types, bound
-    )
+        state.apply(ev)
+    snap = state.snapshot(new, snap.count + len(new), new[-1].at)
     snapshot.store(_digest(written), ledger.header, snap)
     path = ledger.path
     return Ledger(path, ledger.header, snapshot=snap, load=lambda: _decoded(path, written).events)

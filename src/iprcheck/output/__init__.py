@@ -15,6 +15,7 @@ ledger, and the line saying so goes to stderr, like every message.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -164,6 +165,14 @@ def check_output(path: Path, *, force: bool) -> None:
             raise IprcheckError("output_is_ledger", path=str(path))
         if not force:
             raise IprcheckError("output_exists", path=str(path))
+        if not path.is_file():  # a device, a pipe (/dev/stdout), a link to one: never replaced
+            raise IprcheckError("output_not_file", path=str(path))
+
+
+def output_target(path: Path) -> Path:
+    """Where writing ``path`` lands: a link to a file is written through (the link stays a
+    link), as a ledger behind a link is."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def render(subject: Subject, fmt: Format, data: Any, view: View) -> bytes:
@@ -194,7 +203,7 @@ def deliver(
         check_output(output, force=force)
         data_bytes = render(subject, fmt, data, View(lang, width=100))
         check_output(output, force=force)  # a ledger made there meanwhile is still never replaced
-        replace_atomically(output, data_bytes)
+        replace_atomically(output_target(output), data_bytes)
         if written is not None:
             written(output)
         return

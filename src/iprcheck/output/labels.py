@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from ..i18n import t
 from ..numbers import chinese_numeral
-from ..vocab import ProvinceType, Requirement, Status
+from ..tasklist.categories import DEFAULT, Categories
+from ..tasklist.model import in_english
+from ..vocab import Requirement, Status
 
 if TYPE_CHECKING:
     from ..obligations import Item, Profile
@@ -27,11 +29,11 @@ def who(facts: Facts, lang: str) -> str:
 def profile(facts: Facts, lang: str) -> str:
     if facts.profile is None:
         return ""
-    return type_names([ProvinceType(k) for k in facts.profile], lang)
+    return type_names(list(facts.profile), lang, facts.categories)
 
 
-def type_names(types: list[ProvinceType], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(p.label(lang) for p in types)
+def type_names(keys: list[str], lang: str, categories: Categories = DEFAULT) -> str:
+    return ("、" if lang == "zh" else ", ").join(categories.label(k, lang) for k in keys)
 
 
 def profile_line(
@@ -52,7 +54,7 @@ def profile_line(
 
 
 def list_title(facts: Facts, lang: str) -> str:
-    return facts.list_title if lang == "zh" else facts.list_title_en
+    return in_english(facts.list_title, facts.list_title_en, lang)
 
 
 def title(report: Report, lang: str) -> str:
@@ -60,7 +62,10 @@ def title(report: Report, lang: str) -> str:
 
 
 def days(facts: Facts, lang: str) -> str:
+    """还剩 92 天 / 今天到期 / 已逾期 3 天; nothing for a list without a deadline."""
     left = facts.days_left
+    if left is None:
+        return ""
     if left > 0:
         return t("report_days_left", lang, days=left)
     if left == 0:
@@ -75,13 +80,10 @@ def when(at: str | None) -> str:
 
 def dateline(facts: Facts, lang: str) -> str:
     """``截至 2020-09-30 · 完成时限 2020-12-31 · 还剩 92 天``."""
-    return " · ".join(
-        [
-            t("report_as_of", lang, date=facts.as_of.isoformat()),
-            t("report_deadline", lang, date=facts.deadline.isoformat()),
-            days(facts, lang),
-        ]
-    )
+    parts = [t("report_as_of", lang, date=facts.as_of.isoformat())]
+    if facts.deadline is not None:
+        parts += [t("report_deadline", lang, date=facts.deadline.isoformat()), days(facts, lang)]
+    return " · ".join(parts)
 
 
 def colon(lang: str) -> str:
@@ -108,11 +110,11 @@ def ledger_line(facts: Facts, lang: str) -> str:
 
 
 def group_title(group: Group, lang: str) -> str:
-    return group.title if lang == "zh" else group.title_en
+    return in_english(group.title, group.title_en, lang)
 
 
 def task_title(task: Task, lang: str) -> str:
-    return task.title if lang == "zh" else task.title_en
+    return in_english(task.title, task.title_en, lang)
 
 
 def requirement_label(req: Requirement | None, lang: str) -> str:

@@ -27,10 +27,10 @@ def record(item: Item) -> dict[str, Any]:
         "actor": m.actor.value,
         "text": m.text,
         "rule": m.rule,
-        "mandatory_for": [t.value for t in m.mandatory_for],
-        "optional_for": [t.value for t in m.optional_for],
+        "mandatory_for": list(m.mandatory_for),
+        "optional_for": list(m.optional_for),
         "requirement": item.requirement.value if item.requirement else None,
-        "departments": list(task.departments),
+        "departments": list(o.departments),
         "completion": task.completion,
         "due": task.due.isoformat() if task.due else None,
         "targets": [

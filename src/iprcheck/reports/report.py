@@ -29,6 +29,7 @@ from ..ledger import Event, Ledger, apply
 from ..ledger.clock import dated_ahead
 from ..obligations import UNTRACKED, Entry, Item, Profile, Tracking, entries, items
 from ..tasklist import Catalog
+from ..tasklist.categories import DEFAULT, Categories
 from ..vocab import STATUSES, Requirement, Status
 
 ERROR, WARNING = "error", "warning"
@@ -99,7 +100,7 @@ class Facts(Struct, frozen=True):
 
     list_id: str
     list_title: str
-    list_title_en: str
+    list_title_en: str | None
     province: str | None
     province_en: str | None
     national: bool
@@ -108,12 +109,14 @@ class Facts(Struct, frozen=True):
     ledger: str | None  # the ledger's path; None when previewing a profile without one
     last_update: str | None  # the latest change recorded up to the as-of date
     as_of: date
-    deadline: date
+    deadline: date | None  # None: the list has none (a plan: the year is in its title)
+    # The list's province categories, to name the profile's (not part of the JSON).
+    categories: Categories = DEFAULT
 
     @property
-    def days_left(self) -> int:
-        """Days until the list's deadline; negative once it has passed."""
-        return (self.deadline - self.as_of).days
+    def days_left(self) -> int | None:
+        """Days until the list's deadline; negative once it has passed; None without one."""
+        return None if self.deadline is None else (self.deadline - self.as_of).days
 
 
 class Group(Struct, frozen=True):
@@ -121,7 +124,7 @@ class Group(Struct, frozen=True):
 
     number: int
     title: str
-    title_en: str
+    title_en: str | None
     totals: Totals
     section: int | None = None  # tasks only
     due: date | None = None  # tasks only
@@ -275,11 +278,12 @@ def _facts(
         province_en=english.get(province) if province else None,
         national=profile is None,
         department=h.department if h else None,
-        profile=tuple(profile.type_keys()) if profile else None,
+        profile=tuple(profile.type_keys(catalog.categories)) if profile else None,
         ledger=str(ledger.path) if ledger else None,
         last_update=last,
         as_of=as_of,
         deadline=tl.deadline,
+        categories=catalog.categories,
     )
 
 
@@ -328,6 +332,7 @@ def _attention(
     within: int = 14,
 ) -> Attention:
     att = Attention(within=within)
+    deadline = catalog.task_list.deadline
     for e in chosen:
         oid = e.obligation.id
         tr = tracking.get(oid, UNTRACKED)
@@ -335,15 +340,10 @@ def _attention(
             att.blocked.append(oid)
         if tr.status is Status.WAIVED:
             att.waived.append(oid)
-        if tr.status.is_open:
-            if e.mandatory:
-                att.open_mandatory.append(oid)
-            late = overdue(e, tr, catalog.task_list.deadline, as_of)
-            if late is not None:
-                att.overdue.append(late)
-            soon = due_soon(e, tr, catalog.task_list.deadline, as_of, within)
-            if soon is not None:
-                att.due_soon.append(soon)
+        if tr.status.is_open and e.mandatory:
+            att.open_mandatory.append(oid)
+        att.overdue.extend(filter(None, [overdue(e, tr, deadline, as_of)]))
+        att.due_soon.extend(filter(None, [due_soon(e, tr, deadline, as_of, within)]))
     att.overdue.sort(key=lambda o: -o.days)  # stable: list order within the same day
     att.due_soon.sort(key=lambda o: o.days)
     return att
@@ -358,31 +358,38 @@ def owed(e: Entry, tr: Tracking) -> bool:
     return e.requirement is not Requirement.OPTIONAL or tr.status is not Status.TODO
 
 
-def _due(e: Entry, tr: Tracking, deadline: date) -> tuple[date, bool]:
+def _due(e: Entry, tr: Tracking, deadline: date | None) -> tuple[date, bool] | None:
+    """When the obligation is due and whether that is the ledger's own date: the earlier of
+    the internal due date and the list's (the task's, else the list's deadline); None where
+    neither the ledger nor the list sets one (a plan has no deadline)."""
     listed = e.obligation.task.due or deadline
     internal = date.fromisoformat(tr.internal_due) if tr.internal_due else None
-    return (internal, True) if internal and internal < listed else (listed, False)
+    if internal and (listed is None or internal < listed):
+        return internal, True
+    return None if listed is None else (listed, False)
 
 
-def overdue(e: Entry, tr: Tracking, deadline: date, as_of: date) -> Overdue | None:
+def overdue(e: Entry, tr: Tracking, deadline: date | None, as_of: date) -> Overdue | None:
     """Past the ledger's internal due date or the list's (a task without one: the list's
     deadline), whichever comes first; only owed obligations are ever overdue (see ``owed``)."""
-    due, is_internal = _due(e, tr, deadline)
-    if not owed(e, tr) or as_of <= due:
+    due = _due(e, tr, deadline)
+    if due is None or not owed(e, tr) or as_of <= due[0]:
         return None
-    return Overdue(e.obligation.id, due, (as_of - due).days, is_internal, tr.owner)
+    return Overdue(e.obligation.id, due[0], (as_of - due[0]).days, due[1], tr.owner)
 
 
-def due_soon(e: Entry, tr: Tracking, deadline: date, as_of: date, within: int) -> Overdue | None:
+def due_soon(
+    e: Entry, tr: Tracking, deadline: date | None, as_of: date, within: int
+) -> Overdue | None:
     """Owed and due in the next ``within`` days (today included): seen before it passes."""
-    due, is_internal = _due(e, tr, deadline)
-    if not owed(e, tr) or not 0 <= (due - as_of).days <= within:
+    due = _due(e, tr, deadline)
+    if due is None or not owed(e, tr) or not 0 <= (due[0] - as_of).days <= within:
         return None
-    return Overdue(e.obligation.id, due, (due - as_of).days, is_internal, tr.owner)
+    return Overdue(e.obligation.id, due[0], (due[0] - as_of).days, due[1], tr.owner)
 
 
 def findings(
-    chosen: Sequence[Entry], tracking: Mapping[str, Tracking], deadline: date
+    chosen: Sequence[Entry], tracking: Mapping[str, Tracking], deadline: date | None
 ) -> list[Finding]:
     """The ledger's inconsistencies: errors first, then warnings, each in list order. An
     internal due date is compared with the task's due date or, as ``overdue`` does, the list's."""
@@ -400,7 +407,7 @@ def findings(
         if tr.status.is_open and e.mandatory and not tr.owner:
             warnings.append(Finding(WARNING, "open_no_owner", oid))
         listed = e.obligation.task.due or deadline
-        if tr.internal_due and date.fromisoformat(tr.internal_due) > listed:
+        if tr.internal_due and listed and date.fromisoformat(tr.internal_due) > listed:
             warnings.append(Finding(WARNING, "due_after_deadline", oid))
     return errors + warnings
 

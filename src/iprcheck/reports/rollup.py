@@ -17,7 +17,7 @@ from pathlib import Path
 from msgspec import Struct
 
 from ..errors import IprcheckError
-from ..ledger import DEFAULT_NAME, Ledger, looks_like_ledger, read
+from ..ledger import DEFAULT_NAME, Event, Ledger, looks_like_ledger, read
 from ..ledger.replay import in_replay_order
 from ..numbers import percent
 from ..obligations import UNTRACKED, Entry, Item, Tracking, items
@@ -42,6 +42,7 @@ class SkipReason(StrEnum):
     OTHER_LIST = "other-list"
     DUPLICATE = "duplicate"
     NOT_FOUND = "not-found"
+    CONFLICT = "conflict"  # copies of one ledger hold one change id with different content
 
 
 class Skipped(Struct, frozen=True):
@@ -110,6 +111,9 @@ class Rollup(Struct, frozen=True):
     sort: SortKey = SortKey.PROGRESS
     # The list's reporting units no ledger was counted for (未报送), in the list's order.
     missing: list[str] = []
+    # What the coordinator should know that left nothing out: ledgers of different units that
+    # share one ledger id (one was started from a copy of the other's file).
+    notes: list[IprcheckError] = []
     by: str = "province"  # rollup --by: the view asked for, "province" or "measure"
 
     @property
@@ -227,12 +231,30 @@ def _walk(root: Path) -> Iterator[Path]:
 def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROGRESS) -> Rollup:
     """Read every ledger under ``paths`` that tracks ``catalog``; count; name what was left out.
 
-    Copies of one ledger (the same ledger id: a colleague's copy, an older download) are one
-    ledger: their changes are joined, as ``merge`` joins them, whatever order the copies come
-    in. Two different ledgers of one province are not: the newer is counted, the other named
-    and left out."""
+    Copies of one ledger (the same ledger id and the same unit: a colleague's copy, an older
+    download) are one ledger: their changes are joined, as ``merge`` joins them, whatever order
+    the copies come in; copies that hold one change id with different content are named and
+    left out, as ``merge`` refuses them. Ledgers of two units that share an id (a province that
+    started from another's file) are two units, each counted, and named in ``notes``. Two
+    different ledgers of one unit are not: the newer is counted, the other named and left
+    out."""
     skipped: list[Skipped] = []
-    copies: dict[str, list[Ledger]] = {}  # ledger id -> its copies, in the order found
+    copies = _read(paths, catalog, skipped)
+    counted = _one_per_unit(copies, catalog, skipped)
+    rows = sort_rows(_rows(counted, catalog, skipped), sort, catalog)
+    sent = {r.name for r in rows if r.name_source == "header"}
+    missing = [u.name for u in catalog.reporting_units if u.name not in sent]
+    notes = shared_ids(copies, catalog)
+    return Rollup(catalog, rows, task_summaries(rows, catalog), skipped, sort, missing, notes)
+
+
+Copies = dict[tuple[str, tuple[str, str | None]], list[Ledger]]  # (ledger id, unit) -> copies
+
+
+def _read(paths: Sequence[Path], catalog: Catalog, skipped: list[Skipped]) -> Copies:
+    """Every ledger under ``paths`` that can be counted, grouped as copies of one ledger of one
+    unit, in the order found; what cannot be read is added to ``skipped``."""
+    copies: Copies = {}
     seen_files: set[object] = set()
     for item in find(paths):
         if isinstance(item, Skipped):
@@ -243,48 +265,69 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
             continue
         seen_files.add(file_id)
         try:
-            ledger = read(item)
-            ledger.check_list(catalog)
-            if ledger.missing:
-                raise IprcheckError(
-                    "ledger_cut",
-                    path=str(item),
-                    missing=ledger.missing,
-                    sealed=ledger.header.changes,
-                    present=ledger.count,
-                )
+            ledger = _readable(item, catalog)
         except IprcheckError as exc:
             reason = (
                 SkipReason.OTHER_LIST if exc.key == "ledger_other_list" else SkipReason.UNREADABLE
             )
             skipped.append(Skipped(item, reason, exc))
             continue
-        copies.setdefault(ledger.header.ledger, []).append(ledger)
+        copies.setdefault((ledger.header.ledger, _identity(ledger, catalog)), []).append(ledger)
+    return copies
 
+
+def _readable(path: Path, catalog: Catalog) -> Ledger:
+    ledger = read(path)
+    ledger.check_list(catalog)
+    if ledger.missing:
+        raise IprcheckError(
+            "ledger_cut",
+            path=str(path),
+            missing=ledger.missing,
+            sealed=ledger.header.changes,
+            present=ledger.count,
+        )
+    return ledger
+
+
+def _one_per_unit(
+    copies: Copies, catalog: Catalog, skipped: list[Skipped]
+) -> dict[tuple[str, str | None], tuple[Ledger, int]]:
+    """Each unit's ledger (its copies joined) and how many copies were joined. Two different
+    ledgers of one unit: the newer counts, the other is added to ``skipped``."""
     counted: dict[tuple[str, str | None], tuple[Ledger, int]] = {}
-    for found in copies.values():
-        ledger = joined(found)
-        key = _identity(ledger, catalog)
+    for (_, key), found in copies.items():
+        try:
+            ledger = joined(found)
+        except IprcheckError as exc:
+            skipped += [Skipped(copy.path, SkipReason.CONFLICT, exc) for copy in found]
+            continue
         if key in counted:
             other = counted[key][0]
             newer, older = (ledger, other) if _newest(ledger) > _newest(other) else (other, ledger)
-            skipped.append(
-                Skipped(
-                    older.path,
-                    SkipReason.DUPLICATE,
-                    IprcheckError(
-                        "rollup_duplicate",
-                        path=str(older.path),
-                        name=_name(older, catalog)[0],
-                        first=str(newer.path),
-                        when=(newer.last_update or "")[:10],
-                    ),
-                )
-            )
+            skipped.append(_duplicate(older, newer, catalog))
             if newer is other:
                 continue
         counted[key] = (ledger, len(found))
+    return counted
 
+
+def _duplicate(older: Ledger, newer: Ledger, catalog: Catalog) -> Skipped:
+    error = IprcheckError(
+        "rollup_duplicate",
+        path=str(older.path),
+        name=_name(older, catalog)[0],
+        first=str(newer.path),
+        when=(newer.last_update or "")[:10],
+    )
+    return Skipped(older.path, SkipReason.DUPLICATE, error)
+
+
+def _rows(
+    counted: dict[tuple[str, str | None], tuple[Ledger, int]],
+    catalog: Catalog,
+    skipped: list[Skipped],
+) -> list[Row]:
     rows: list[Row] = []
     owed: dict[tuple[object, ...], list[Entry]] = {}  # by profile: a thousand ledgers, few kinds
     for ledger, count in counted.values():
@@ -299,24 +342,47 @@ def rollup(paths: Sequence[Path], catalog: Catalog, sort: SortKey = SortKey.PROG
             # the ledger reader let through (times that do not compare, say) leaves it out.
             error = IprcheckError("rollup_unreadable", path=str(ledger.path), reason=exc)
             skipped.append(Skipped(ledger.path, SkipReason.UNREADABLE, error))
-    rows = sort_rows(rows, sort, catalog)
-    sent = {r.name for r in rows if r.name_source == "header"}
-    missing = [u.name for u in catalog.task_list.reporting_units if u.name not in sent]
-    return Rollup(catalog, rows, task_summaries(rows, catalog), skipped, sort, missing)
+    return rows
+
+
+def shared_ids(copies: Copies, catalog: Catalog) -> list[IprcheckError]:
+    """Ledgers of different units with one ledger id: each is counted as its own unit, and the
+    coordinator is told that one was started from a copy of the other's file."""
+    units: dict[str, list[Ledger]] = {}
+    for (ledger_id, _), found in copies.items():
+        units.setdefault(ledger_id, []).append(found[0])
+    return [
+        IprcheckError(
+            "rollup_shared_id",
+            names="、".join(_name(led, catalog)[0] for led in ledgers),
+            paths=", ".join(str(led.path) for led in ledgers),
+        )
+        for ledgers in units.values()
+        if len(ledgers) > 1
+    ]
 
 
 def joined(found: list[Ledger]) -> Ledger:
     """One ledger from its copies: every change any of them holds, once, in replay order; named
-    after the copy with the most changes (the first found of those)."""
+    after the copy with the most changes (the first found of those). Copies that hold one
+    change id with different content cannot be joined: neither may silently win."""
     if len(found) == 1:
         return found[0]
-    seen: set[str] = set()
+    seen: dict[str, tuple[Event, Path]] = {}
     events = []
     for copy in found:
         for ev in copy.events:
-            if ev.event not in seen:
-                seen.add(ev.event)
+            first = seen.get(ev.event)
+            if first is None:
+                seen[ev.event] = (ev, copy.path)
                 events.append(ev)
+            elif first[0] != ev:
+                raise IprcheckError(
+                    "rollup_copies_disagree",
+                    path=str(copy.path),
+                    first=str(first[1]),
+                    id=ev.obligation or "—",
+                )
     fullest = max(found, key=lambda led: led.count)
     return Ledger(fullest.path, fullest.header, in_replay_order(events))
 
@@ -375,7 +441,7 @@ def row(
         path=ledger.path,
         national=h.national,
         department=h.department,
-        types=tuple(t.value for t in ledger.whose[1]),
+        types=tuple(ledger.whose[1]),
         items=items(entries, tracking),
         totals=totals(entries, tracking),
         cells=cells(entries, tracking, catalog),

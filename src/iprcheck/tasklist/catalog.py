@@ -20,7 +20,9 @@ from typing import Any
 import msgspec
 
 from .. import __version__, cache
-from .model import SCHEMA_VERSION, Obligation, Task, TaskList, obligations
+from .categories import Categories
+from .categories import of as categories_of
+from .model import SCHEMA_VERSION, Obligation, ReportingUnit, Task, TaskList, obligations
 from .source import BUNDLED, Source, read_source
 
 # A unit's name without its kind: 浙江省 -> 浙江, 广西壮族自治区 -> 广西.
@@ -52,14 +54,31 @@ class Catalog:
     @cached_property
     def departments(self) -> list[str]:
         seen: dict[str, None] = {}
-        for task in self.tasks.values():
-            seen.update(dict.fromkeys(task.departments))
+        for o in self.obligations:
+            seen.update(dict.fromkeys(o.departments))
         return list(seen)
+
+    @cached_property
+    def categories(self) -> Categories:
+        """The province categories the list's rules name (the 2020 list's, unless it declares
+        its own)."""
+        return categories_of(self.task_list.categories)
+
+    @property
+    def numbered_items(self) -> bool:
+        """Whether the document numbers what is tracked as items 1..N (the plan family), so a
+        number people type is an item, never a task."""
+        return self.task_list.numbering == "item"
+
+    @cached_property
+    def reporting_units(self) -> list[ReportingUnit]:
+        """The units that report on the list: its own, else the 2020 list's 32."""
+        return self.task_list.reporting_units or default_units()
 
     @cached_property
     def unit_names(self) -> dict[str, str]:
         """Reporting unit -> its English name, in the list's order."""
-        return {u.name: u.name_en for u in self.task_list.reporting_units}
+        return {u.name: u.name_en for u in self.reporting_units}
 
     @cached_property
     def fingerprints(self) -> dict[str, str]:
@@ -131,6 +150,22 @@ COMPILED = Path(__file__).parent.parent / "data" / "tasks_2020.compiled.json"
 # The bundled list's past versions: sha256 of the file -> its fingerprints, so that a ledger
 # bound to an older release's list (before ledgers kept fingerprints) still opens.
 VERSIONS = Path(__file__).parent.parent / "data" / "tasks_2020.versions.json"
+
+
+def default_units() -> list[ReportingUnit]:
+    """The 31 provincial-level divisions and the XPCC, as the bundled list names them."""
+    bundled = _compiled(_bundled_source())
+    if bundled is None:  # a checkout without the compiled list: read the YAML
+        from .validate import validate
+
+        return validate(_bundled_source()).reporting_units
+    return bundled.reporting_units
+
+
+def _bundled_source() -> Source:
+    from .source import bundled_source
+
+    return bundled_source()
 
 
 def known_version(sha256: str) -> dict[str, str] | None:

@@ -1,10 +1,14 @@
 """Validation of a task list: pydantic for shapes, then the cross-checks a schema cannot express.
 
-Every problem is located at its YAML line (``file:LINE: path: message``), in either language.
+A file says its schema version: version 1 (the bundled 2020 list) is checked against the frozen
+version-1 format (``schema_v1.py``), version 2 against the program's own records (``model.py``);
+either way what passes is read into ``model.TaskList``. Every problem is located at its YAML
+line (``file:LINE: path: message``), in either language.
 """
 
 from __future__ import annotations
 
+import copy
 import types
 from collections.abc import Iterator
 from functools import cache
@@ -13,10 +17,13 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 import msgspec
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from ..dates import in_range
 from ..errors import CatalogError, Msg, Problem
 from ..vocab import KNOWN_RULES, Actor, ProvinceType
-from . import yaml_reader
-from .model import TaskList
+from . import schema_v1, yaml_reader
+from .categories import Categories
+from .categories import of as categories_of
+from .model import Measure, Task, TaskList
 from .source import Source
 from .yaml_reader import Loc, dotted
 
@@ -24,9 +31,13 @@ from .yaml_reader import Loc, dotted
 def validate(source: Source) -> TaskList:
     """Parse and validate ``source``; raise CatalogError listing every located problem."""
     data, reader = yaml_reader.parse(source)
+    schema = schema_v1.TaskList if data.get("schema_version") == 1 else TaskList
     try:
         # Strict: nothing is coerced, so what passes is already of the records' types.
-        model_for(TaskList).model_validate(_with_enums(data))
+        # (On a copy: the records below take the keys as the file writes them.)
+        model_for(schema).model_validate(
+            _with_enums(copy.deepcopy(data), version_1=schema is not TaskList)
+        )
     except ValidationError as exc:
         problems: list[Problem] = []
         for err in exc.errors(include_url=False):
@@ -47,7 +58,7 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda problem: problem[0] or 0)
 
 
-def _with_enums(data: Any) -> Any:
+def _with_enums(data: Any, *, version_1: bool) -> Any:
     # Strict models accept enum members, not their string values: convert the known enum fields
     # here so that a wrong value still fails validation with a located message.
     def conv(enum: Any, value: Any) -> Any:
@@ -64,7 +75,7 @@ def _with_enums(data: Any) -> Any:
                 if "actor" in m:
                     m["actor"] = conv(Actor, m["actor"])
                 for key in ("mandatory_for", "optional_for"):
-                    if isinstance(m.get(key), list):
+                    if version_1 and isinstance(m.get(key), list):
                         m[key] = [conv(ProvinceType, v) for v in m[key]]
     return data
 
@@ -133,9 +144,10 @@ def _pydantic_message(err: Any) -> Msg:
 
 
 def cross_check(task_list: TaskList) -> list[tuple[Loc, Msg]]:
-    """What pydantic cannot see: numbering, ids, the national measure, rules and targets."""
-    problems: list[tuple[Loc, Msg]] = []
-    expected_task = 1
+    """What pydantic cannot see: numbering, ids, years, categories, rules and targets."""
+    categories = categories_of(task_list.categories)
+    problems: list[tuple[Loc, Msg]] = [*_years(task_list), *_categories(task_list, categories)]
+    expected_task, expected_item = 1, 1
     for si, section in enumerate(task_list.sections):
         if section.number != si + 1:
             problems.append(
@@ -156,49 +168,109 @@ def cross_check(task_list: TaskList) -> list[tuple[Loc, Msg]]:
             expected_task = task.number + 1
             if (task.completion is None) != (task.due is None) and task.due is not None:
                 problems.append(((*tloc, "due"), Msg("tl_due_without_completion")))
-            nationals = [i for i, m in enumerate(task.measures) if m.actor is Actor.NATIONAL]
-            if len(nationals) != 1:
-                # Point at the second national measure when there is one: that is the line to fix.
-                where: Loc = (
-                    (*tloc, "measures", nationals[1], "actor")
-                    if nationals[1:]
-                    else (*tloc, "measures")
-                )
-                problems.append((where, Msg("tl_national_count", count=len(nationals))))
-            elif task.measures[0].actor is not Actor.NATIONAL:
-                problems.append(((*tloc, "measures", 0, "actor"), Msg("tl_national_first")))
+            if task_list.schema_version == 1:
+                problems.extend(_one_national_first(task, tloc))
             for mi, m in enumerate(task.measures):
                 mloc: Loc = (*tloc, "measures", mi)
-                want = f"{task.number}.{mi + 1}"
+                if task_list.numbering == "item":
+                    want = str(expected_item)
+                    expected_item += 1
+                else:
+                    want = f"{task.number}.{mi + 1}"
                 if m.id != want:
-                    problems.append(((*mloc, "id"), Msg("tl_obligation_id", want=want, found=m.id)))
-                problems.extend(((*mloc, *sub), msg) for sub, msg in _check_measure(m, KNOWN_RULES))
+                    key = "tl_item_id" if task_list.numbering == "item" else "tl_obligation_id"
+                    problems.append(((*mloc, "id"), Msg(key, want=want, found=m.id)))
+                checked = _check_measure(m, task_list.schema_version, categories)
+                problems.extend(((*mloc, *sub), msg) for sub, msg in checked)
     return problems
 
 
-def _check_measure(m: Any, known: dict[str, Any]) -> Iterator[tuple[Loc, Msg]]:
+def _one_national_first(task: Task, tloc: Loc) -> Iterator[tuple[Loc, Msg]]:
+    """Version 1 (the 2020 table): each task has one national measure, and it comes first."""
+    nationals = [i for i, m in enumerate(task.measures) if m.actor is Actor.NATIONAL]
+    if len(nationals) != 1:
+        # Point at the second national measure when there is one: that is the line to fix.
+        where: Loc = (
+            (*tloc, "measures", nationals[1], "actor") if nationals[1:] else (*tloc, "measures")
+        )
+        yield where, Msg("tl_national_count", count=len(nationals))
+    elif task.measures[0].actor is not Actor.NATIONAL:
+        yield (*tloc, "measures", 0, "actor"), Msg("tl_national_first")
+
+
+def _years(task_list: TaskList) -> Iterator[tuple[Loc, Msg]]:
+    """A ledger keeps days from 1970 to 2199: a list whose year or dates lie outside could be
+    bound but never read back, so it is refused here."""
+    if not 1970 <= task_list.year <= 2199:
+        yield ("year",), Msg("tl_year_out_of_range", value=task_list.year)
+    if task_list.deadline is not None and not in_range(task_list.deadline):
+        yield ("deadline",), Msg("tl_year_out_of_range", value=task_list.deadline.isoformat())
+    for si, section in enumerate(task_list.sections):
+        for ti, task in enumerate(section.tasks):
+            if task.due is not None and not in_range(task.due):
+                loc: Loc = ("sections", si, "tasks", ti, "due")
+                yield loc, Msg("tl_year_out_of_range", value=task.due.isoformat())
+
+
+def _categories(task_list: TaskList, categories: Categories) -> Iterator[tuple[Loc, Msg]]:
+    """Each category declared once, each word naming one category, implications declared."""
+    seen: dict[str, int] = {}
+    words: dict[str, str] = {}
+    for ci, c in enumerate(task_list.categories):
+        if c.key in seen:
+            yield ("categories", ci, "key"), Msg("tl_category_twice", key=c.key)
+        seen[c.key] = ci
+        for word in (c.name, *c.words):
+            other = words.setdefault(word, c.key)
+            if other != c.key:
+                yield ("categories", ci, "words"), Msg("tl_word_two", word=word, other=other)
+        for k in c.implies:
+            if k not in categories.by_key:
+                yield ("categories", ci, "implies"), _unknown_category(k, categories)
+
+
+def _province_rule(m: Measure, version: int, categories: Categories) -> Iterator[tuple[Loc, Msg]]:
+    """A provincial measure says who must or may do it; a rule the 2020 list uses means what
+    it meant there (where the list keeps the 2020 categories)."""
+    if not m.rule and version == 1:
+        yield ("rule",), Msg("tl_rule_missing")
+    elif not (m.mandatory_for or m.optional_for):
+        yield ("mandatory_for",), Msg("tl_province_types_missing")
+    elif m.rule in KNOWN_RULES and categories.keys == [t.value for t in ProvinceType]:
+        must, may = KNOWN_RULES[m.rule]
+        if set(m.mandatory_for) != set(must) or set(m.optional_for) != set(may):
+            yield (
+                ("rule",),
+                Msg(
+                    "tl_rule_disagrees",
+                    rule=m.rule,
+                    must=[str(x) for x in must],
+                    may=[str(x) for x in may],
+                ),
+            )
+
+
+def _unknown_category(key: str, categories: Categories) -> Msg:
+    return Msg(
+        "tl_unknown_category",
+        value=key,
+        valid=categories.valid("en"),
+        valid_zh=categories.valid("zh"),
+    )
+
+
+def _check_measure(m: Measure, version: int, categories: Categories) -> Iterator[tuple[Loc, Msg]]:
     if m.actor is Actor.NATIONAL:
         if m.rule is not None or m.mandatory_for or m.optional_for:
             yield ("rule",), Msg("tl_national_rule")
     else:
-        if not m.rule:
-            yield ("rule",), Msg("tl_rule_missing")
-        elif not (m.mandatory_for or m.optional_for):
-            yield ("mandatory_for",), Msg("tl_province_types_missing")
-        elif m.rule in known:
-            must, may = known[m.rule]
-            if set(m.mandatory_for) != set(must) or set(m.optional_for) != set(may):
-                yield (
-                    ("rule",),
-                    Msg(
-                        "tl_rule_disagrees",
-                        rule=m.rule,
-                        must=[str(x) for x in must],
-                        may=[str(x) for x in may],
-                    ),
-                )
+        yield from _province_rule(m, version, categories)
         if m.targets:
             yield ("targets",), Msg("tl_targets_national")
+    for field in ("mandatory_for", "optional_for"):
+        for i, key in enumerate(getattr(m, field)):
+            if key not in categories.by_key:
+                yield (field, i), _unknown_category(key, categories)
     both = set(m.mandatory_for) & set(m.optional_for)
     if both:
         names = ", ".join(sorted(str(t) for t in both))

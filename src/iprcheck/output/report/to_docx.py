@@ -534,8 +534,10 @@ class Writer:
         text = end.join(sentences)
         text = (text + ("。" if lang == "zh" else ". ")) if text else ""
         left = f.days_left
-        deadline = day_text(f.deadline, lang)
-        if left > 0:
+        deadline = day_text(f.deadline, lang) if f.deadline else ""
+        if left is None:
+            pass  # a list without a deadline: no countdown
+        elif left > 0:
             text += w("days_left", lang, date=deadline, days=left)
         elif left == 0:
             text += w("days_today", lang, date=deadline)
@@ -685,8 +687,9 @@ class Writer:
             self.text(w("next_none", lang))
             return
         deadline = report.facts.deadline
-        key = "next_intro" if report.facts.days_left >= 0 else "next_intro_late"
-        self.text(w(key, lang, n=len(open_), date=day_text(deadline, lang)))
+        left = report.facts.days_left
+        key = "next_intro" if left is not None and left >= 0 else "next_intro_late"
+        self.text(w(key, lang, n=len(open_), date=day_text(deadline, lang) if deadline else ""))
         for oid in open_:
             item = report.item(oid)
             state = item.status.label(lang)

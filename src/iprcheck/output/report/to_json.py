@@ -6,7 +6,8 @@
   "header": {"list": {"id", "title", "title_en", "deadline"},
              "province", "province_en", "national", "department",
              "profile": [type keys] | null, "ledger": path | null, "last_update": ISO time | null,
-             "as_of": "YYYY-MM-DD", "days_left": N (negative once the deadline has passed)},
+             "as_of": "YYYY-MM-DD", "days_left": N (negative once the deadline has passed;
+             null, as "deadline", for a list without one)},
   "totals": {"mandatory": {"total", "todo", "in-progress", "done", "blocked", "waived"},
              "optional": {same keys}},
   "sections": [{"number", "title", "title_en", "totals": {like the top level}}],
@@ -77,7 +78,7 @@ def as_dict(report: Report) -> dict[str, Any]:
                 "id": f.list_id,
                 "title": f.list_title,
                 "title_en": f.list_title_en,
-                "deadline": f.deadline.isoformat(),
+                "deadline": f.deadline.isoformat() if f.deadline else None,
             },
             "province": f.province,
             "province_en": f.province_en,

@@ -61,9 +61,10 @@ def _header(report: Report, lang: str) -> list[RenderableType]:
     if f.profile is not None:
         who += f" · {t('profile', lang)}{L.colon(lang)}{L.profile(f, lang)}"
     out.append(text(who))
-    line = Text(t("report_as_of", lang, date=f.as_of.isoformat()) + " · ")
-    line.append(t("report_deadline", lang, date=f.deadline.isoformat()) + " · ")
-    line.append(L.days(f, lang), style="bold red" if f.days_left < 0 else "bold")
+    line = Text(t("report_as_of", lang, date=f.as_of.isoformat()))
+    if f.deadline is not None and f.days_left is not None:
+        line.append(" · " + t("report_deadline", lang, date=f.deadline.isoformat()) + " · ")
+        line.append(L.days(f, lang), style="bold red" if f.days_left < 0 else "bold")
     out.append(line)
     out.append(text(L.ledger_line(f, lang), style="dim"))
     if report.owners:

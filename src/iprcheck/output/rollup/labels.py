@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ...i18n import t
 from ...reports.rollup import Cell, MeasureRow, Rollup, Row
 from ...tasklist import Task
+from ...tasklist.model import in_english
 from ...vocab import STATUSES, Status
 
 # One character per cell, ASCII so that it keeps its width in any terminal and font (● and ◐
@@ -62,11 +63,11 @@ def day(at: str | None, lang: str) -> str:
 
 def list_title(rollup: Rollup, lang: str) -> str:
     tl = rollup.catalog.task_list
-    return t("rollup_title", lang, title=tl.title if lang == "zh" else tl.title_en)
+    return t("rollup_title", lang, title=in_english(tl.title, tl.title_en, lang))
 
 
 def task_title(task: Task, lang: str) -> str:
-    return task.title if lang == "zh" else task.title_en
+    return in_english(task.title, task.title_en, lang)
 
 
 def counted_line(rollup: Rollup, lang: str) -> str:
