@@ -134,3 +134,52 @@ def test_a_list_of_a_year_no_ledger_can_hold_is_never_bound(cli: Cli, tmp_path: 
     assert "1970" in cli.refused("--tasks", str(old), "upgrade")
     assert Path("iprcheck-ledger.jsonl").read_bytes() == before
     cli.ok("mark", "1.2", "in-progress")  # still readable and writable
+
+
+def in_library(cli: Cli) -> None:
+    assert "test-plan" in cli.ok("lists", "add", str(PLAN))
+
+
+def test_a_ledger_keeps_to_the_list_it_was_made_for(cli: Cli) -> None:
+    in_library(cli)
+    cli.ok("--ledger", "zj/", "init", "--province", "浙江省", "--list", "test-plan")
+    cli.ok("--ledger", "gd/", "init", "--province", "广东省", "-p", "一类", "--list", "2021")
+    # every command on these ledgers uses the plan, with no --tasks
+    rows = json.loads(cli.ok("--ledger", "gd/", "list", "--format", "json"))
+    assert [r["id"] for r in rows] == ["2", "4", "5"]
+    cli.ok("--ledger", "zj/", "mark", "2", "5", "done", "--evidence", "浙知发〔2021〕1号")
+    report = json.loads(cli.ok("--ledger", "zj/", "report", "--format", "json"))
+    assert report["header"]["list"]["id"] == "test-plan"
+    assert report["totals"]["mandatory"]["done"] == 2
+    assert "加强地方知识产权立法" in cli.ok("--ledger", "zj/", "show", "2")
+    rollup = json.loads(cli.ok("rollup", "zj", "gd", "--format", "json"))
+    assert rollup["list"]["id"] == "test-plan"
+    assert {p["province"] for p in rollup["provinces"]} == {"浙江省", "广东省"}
+
+
+def test_a_rollup_takes_the_list_most_ledgers_track(cli: Cli) -> None:
+    in_library(cli)
+    for name, province in (("zj", "浙江省"), ("gd", "广东省")):
+        cli.ok("--ledger", f"{name}/", "init", "--province", province, "--list", "test-plan")
+    cli.ok("--ledger", "old/", "init", "--province", "江苏省")  # the 2020 list
+    result = cli.run("rollup", "zj", "gd", "old", "--format", "json")
+    assert result.exit_code == 3  # the 2020 ledger is named and left out
+    assert json.loads(result.stdout)["list"]["id"] == "test-plan"
+    assert "old" in result.stderr
+
+
+def test_a_ledger_of_a_list_this_machine_lacks_says_how_to_get_it(cli: Cli, cli_zh: Cli) -> None:
+    in_library(cli)
+    cli.ok("init", "--province", "广东省", "--list", "test-plan")
+    cli.ok("lists", "remove", "test-plan")
+    before = Path("iprcheck-ledger.jsonl").read_bytes()
+    assert "lists add" in cli.refused("list")
+    assert "lists add" in cli_zh.refused("mark", "2", "done")
+    assert Path("iprcheck-ledger.jsonl").read_bytes() == before
+
+
+def test_init_takes_a_list_or_a_file_not_both(cli: Cli) -> None:
+    in_library(cli)
+    line = cli.refused("--tasks", str(PLAN), "init", "--list", "test-plan", code=2)
+    assert "--list" in line and "--tasks" in line
+    assert "no list" in cli.refused("init", "--province", "广东省", "--list", "1999")

@@ -107,6 +107,7 @@ ALLOWED = {
     "exe", "txt", "htm", "pdf", "CRLF", "LF", "PID", "PATH", "DATE", "NAME",
     "DIVISION", "DAYS", "OPTIONS", "FILE", "DEPT", "TYPE", "N", "REF", "ARGS", "Ctrl", "C",
     "profile", "upgrade", "import", "config", "types", "CSV", "GBK",
+    "lists", "add", "remove", "replace", "Word", "docx", "doc", "xls", "wps", "PDF",
 }  # fmt: skip
 # Field names of the file formats (the task-list YAML, the ledger's JSON records), which a
 # message about a file must name as the file spells them; and the formats' own words.

@@ -27,20 +27,25 @@ from typing import Literal
 
 from . import ledger as _ledger
 from .ledger import Event, Ledger, Recorded
+from .ledger.binding import catalog_for, most_common_list
 from .obligations import Item, items
 from .output import Format, Subject, View, check_output, guess, output_target, render
 from .reports.report import Report, build
-from .reports.rollup import Rollup
+from .reports.rollup import Rollup, find
 from .reports.rollup import rollup as _rollup
-from .tasklist import Catalog, load
+from .tasklist import Catalog
+from .tasklist.catalog import load_bundled
 from .vocab import SortKey, Status
 
 PathLike = str | os.PathLike[str]
 
 
 def load_list(source: PathLike | None = None) -> Catalog:
-    """A task list, validated: the bundled 2020 list (``None``), or a task-list file."""
-    return load(source)
+    """A task list, validated: the bundled 2020 list (``None``), a task-list file, or a list in
+    this machine's library (its id or year: ``load_list("2021")``)."""
+    if source is None:
+        return load_bundled()
+    return catalog_for(os.fspath(source), None)
 
 
 class LedgerFile:
@@ -49,7 +54,9 @@ class LedgerFile:
 
     def __init__(self, path: PathLike, task_list: Catalog | None = None) -> None:
         self.path = _ledger.resolve(path)
-        self.task_list = task_list if task_list is not None else load()
+        if task_list is None:  # the list the ledger was made for (else the bundled one)
+            task_list = catalog_for(None, self.path if self.path.is_file() else None)
+        self.task_list = task_list
 
     @classmethod
     def create(
@@ -178,7 +185,10 @@ def rollup(
 ) -> Rollup:
     """Many units' ledgers (files, or folders searched for them) in one national view; what
     could not be counted is in ``skipped``, each with its reason."""
-    return _rollup([Path(p) for p in paths], task_list or load(), sort)
+    found = [Path(p) for p in paths]
+    if task_list is None:
+        task_list = most_common_list(p for p in find(found) if isinstance(p, Path))
+    return _rollup(found, task_list, sort)
 
 
 def write(

@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "list": "catalog_cmds",
     "show": "catalog_cmds",
     "search": "catalog_cmds",
+    "lists": "lists_cmd",
     "init": "ledger_cmds",
     "mark": "ledger_cmds",
     "history": "ledger_cmds",
@@ -247,9 +248,16 @@ class State:
 
     @cached_property
     def catalog(self) -> Catalog:
-        from ..tasklist import load
+        """--tasks (a file, or a library list's id or year); else the list the ledger in
+        effect tracks; else the bundled list."""
+        from ..ledger import resolve
+        from ..ledger.binding import catalog_for
 
-        return load(self.tasks)
+        try:
+            here: Path | None = resolve(self.ledger)
+        except IprcheckError:  # several ledgers in the folder: the command says so
+            here = None
+        return catalog_for(self.tasks, here if here is not None and here.is_file() else None)
 
     @cached_property
     def current_ledger(self) -> Ledger | None:

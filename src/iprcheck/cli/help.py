@@ -28,6 +28,16 @@ COMMANDS_ZH = {
     ),
     "show": "显示一项任务的全部内容：每条举措、省份要求、执行部门、目标。\n\n示例：iprcheck show 6.2",
     "search": "在标题和举措中查找文字，匹配处高亮显示。\n\n示例：iprcheck search 地理标志",
+    "lists": (
+        "本机已有的任务清单：内置的 2020 年清单和添加的清单。\n\n"
+        "示例：iprcheck lists add 2021年推进计划.docx --dry-run"
+    ),
+    "lists add": (
+        "把新一年的通知读成任务清单：先列出核对结果，再加入清单库。\n\n"
+        "也可添加 .yaml 文件（用 --output 写出并改正过的草稿），原样加入。\n\n"
+        "示例：iprcheck lists add 2021年推进计划.docx --dry-run --output 草稿.yaml"
+    ),
+    "lists remove": "从清单库中删除一份清单；内置的 2020 年清单不能删除。\n\n示例：iprcheck lists remove 2021-推进计划",
     "init": (
         "为一个省份（或国家知识产权局）创建台账；不会覆盖已有台账。\n\n"
         "示例：iprcheck init --province 广东省 --province-type pilot-leading"
@@ -141,6 +151,17 @@ PARAMS_ZH = {
     "Only this division's items. 责任处室": "只包括该处室负责的举措。",
     "province: provinces × tasks; measure: each provincial obligation and the provinces that "
     "owe it. 汇总方式": "province：省份 × 任务；measure：每条省级举措及必做的省份与进展。",
+    # lists
+    "The notice (.docx, .xlsx, .csv, .txt, .html), or a corrected draft (.yaml). 通知文件": (
+        "通知文件（.docx、.xlsx、.csv、.txt、.html），或改正过的草稿（.yaml）。"
+    ),
+    "Read and review the notice; add nothing.": "预演：读取并核对通知，不添加。",
+    "Also write the draft here, to check and correct it. 草稿文件": (
+        "同时把草稿写入此文件，以便核对、改正。"
+    ),
+    "The list's id (default: year and kind). 编号": "清单编号（默认：年份加文件类别，如 2021-推进计划）。",
+    "Replace a different list that has the same id.": "替换清单库中编号相同的另一份清单。",
+    "The list's id, year or title (see iprcheck lists).": "清单编号、年份或标题（见 iprcheck lists）。",
     # ledger
     "Official name, e.g. 广东省. 省份名称": "省份的正式名称，如 广东省。",
     "A ledger of the national office's own measures. 国家局": "国家知识产权局自身举措的台账。",

@@ -78,12 +78,21 @@ def init(
             help="With --national: one department's measures. 执行部门",
         ),
     ] = None,
+    list_: Annotated[
+        str | None,
+        typer.Option(
+            "--list",
+            metavar="ID",
+            help="The task list to track, from `iprcheck lists` (its id or year). 任务清单",
+        ),
+    ] = None,
 ) -> None:
     """Create a ledger for one province's profile (or the national office); never overwrites.
 
     Example: iprcheck init --province 广东省 --province-type pilot-leading
     """
     from .. import ledger
+    from ..ledger.binding import catalog_named
     from ..output.labels import profile_line
 
     state = state_of(ctx)
@@ -92,12 +101,15 @@ def init(
     if national and (province is not None or province_type):
         raise UsageProblem("usage_national_no_province")
     path = ledger.resolve(state.ledger)
+    if list_ is not None and state.tasks:
+        raise UsageProblem("usage_list_and_tasks")
+    catalog = catalog_named(list_) if list_ is not None else state.catalog
     if province is None and not national and sys.stdin.isatty():
         typed = typer.prompt(t("init_ask_province", state.lang), default="", show_default=False)
         province = typed.strip() or None
     made = ledger.init(
         path,
-        state.catalog,
+        catalog,
         province=province,
         types=province_type or [],
         national=national,
@@ -114,7 +126,7 @@ def init(
             path=path,
             who=owner,
             # A national ledger has no province types: say what it tracks instead.
-            profile=t("tracks_measures", state.lang, count=len(made.ledger.entries(state.catalog)))
+            profile=t("tracks_measures", state.lang, count=len(made.ledger.entries(catalog)))
             if national
             else profile_line(made.ledger.profile, state.lang),
         )

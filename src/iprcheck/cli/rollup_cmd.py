@@ -9,7 +9,7 @@ the error lines is printed); 2 a usage error.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -17,11 +17,24 @@ from ..errors import IprcheckError
 from ..i18n import t
 from ..output import Subject, check_output, deliver, guess, parse_format
 from ..vocab import SortKey
-from .app import Commands, say, state_of, written
+from .app import Commands, State, say, state_of, written
 from .exits import Exit
 from .options import ForceOpt, OutputOpt, format_option
 
+if TYPE_CHECKING:
+    from ..tasklist import Catalog
+
 commands = Commands()
+
+
+def _list_of(state: State, paths: list[Path]) -> Catalog:
+    """--tasks, else the list most of the ledgers found track (bound to its year's list)."""
+    from ..ledger.binding import catalog_for, most_common_list
+    from ..reports.rollup import find
+
+    if state.tasks:
+        return catalog_for(state.tasks, None)
+    return most_common_list(p for p in find(paths) if isinstance(p, Path))
 
 
 @commands.command("rollup")
@@ -81,7 +94,7 @@ def rollup_(
     if output is not None:
         check_output(output, force=force)  # before reading a thousand ledgers, not after
     chosen = parse_format(fmt) if fmt else guess(output)
-    result = rollup(paths, state.catalog, sort)
+    result = rollup(paths, _list_of(state, paths), sort)
     for skip in result.skipped:
         say(t("rollup_left_out", state.lang, reason=skip.error.render(state.lang)), err=True)
     for note in result.notes:

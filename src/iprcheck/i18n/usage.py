@@ -41,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "usage_not_utf8": ("{option} 不是有效的 UTF-8 文本", "{option} is not valid UTF-8 text"),
     "usage_blank": ("{option} 不能为空", "{option} cannot be empty"),
+    "usage_list_and_tasks": (
+        "--list 与 --tasks 只能选一个：--list 取清单库中的清单，--tasks 取清单文件",
+        "give --list or --tasks, not both: --list takes a list from the library, --tasks a file",
+    ),
     "bad_date": (
         "日期“{value}”无效，应为 YYYY-MM-DD（或 2020/10/31、2020年10月31日）",
         "invalid date '{value}'; use YYYY-MM-DD (or 2020/10/31, 2020.10.31)",

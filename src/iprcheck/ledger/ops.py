@@ -27,10 +27,11 @@ from ..obligations import (
 from ..tasklist import Catalog
 from ..vocab import Requirement, Status
 from . import store
+from .binding import bound_to
 from .clock import now
 from .codec import LedgerError
 from .merging import MergeResult, bad_undos, merge_events
-from .records import Event, Fields, Header, ListRef
+from .records import Event, Fields, Header
 from .replay import Fold, Ledger, apply
 from .store import Waiting
 
@@ -243,17 +244,6 @@ def _touched(state: Fold, ev: Event, *, restoring: bool) -> Fields:
     if ev.kind == "status":
         return Fields(tr.status, tr.note, tr.evidence) if restoring else Fields(tr.status, tr.note)
     return _assigned(tr, owner=ev.after.owner is not UNSET, due=ev.after.due is not UNSET)
-
-
-def bound_to(catalog: Catalog) -> ListRef:
-    tl = catalog.task_list
-    return ListRef(
-        id=tl.id,
-        year=tl.year,
-        title=tl.title,
-        sha256=catalog.source.digest,
-        obligations=catalog.fingerprints,
-    )
 
 
 def upgrade(

@@ -205,6 +205,19 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     return Catalog(source, task_list)
 
 
+def load_bundled() -> Catalog:
+    """The bundled list, whatever --tasks or $IPRCHECK_TASKS say (the library of lists)."""
+    from .source import bundled_source
+
+    source = bundled_source()
+    compiled = _compiled(source)
+    if compiled is not None:
+        return Catalog(source, compiled)
+    from .validate import validate
+
+    return Catalog(source, validate(source))
+
+
 def _compiled(source: Source) -> TaskList | None:
     try:
         found = msgspec.json.decode(COMPILED.read_bytes(), type=Compiled)
