@@ -3,12 +3,9 @@
     python benchmarks/caches.py               # 15 timed runs of each pair
     python benchmarks/caches.py --runs 30
 
-Three things exist to save time, and each stays only where it saves at least 10 % of a
-command's time (see README.md, "Caches"):
+Each cache stays only where it saves at least 10 % of a command's time (see README.md,
+"Caches"; a third, the compiled bundled list, saved nothing measurable and was removed):
 
-- the *compiled catalog* (``data/tasks_2020.compiled.json``): the bundled list as validation
-  left it. Without it the bundled list is read like any other list: hashed, and its validated
-  form taken from the sealed catalog cache. Timed: ``list --format json``, ``mark``.
 - the *sealed catalog cache*: a list validated once is kept, by its bytes' sha256, in the user's
   cache folder. Without it every command on a list that is not bundled (one added from a
   notice, ``--tasks``) validates it with PyYAML and pydantic. Timed: ``list --format json`` on
@@ -16,8 +13,8 @@ command's time (see README.md, "Caches"):
 - *ledger snapshots*: the replayed state of a ledger of 200 changes or more, kept by its bytes'
   sha256. Timed on a ledger of 10,000 changes: ``list --format json``, ``mark``.
 
-"Without" is the same installed code: a copy of the package without the compiled file, or a
-cache folder that can never be written (so nothing is ever found in it). Pairs run alternately,
+"Without" is the same installed code with a cache folder that can never be written (so
+nothing is ever found in it). Pairs run alternately,
 after warm-up rounds that also fill the caches; medians of wall and CPU time are printed, with
 the saving. Everything runs in a scratch folder; nothing of the user's is read or written.
 """
@@ -40,20 +37,8 @@ from run import run_once  # noqa: E402
 PY = sys.executable
 
 
-def package_copies(work: Path) -> tuple[Path, Path]:
-    """Two copies of the installed package: as installed, and without the compiled catalog."""
-    import iprcheck as installed
-
-    source = Path(installed.__file__).parent
-    with_it, without = work / "with" / "iprcheck", work / "without" / "iprcheck"
-    for target in (with_it, without):
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-    (without / "data" / "tasks_2020.compiled.json").unlink()
-    return with_it.parent, without.parent
-
-
-def pair_env(base: dict[str, str], path: Path, cache: Path) -> dict[str, str]:
-    return {**base, "PYTHONPATH": str(path), "IPRCHECK_CACHE_DIR": str(cache)}
+def pair_env(base: dict[str, str], cache: Path) -> dict[str, str]:
+    return {**base, "IPRCHECK_CACHE_DIR": str(cache)}
 
 
 def measure(
@@ -98,7 +83,6 @@ def main() -> None:
         work = Path(scratch)
         base = {**os.environ, "IPRCHECK_LANG": "en", "COLUMNS": "120"}
         base["IPRCHECK_CONFIG_DIR"] = str(work / "config")
-        with_pkg, without_pkg = package_copies(work)
         cache, nowhere = work / "cache", work / "a-file" / "cache"
         (work / "a-file").write_text("not a folder: this cache can never be written\n")
         tasks = work / "tasks.yaml"
@@ -107,24 +91,19 @@ def main() -> None:
         bundled = Path(installed.__file__).parent / "data" / "tasks_2020.yaml"
         tasks.write_bytes(bundled.read_bytes() + b"\n# a copy, given with --tasks\n")
 
-        env_with = pair_env(base, with_pkg, cache)
+        env_with = pair_env(base, cache)
         small = work / "small.jsonl"
         iprcheck("--ledger", str(small), "init", "--province", "江苏省", env=env_with)
         empty, large, kept = work / "empty.jsonl", work / "large.jsonl", work / "large.kept"
         iprcheck("--ledger", str(empty), "init", "--province", "浙江省", env=env_with)
         build_large(empty, kept, 10_000, tracked_ids(empty, env_with))
         shutil.copy(kept, large)
-        small_kept = work / "small.kept"
-        shutil.copy(small, small_kept)
 
         def on(ledger: Path, *args: str) -> list[str]:
             return ["--ledger", str(ledger), *args]
 
-        compiled = pair_env(base, with_pkg, cache), pair_env(base, without_pkg, cache)
-        sealed = pair_env(base, with_pkg, cache), pair_env(base, with_pkg, nowhere)
+        sealed = pair_env(base, cache), pair_env(base, nowhere)
         pairs = [
-            ("compiled catalog: list --format json", on(small, "list", "-f", "json"), *compiled),
-            ("compiled catalog: mark 6 done", on(small, "mark", "6", "done"), *compiled),
             (
                 "sealed catalog cache: --tasks FILE list -f json",
                 ["--tasks", str(tasks), *on(small, "list", "-f", "json")],
@@ -134,7 +113,6 @@ def main() -> None:
             ("snapshots, 10,000 changes: mark 6 done", on(large, "mark", "6", "done"), *sealed),
         ]
         fresh = {
-            "compiled catalog: mark 6 done": (small_kept, small),
             "snapshots, 10,000 changes: mark 6 done": (kept, large),
         }
         print(f"load average before the run: {os.getloadavg()}")

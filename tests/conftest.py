@@ -69,3 +69,23 @@ def cli() -> Cli:
 def cli_zh() -> Cli:
     """The command line in Chinese."""
     return Cli("zh")
+
+
+@pytest.fixture(scope="session")
+def pilot_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pilot province's ledger of ``report_ledger`` (built once for the session)."""
+    from report_ledger import build
+
+    return build(tmp_path_factory.mktemp("pilot"))
+
+
+@pytest.fixture
+def pilot(pilot_built: Path, tmp_path: Path) -> Path:
+    """A copy of the pilot province's ledger in the test's folder."""
+    import shutil
+
+    from iprcheck.ledger import DEFAULT_NAME
+
+    target = tmp_path / DEFAULT_NAME
+    shutil.copyfile(pilot_built, target)
+    return target

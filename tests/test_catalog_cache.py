@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -59,30 +60,30 @@ def own_list(tmp_path: Path, change: tuple[str, str] | None = None) -> Path:
 
 @pytest.fixture(autouse=True)
 def _a_list_of_our_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The bundled list is read from its compiled form, never through the cache: these tests
-    hold the cache to a copy of it, in effect through $IPRCHECK_TASKS."""
+    """These tests hold the cache to a copy of the bundled list, in effect through
+    $IPRCHECK_TASKS."""
     monkeypatch.setenv("IPRCHECK_TASKS", str(own_list(tmp_path)))
 
 
-def test_the_compiled_bundled_list_is_the_yaml_validated(monkeypatch: pytest.MonkeyPatch) -> None:
-    """tools/compile-catalog writes it; after an edit of the YAML this fails until it is run."""
+def test_every_version_of_the_bundled_list_is_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tools/record-bundled-version writes it; after an edit of the YAML this fails until it is
+    run, so that a ledger bound to any release's list still opens."""
     monkeypatch.delenv("IPRCHECK_TASKS")
-    assert catalog.COMPILED.read_bytes() == catalog.compile_bundled()
-    # ... and every version the bundled list has had, this one among them, is known.
     assert catalog.VERSIONS.read_bytes() == catalog.versions_with_bundled()
-    bundled = load()
-    assert bundled.source.digest == source.bundled_source().digest
-    assert not cache_dir().exists()  # no cache was read or written
 
 
-def test_the_bundled_list_loads_without_hashing_parsing_or_validating(tmp_path: Path) -> None:
+def test_the_bundled_list_after_its_first_use_loads_without_parsing_or_validating(
+    tmp_path: Path,
+) -> None:
     code = (
         "import sys\n"
         "from iprcheck.tasklist import load\n"
         "load()\n"
-        "print(sorted(m for m in ('pydantic', 'yaml', 'hashlib') if m in sys.modules))\n"
+        "print(sorted(m for m in ('pydantic', 'yaml') if m in sys.modules))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "IPRCHECK_TASKS"}
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert first.stdout.strip() == "['pydantic', 'yaml']", first.stderr  # validated once
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
 
@@ -174,7 +175,8 @@ def test_a_cache_whose_key_does_not_match_is_not_trusted(
     load(path)
     (old,) = cache_files()
     own_list(tmp_path, ("schema_version: 1", "schema_version: 3"))
-    new_name = cache._file("catalog", catalog.cache_key(source.read_source(path))["sha256"])
+    # Entries are named by the content's sha256 (the first 32 hex digits), as cache.py says.
+    new_name = old.parent / f"{hashlib.sha256(path.read_bytes()).hexdigest()[:32]}.json"
     new_name.write_bytes(old.read_bytes())
     with pytest.raises(CatalogError):
         load(path)

@@ -22,6 +22,7 @@ _API = {
     "write": "api",
     "Catalog": "tasklist",
     "Recorded": "ledger",
+    "ImportResult": "ledger.imports",
     "Report": "reports.report",
     "Rollup": "reports.rollup",
     "Item": "obligations",
@@ -42,6 +43,7 @@ __all__ = [
     "write",
     "Catalog",
     "Recorded",
+    "ImportResult",
     "Report",
     "Rollup",
     "Item",
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
     from .api import LedgerFile, load_list, rollup, write
     from .errors import CatalogError, IprcheckError
     from .ledger import LedgerError, Recorded
+    from .ledger.imports import ImportResult
     from .obligations import Item
     from .reports.report import Report
     from .reports.rollup import Rollup

@@ -28,6 +28,7 @@ from typing import Literal
 from . import ledger as _ledger
 from .ledger import Event, Ledger, Recorded
 from .ledger.binding import catalog_for, most_common_list
+from .ledger.imports import ImportResult, import_file
 from .obligations import Item, items
 from .output import Format, Subject, View, check_output, guess, output_target, render
 from .reports.report import Report, build
@@ -157,6 +158,21 @@ class LedgerFile:
         """Fold in what another copy of this ledger holds and this one lacks; ``merged`` says
         where both changed an obligation apart."""
         return _ledger.merge(self.path, _ledger.resolve(other), self.task_list)
+
+    def import_sheet(
+        self,
+        sheet: PathLike,
+        *,
+        by: str | None = None,
+        dry_run: bool = False,
+        theirs: Iterable[str] = (),
+    ) -> ImportResult:
+        """Take back a 台账 (xlsx or csv) a colleague filled in: only the cells changed since
+        it was exported; rows the ledger changed since then too are ``conflicts``, left out
+        unless named in ``theirs``. One command, which one undo reverts."""
+        return import_file(
+            self.path, Path(sheet), self.task_list, by=by, dry_run=dry_run, theirs=list(theirs)
+        )
 
     def report(
         self,

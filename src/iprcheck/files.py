@@ -79,6 +79,34 @@ def read_chunks(path: Path, chunk: int, limit: int) -> Iterator[bytes]:
         os.close(fd)
 
 
+def first_line(path: Path, limit: int, head: int = 64 * 1024) -> str:
+    """The first line of ``path`` that is not blank, as a reader finds it after a BOM and any
+    number of blank lines, in UTF-8 or UTF-16 (an editor's re-save): reads the blank start and
+    then at most ``head`` bytes more, of at most ``limit`` in all. Bytes that are not text come
+    out as U+FFFD. Raises NotAFile and OSError as ``read_chunks`` does."""
+    import codecs
+
+    text = ""
+    decoder = None
+    for chunk in read_chunks(path, head, limit):
+        if decoder is None:
+            decoder = codecs.getincrementaldecoder(_encoding_of(chunk))("replace")
+        text = (text + decoder.decode(chunk)).lstrip("\ufeff \t\r\n\x00")
+        if "\n" in text or len(text) >= head:
+            break
+    return text.split("\n", 1)[0]
+
+
+def _encoding_of(start: bytes) -> str:
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"  # its BOM says the order
+    if start[1:2] == b"\x00":
+        return "utf-16-le"
+    if start[:1] == b"\x00":
+        return "utf-16-be"
+    return "utf-8"
+
+
 def temp_name_pattern(path: Path) -> re.Pattern[str]:
     """The names ``replace_atomically`` gives its temporary copies of ``path``."""
     return re.compile(re.escape(f".{sibling_stem(path.name)}.") + r"[0-9a-f]{12}\.tmp")

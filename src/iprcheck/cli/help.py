@@ -58,7 +58,8 @@ COMMANDS_ZH = {
     ),
     "import": (
         "收回同事填好的台账：状态、进展情况、佐证材料、责任处室、内部时限。\n\n"
-        "按编号逐行对应；与台账不同之处作为一次操作记录，一次 undo 即可全部撤销。"
+        "按编号逐行对应；只采用导出后表中改过的单元格。导出后台账中也改过的行算作冲突，"
+        "列出后不导入（--theirs 以表中为准）。更改作为一次操作记录，一次 undo 即可全部撤销。"
         "无法接受的内容在记录任何更改之前即被拒绝，并指出所在单元格。\n\n"
         "示例：iprcheck import 台账.xlsx --by 李明"
     ),
@@ -165,6 +166,9 @@ PARAMS_ZH = {
     # ledger
     "Official name, e.g. 广东省. 省份名称": "省份的正式名称，如 广东省。",
     "A ledger of the national office's own measures. 国家局": "国家知识产权局自身举措的台账。",
+    "The task list to track, from `iprcheck lists` (its id or year). 任务清单": (
+        "要跟踪的任务清单：iprcheck lists 所列清单的编号或年份。"
+    ),
     "With --national: one department's measures. 执行部门": (
         "与 --national 同用：只跟踪一个部门的举措。"
     ),
@@ -182,6 +186,9 @@ PARAMS_ZH = {
     "by, lang or ledger.": "by（记录人）、lang（语言）或 ledger（默认台账）。",
     "The value to keep.": "要保存的值。",
     "Show what would change; record nothing.": "预演：显示将作的更改，不作记录。",
+    "After a conflict: take the sheet's changed cells for these rows. 以表中为准": (
+        "冲突核对后，这些行以表中为准：采用表中改过的单元格。"
+    ),
     "Only these tasks or obligations.": "只看这些任务或举措。",
     "Who undoes (default: your login name).": "撤销人（默认：登录用户名）。",
     "Tasks, obligation ids or ranges.": "任务编号、举措编号或范围。",

@@ -1,8 +1,9 @@
 """User-facing words in Chinese and English, and how the language is chosen.
 
 The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
-``errors``, ``office`` for the documents, ``day`` for a day's work, ``notices`` for reading
-a notice into a list); the vocabulary's labels (statuses, requirements,
+``errors``, ``office`` for the documents, ``ledger_sheet`` for the 台账 going out and coming
+back (import), ``day`` for a day's work, ``notices`` for reading a notice into a list); the
+vocabulary's labels (statuses, requirements,
 province types) are in ``vocab.py``.
 """
 
@@ -13,7 +14,7 @@ import string
 import sys
 from typing import Any
 
-from . import catalog, day, errors, ledger, notices, office, usage, views
+from . import catalog, day, errors, ledger, ledger_sheet, notices, office, usage, views
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -23,6 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **usage.MESSAGES,
     **views.MESSAGES,
     **office.MESSAGES,
+    **ledger_sheet.MESSAGES,
     **day.MESSAGES,
     **notices.MESSAGES,
 }

@@ -106,6 +106,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 已损坏（{part} 无法读取）；请重新保存或索取原文件",
         "{path} is damaged ({part} cannot be read): save it again or ask for the original",
     ),
+    "package_too_many_elements": (
+        "{path} 的 {part} 结构异常庞大，远超正常文件，可能是“压缩炸弹”，已拒绝读取",
+        "{path}: {part} holds far more elements than any real document; it may be a zip bomb and was not read",
+    ),
+    "package_text_too_long": (
+        "{path} 的 {part} 中有一段文字超过 {limit} 字，不是正常文件，已拒绝读取",
+        "{path}: {part} holds a run of text longer than {limit} characters, which no real document has; not read",
+    ),
     "package_dtd": (
         "{path} 的 {part} 含有文档类型声明，正常文件不会有，已拒绝读取",
         "{path}: {part} declares a document type (DTD), which no real document has; not read",

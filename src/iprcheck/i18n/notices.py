@@ -204,9 +204,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no list '{value}' in the library; there are: {ids}",
     ),
     "ledger_list_unknown": (
-        "此台账跟踪的清单（编号 {id}）不在本机的清单库中：请用 iprcheck lists add 收入该年的通知或清单文件后再试",
-        "this ledger tracks the list {id}, which is not in this machine's library of lists: take in"
-        " that year's notice or list file with iprcheck lists add, then try again",
+        "台账 {path} 跟踪的任务清单（编号 {id}）不在本机的清单库中：请用 iprcheck lists add 收入该年的通知或清单文件后再试；台账未作任何改动",
+        "ledger {path} tracks task list {id}, which this machine's library of lists does not have:"
+        " take in that year's notice or list file with iprcheck lists add, then try again; the"
+        " ledger was not changed",
     ),
     "list_bundled_kept": (
         "{id} 是内置清单，不能删除",

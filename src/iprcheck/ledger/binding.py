@@ -10,7 +10,6 @@ the id, so that a command on a long ledger does not read it twice.
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -19,7 +18,7 @@ from pathlib import Path
 import msgspec
 
 from ..errors import IprcheckError
-from ..files import read_chunks
+from ..files import first_line
 from ..tasklist import Catalog, load
 from ..tasklist.catalog import load_bundled
 from .codec import MAX_BYTES, LedgerError
@@ -43,17 +42,8 @@ def bound_to(catalog: Catalog) -> ListRef:
 def list_id_of(path: Path) -> str | None:
     """The id of the list the ledger at ``path`` was made for, from its header line; None for
     anything that is not a readable ledger (the command that reads it says what is wrong)."""
-    text = ""
     try:
-        decoder = None
-        for chunk in read_chunks(path, 64 * 1024, min(MAX_BYTES, HEADER_LIMIT)):
-            if decoder is None:
-                utf16 = chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in chunk[:2]
-                decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")("replace")
-            text = (text + decoder.decode(chunk)).lstrip("\ufeff \t\r\n\x00")
-            if "\n" in text:
-                break
-        header = msgspec.json.decode(text.split("\n", 1)[0])
+        header = msgspec.json.decode(first_line(path, MAX_BYTES, HEADER_LIMIT))
     except (OSError, IprcheckError, msgspec.DecodeError):
         return None
     found = header.get("list", {}).get("id") if isinstance(header, dict) else None
@@ -81,10 +71,10 @@ def catalog_for(tasks: str | None, ledger_path: Path | None) -> Catalog:
     if ledger_path is None:
         return load_bundled()
     list_id = list_id_of(ledger_path)
-    return load_bundled() if list_id is None else catalog_by_id(list_id)
+    return load_bundled() if list_id is None else catalog_by_id(list_id, ledger_path)
 
 
-def catalog_by_id(list_id: str) -> Catalog:
+def catalog_by_id(list_id: str, ledger_path: Path | None = None) -> Catalog:
     """The list of that id: the bundled one, else the library's; a ledger of a list this
     machine does not have is an error that says how to get it."""
     bundled = load_bundled()
@@ -94,14 +84,17 @@ def catalog_by_id(list_id: str) -> Catalog:
 
     source = library.by_id(list_id)
     if source is None:
-        raise LedgerError("ledger_list_unknown", id=list_id)
+        raise LedgerError("ledger_list_unknown", id=list_id, path=str(ledger_path or "—"))
     return load(source.name)
 
 
 def most_common_list(paths: Iterable[Path]) -> Catalog:
-    """For a rollup without ``--tasks``: the list most of the ledgers found track (ledgers of
-    another list are then named and left out, as before)."""
+    """For a rollup without ``--tasks``: the list most of the ledgers found track, of those this
+    machine has (ledgers of another list are then named and left out, as before)."""
     ids = Counter(found for p in paths if (found := list_id_of(p)) is not None)
-    if not ids:
-        return load_bundled()
-    return catalog_by_id(ids.most_common(1)[0][0])
+    for list_id, _ in ids.most_common():
+        try:
+            return catalog_by_id(list_id)
+        except LedgerError:  # a list this machine lacks: its ledgers are named, left out
+            continue
+    return load_bundled()

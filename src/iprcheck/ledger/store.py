@@ -24,7 +24,7 @@ from ..errors import IprcheckError, Msg
 from ..files import (
     NotAFile,
     TooLarge,
-    read_chunks,
+    first_line,
     read_regular,
     replace_atomically,
     temp_name_pattern,
@@ -76,20 +76,10 @@ def looks_like_ledger(path: Path) -> bool:
     finds it: after a BOM and any number of blank lines (CRLF too), in UTF-8 or UTF-16 (an
     editor's re-save), also cut short. Reads the blank start and then at most 64 KB of a
     regular file; anything unreadable answers False."""
-    head = 64 * 1024
-    text = ""
     try:
-        decoder = None
-        for chunk in read_chunks(path, head, MAX_BYTES):
-            if decoder is None:
-                utf16 = chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in chunk[:2]
-                decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")("replace")
-            text = (text + decoder.decode(chunk)).lstrip("\ufeff \t\r\n\x00")
-            if "\n" in text or len(text) >= head:
-                break
+        return FORMAT in first_line(path, MAX_BYTES)
     except (OSError, IprcheckError):
         return False
-    return FORMAT in text.split("\n", 1)[0]
 
 
 def read(path: Path) -> Ledger:

@@ -12,23 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# C0 controls but tab and line feed, DEL, C1 controls; zero-width characters, the Arabic letter
-# mark, bidirectional embeddings, overrides and isolates, word joiners, the BOM, and the line
-# and paragraph separators.
-_HIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff]"
-)
+from ..characters import HIDDEN as _HIDDEN
+from ..characters import has_hidden, quoted, shown
 
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def shown(text: str) -> str:
-    """``text`` with every control or invisible character written out as an escape."""
-    return _HIDDEN.sub(_escape, text)
+__all__ = ["capped", "csv_cell", "has_hidden", "json_text", "md_table", "md_text", "shown"]
 
 
 def json_text(data: object) -> str:
@@ -53,22 +40,13 @@ def capped(text: str, lang: str) -> str:
     return text[:SHOWN_AT_MOST] + more
 
 
-def has_hidden(text: str) -> bool:
-    return _HIDDEN.search(text) is not None
-
-
-# A spreadsheet treats a cell starting with these as a formula (OWASP's CSV injection list).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def csv_cell(value: object) -> object:
     """A CSV cell Excel will not run: a note such as ``=HYPERLINK(...)`` or ``-1+1`` in a CSV
     that is e-mailed and double-clicked would become a formula. A leading apostrophe keeps it
-    text, as OWASP advises."""
+    text, as OWASP advises (and a cell that starts with an apostrophe gets one more, so that
+    the 台账's CSV reads back exactly)."""
     if isinstance(value, str):
-        value = shown(value)
-        if value.startswith(_FORMULA_START):
-            return "'" + value
+        return quoted(shown(value))
     return value
 
 

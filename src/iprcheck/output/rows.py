@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..obligations import Item
+from ..sheets import columns
 from .guards import csv_cell, json_text
 
 
@@ -60,53 +61,9 @@ def to_json(data: Any) -> str:
     return json_text(data)
 
 
-CSV_FIELDS = [
-    "id",
-    "section",
-    "task",
-    "task_title",
-    "actor",
-    "requirement",
-    "rule",
-    "mandatory_for",
-    "optional_for",
-    "departments",
-    "completion",
-    "due",
-    "status",
-    "owner",
-    "internal_due",
-    "note",
-    "evidence",
-    "updated",
-    "text",
-]
-
-
-# The CSV's headers for a person who opens it in Excel in Chinese (the English file keeps the
-# JSON's field names, which scripts read).
-CSV_HEADS_ZH = {
-    "id": "编号",
-    "section": "部分",
-    "task": "任务",
-    "task_title": "任务名称",
-    "actor": "执行主体",
-    "requirement": "要求",
-    "rule": "省份要求",
-    "mandatory_for": "必做省份类型",
-    "optional_for": "选做省份类型",
-    "departments": "执行部门",
-    "completion": "完成时间",
-    "due": "完成时限",
-    "status": "状态",
-    "owner": "责任处室",
-    "internal_due": "内部时限",
-    "note": "进展情况",
-    "evidence": "佐证材料",
-    "updated": "更新时间",
-    "text": "落实举措",
-    "changes_since": "本期进展",
-}
+# The CSV's columns and their Chinese headings are the 台账's one column table's.
+CSV_FIELDS = list(columns.CSV_FIELDS)
+CSV_HEADS_ZH = columns.CSV_HEADINGS_ZH
 
 
 def _zh_value(key: str, value: Any) -> Any:
@@ -133,8 +90,10 @@ def to_csv(
     items: Sequence[Item], lang: str = "en", extra: dict[str, dict[str, str]] | None = None
 ) -> str:
     """UTF-8 with a BOM, so that Excel opens the Chinese text correctly on a double-click. In
-    Chinese, the headers and the words in it are Chinese. ``extra``: more columns (name ->
-    obligation id -> text), after the others."""
+    Chinese, the headers and the words in it are Chinese. The cells ``iprcheck import`` reads
+    back (状态, 进展情况, 佐证材料 one a line, 责任处室, 内部时限) are written as the 台账's column
+    table writes them, so that an unchanged CSV comes back as nothing. ``extra``: more columns
+    (name -> obligation id -> text), after the others."""
     buf = io.StringIO()
     buf.write("\ufeff")
     fields = [*CSV_FIELDS, *(extra or {})]
@@ -144,16 +103,17 @@ def to_csv(
     else:
         writer.writeheader()
     sep = "、" if lang == "zh" else "; "
-    for row in records(items):
+    for item in items:
+        row = record(item)
         if lang == "zh":
             row = {k: _zh_value(k, v) for k, v in row.items()}
+        for field in columns.READ:
+            row[columns.BY_FIELD[field].csv] = columns.value(field, item.tracking, lang, csv=True)
         for name, by_id in (extra or {}).items():
             row[name] = by_id.get(row["id"], "")
         writer.writerow(
             {
-                k: csv_cell((sep if k != "evidence" else "; ").join(map(str, v)))
-                if isinstance(v, list)
-                else csv_cell(v)
+                k: csv_cell(sep.join(map(str, v))) if isinstance(v, list) else csv_cell(v)
                 for k, v in row.items()
             }
         )

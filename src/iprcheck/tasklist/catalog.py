@@ -23,7 +23,7 @@ from .. import __version__, cache
 from .categories import Categories
 from .categories import of as categories_of
 from .model import SCHEMA_VERSION, Obligation, ReportingUnit, Task, TaskList, obligations
-from .source import BUNDLED, Source, read_source
+from .source import Source, read_source
 
 # A unit's name without its kind: 浙江省 -> 浙江, 广西壮族自治区 -> 广西.
 _SHORT = re.compile(r"^(.+?)(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
@@ -135,18 +135,6 @@ class Catalog:
         return None, (self.unit_short_names.get(close[0], close[0]) if close else None)
 
 
-class Compiled(msgspec.Struct, frozen=True):
-    """The bundled list, validated when it was written into the package (``tools/compile-
-    catalog``; a test holds it to the YAML): no command on the bundled list hashes or
-    validates it, nor reads a cache."""
-
-    source_sha256: str
-    source_size: int
-    schema: int
-    task_list: TaskList
-
-
-COMPILED = Path(__file__).parent.parent / "data" / "tasks_2020.compiled.json"
 # The bundled list's past versions: sha256 of the file -> its fingerprints, so that a ledger
 # bound to an older release's list (before ledgers kept fingerprints) still opens.
 VERSIONS = Path(__file__).parent.parent / "data" / "tasks_2020.versions.json"
@@ -154,18 +142,7 @@ VERSIONS = Path(__file__).parent.parent / "data" / "tasks_2020.versions.json"
 
 def default_units() -> list[ReportingUnit]:
     """The 31 provincial-level divisions and the XPCC, as the bundled list names them."""
-    bundled = _compiled(_bundled_source())
-    if bundled is None:  # a checkout without the compiled list: read the YAML
-        from .validate import validate
-
-        return validate(_bundled_source()).reporting_units
-    return bundled.reporting_units
-
-
-def _bundled_source() -> Source:
-    from .source import bundled_source
-
-    return bundled_source()
+    return load_bundled().task_list.reporting_units
 
 
 def known_version(sha256: str) -> dict[str, str] | None:
@@ -177,7 +154,7 @@ def known_version(sha256: str) -> dict[str, str] | None:
 
 
 def versions_with_bundled() -> bytes:
-    """VERSIONS with the bundled list's current version added (tools/compile-catalog)."""
+    """VERSIONS with the bundled list's current version added (tools/record-bundled-version)."""
     try:
         versions = msgspec.json.decode(VERSIONS.read_bytes(), type=dict[str, dict[str, str]])
     except OSError:
@@ -189,11 +166,19 @@ def versions_with_bundled() -> bytes:
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     """The task list in effect (``path``, $IPRCHECK_TASKS or the bundled list), validated."""
-    source = read_source(path)
-    if source.name == BUNDLED:
-        compiled = _compiled(source)
-        if compiled is not None:
-            return Catalog(source, compiled)
+    return _validated(read_source(path))
+
+
+def load_bundled() -> Catalog:
+    """The bundled list, whatever --tasks or $IPRCHECK_TASKS say (the library of lists)."""
+    from .source import bundled_source
+
+    return _validated(bundled_source())
+
+
+def _validated(source: Source) -> Catalog:
+    """The catalog of ``source``: the validated list the cache keeps for these bytes, else
+    validated now (and kept)."""
     key = cache_key(source)
     task_list = cache.read("catalog", key, TaskList)
     if task_list is None:
@@ -203,40 +188,6 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
         task_list = validate(source)
         cache.write("catalog", key, task_list, keep=CACHE_KEEP)
     return Catalog(source, task_list)
-
-
-def load_bundled() -> Catalog:
-    """The bundled list, whatever --tasks or $IPRCHECK_TASKS say (the library of lists)."""
-    from .source import bundled_source
-
-    source = bundled_source()
-    compiled = _compiled(source)
-    if compiled is not None:
-        return Catalog(source, compiled)
-    from .validate import validate
-
-    return Catalog(source, validate(source))
-
-
-def _compiled(source: Source) -> TaskList | None:
-    try:
-        found = msgspec.json.decode(COMPILED.read_bytes(), type=Compiled)
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
-        return None
-    if found.schema != SCHEMA_VERSION or found.source_size != len(source.data):
-        return None
-    source.known_digest(found.source_sha256)
-    return found.task_list
-
-
-def compile_bundled() -> bytes:
-    """What ``COMPILED`` holds: the bundled list, validated now."""
-    from .source import bundled_source
-    from .validate import validate  # tools/compile-catalog only: PyYAML and pydantic
-
-    source = bundled_source()
-    compiled = Compiled(source.digest, len(source.data), SCHEMA_VERSION, validate(source))
-    return msgspec.json.format(msgspec.json.encode(compiled), indent=1) + b"\n"
 
 
 def cache_key(source: Source) -> dict[str, Any]:

@@ -23,10 +23,6 @@ class Source:
         self.data = data
         self._digest: str | None = None
 
-    def known_digest(self, digest: str) -> None:
-        """The digest, where it is known without hashing (the compiled bundled list)."""
-        self._digest = digest
-
     @property
     def digest(self) -> str:
         """The sha256 of the bytes."""
