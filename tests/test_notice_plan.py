@@ -135,6 +135,16 @@ def test_items_directly_under_a_section_make_one_task_titled_as_it(tmp_path: Pat
     assert data["id"] == "2022-工作要点"
 
 
+def test_a_title_keeps_its_remark_in_brackets(tmp_path: Path) -> None:
+    lines = [
+        "2021年知识产权工作推进计划（试行）",
+        "一、强化保护",
+        "1. 推进专利法实施细则修改。（条法司负责）",
+    ]
+    data = draft_data(write_text(tmp_path / "计划.txt", "\n".join(lines)))
+    assert data["title"] == "2021年知识产权工作推进计划（试行）"
+
+
 @pytest.mark.parametrize(
     ("cut_before", "why"), [("加快推进知识产权特色智库建设", "party"), ("急需紧缺人才", "text")]
 )

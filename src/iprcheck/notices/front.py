@@ -99,8 +99,18 @@ def _title(text: str, folded: str) -> str | None:
         if start > 0 and folded[start - 1] == "《":
             quoted = quoted or text[start:end]
         elif not _inside_sentence(folded, start, end):
-            standing = text[start:end]
+            standing = text[start : _with_remark(folded, end)]
     return standing or quoted
+
+
+_REMARK = re.compile(r"（[^\s。，；：、《》“”（）]{1,20}）")
+
+
+def _with_remark(folded: str, end: int) -> int:
+    """Where a title standing on its own ends: after the kind, or after a short remark the
+    title carries in brackets (…推进计划（试行）, …清单（征求意见稿））."""
+    remark = _REMARK.match(folded, end)
+    return remark.end() if remark else end
 
 
 def _inside_sentence(folded: str, start: int, end: int) -> bool:
