@@ -121,6 +121,18 @@ def task_title(task: Task, lang: str) -> str:
     return in_english(task.title, task.title_en, lang)
 
 
+def task_mark(task: Task) -> str:
+    """How a task is numbered where it is shown: its number (6), or — in a plan, whose numbers
+    are its items' — the heading's own numbering as printed ((一)), else nothing."""
+    return task.label if task.label is not None else str(task.number)
+
+
+def numbered_task(task: Task, lang: str) -> str:
+    """``6. 持续提升专利审查质量和效率``, or a plan's ``（一）加强知识产权法治保障``."""
+    title = task_title(task, lang)
+    return f"{task.label}{title}" if task.label is not None else f"{task.number}. {title}"
+
+
 def requirement_label(req: Requirement | None, lang: str) -> str:
     return req.label(lang) if req else t("req_none", lang)
 

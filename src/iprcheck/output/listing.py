@@ -60,7 +60,7 @@ def table(listing: Listing, view: View) -> list[Any]:
         if o.task.number != current_task:
             current_task = o.task.number
             grid.add_row(
-                str(o.task.number),
+                L.task_mark(o.task),
                 "",
                 "",
                 Wrapped(text(L.task_title(o.task, lang), style="bold cyan"), whole),
@@ -101,7 +101,7 @@ def to_markdown(listing: Listing, view: View) -> str:
     cells = [
         [
             i.id,
-            f"{i.task.number}. {L.task_title(i.task, lang)}",
+            L.numbered_task(i.task, lang),
             L.requirement_label(i.requirement, lang),
             i.status.label(lang),
             i.text,

@@ -10,6 +10,7 @@ from ..i18n import t
 from ..obligations import UNTRACKED, Profile, Tracking
 from ..search import Hit, fold
 from ..tasklist import Measure, Section, Task
+from ..tasklist.model import in_english
 from ..vocab import Status
 from . import View
 from . import labels as L
@@ -34,17 +35,20 @@ def page(data: TaskPage, view: View) -> list[Any]:
     lang, task, section = view.lang, data.task, data.section
     whole = keep(data, lang)
     parts: list[Any] = []
-    head = text(f"{t('task_heading', lang, number=task.number)}  ", style="bold")
+    mark = task.label if task.label is not None else t("task_heading", lang, number=task.number)
+    head = text(f"{mark}  ", style="bold")
     head.append_text(text(task.title, style="bold cyan"))
     parts.append(Wrapped(head, whole))
-    if lang == "en":
+    if lang == "en" and task.title_en:
         parts.append(Wrapped(text(task.title_en, style="italic"), whole))
-    sec_title = section.title if lang == "zh" else section.title_en
+    sec_title = in_english(section.title, section.title_en, lang)
     c = L.colon(lang)  # a Chinese line takes the full-width colon
     parts.append(
         Wrapped(text(f"{L.section_name(section.number, lang)}{c}{sec_title}", style="dim"))
     )
-    departments = "、".join(task.departments)
+    # The task's 执行部门, and those a plan names per item (shown again on each item's line).
+    named = [*task.departments, *(d for m in task.measures for d in m.departments or ())]
+    departments = "、".join(dict.fromkeys(named)) or "—"
     parts.append(Wrapped(text(f"{t('col_departments', lang)}{c}{departments}"), whole))
     completion = task.completion or "—"
     due = f" ({task.due.isoformat()})" if task.due else ""
@@ -62,6 +66,7 @@ def keep(data: TaskPage, lang: str) -> Keep:
     people of its measures' records, the documents given as evidence."""
     names: list[str | None] = list(data.task.departments)
     for m in data.task.measures:
+        names += m.departments or []
         tr = data.tracking.get(m.id, UNTRACKED)
         names += [tr.owner, tr.by, *tr.evidence]
     return L.keep(lang, names)
@@ -81,6 +86,8 @@ def _measure(data: TaskPage, m: Measure, lang: str, whole: Keep) -> list[Any]:
     line.append(m.id, style="bold reverse" if m.id == focus else "bold")
     line.append("  ")
     line.append(m.actor.label(lang), style="bold")
+    if m.departments:
+        line.append_text(text(f" · {'、'.join(m.departments)}"))
     if m.rule:
         line.append_text(text(f"  {t('col_rule', lang)}{c}{m.rule}"))
     if data.profile is not None and m.rule:

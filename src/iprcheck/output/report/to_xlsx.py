@@ -69,7 +69,7 @@ def cell(field: str, i: Item, lang: str) -> Any:
         return "\n".join(x for x in (L.requirement(i, lang), i.obligation.measure.rule) if x)
     return {
         "id": i.id,
-        "task": f"{i.task.number}. {L.task_title(i.task, lang)}",
+        "task": L.numbered_task(i.task, lang),
         "measure": i.text,
         "departments": "、".join(i.obligation.departments),
         "due": i.task.due or i.task.completion or "",

@@ -9,6 +9,7 @@ from ...i18n import t
 from ...numbers import chinese_numeral
 from ...obligations import summary
 from ...reports.rollup import Cell, Rollup
+from ...tasklist.model import in_english
 from .. import View
 from ..excerpt import excerpt, ledger
 from ..templates import environment
@@ -77,7 +78,7 @@ def _sections(rollup: Rollup, lang: str) -> list[dict[str, Any]]:
         {
             "number": s.number,
             "cn": chinese_numeral(s.number),
-            "title": s.title if lang == "zh" else s.title_en,
+            "title": in_english(s.title, s.title_en, lang),
             "tasks": [{"number": task.number, "title": task_title(task, lang)} for task in s.tasks],
         }
         for s in rollup.catalog.task_list.sections

@@ -190,7 +190,7 @@ def _unit_sheet(ws: Any, rollup: Rollup, r: Row, lang: str) -> None:
             ws,
             [
                 i.id,
-                f"{i.task.number}. {L.task_title(i.task, lang)}",
+                L.numbered_task(i.task, lang),
                 i.requirement.label(lang) if i.requirement else "",
                 i.status.label(lang),
                 i.text,
