@@ -26,6 +26,9 @@ from typing import Any
 import pytest
 import yaml
 
+# Black-box: nearly every case here runs iprcheck as a real process on a file made hostile.
+pytestmark = pytest.mark.slow
+
 # A command takes about 0.1 s alone, seconds on a busy machine; one that has not answered in two
 # minutes hangs. Only a hang pays this wait: a busy machine never fails the test.
 TIMEOUT = 120.0

@@ -75,6 +75,7 @@ REDIRECTED = [
 ]
 
 
+@pytest.mark.slow  # real processes
 @pytest.mark.parametrize("args", REDIRECTED, ids=[" ".join(a) for a in REDIRECTED])
 def test_output_redirected_under_a_gbk_console_is_utf8(pilot: Path, args: list[str]) -> None:
     done = iprcheck(*args, env={"PYTHONIOENCODING": "gbk", "IPRCHECK_LANG": "zh"})
@@ -85,6 +86,7 @@ def test_output_redirected_under_a_gbk_console_is_utf8(pilot: Path, args: list[s
     done.stderr.decode("utf-8")
 
 
+@pytest.mark.slow  # real processes
 def test_csv_on_stdout_keeps_one_line_end_per_row(pilot: Path) -> None:
     """Written as bytes, so a Windows console's text mode cannot double the CSV's CRLF."""
     out = iprcheck("list", "--format", "csv").stdout
@@ -126,6 +128,7 @@ def test_on_windows_the_interface_language_decides(monkeypatch: pytest.MonkeyPat
     assert i18n.detect_lang() == "en"
 
 
+@pytest.mark.slow  # real processes
 def test_a_chinese_setting_speaks_chinese_to_every_command(pilot: Path) -> None:
     assert runner.invoke(app, ["config", "set", "lang", "zh"]).exit_code == 0
     result = runner.invoke(app, ["report"])
@@ -136,6 +139,7 @@ def test_a_chinese_setting_speaks_chinese_to_every_command(pilot: Path) -> None:
 # --- settings ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # real processes
 def test_who_records_follows_option_environment_setting_then_login(
     pilot: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -213,6 +217,7 @@ def test_a_damaged_settings_file_is_named_and_never_overwritten(damage: str) -> 
 # --- writers queue ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # real processes
 def test_a_second_writer_waits_for_the_lock_says_so_then_records(pilot: Path) -> None:
     lock = pilot.with_name(f".{LEDGER}.lock")
     holder = subprocess.Popen(
@@ -238,6 +243,7 @@ def test_a_second_writer_waits_for_the_lock_says_so_then_records(pilot: Path) ->
     assert b"7.2" in pilot.read_bytes()
 
 
+@pytest.mark.slow  # real processes
 def test_a_writer_gives_up_after_the_bounded_wait(
     pilot: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
