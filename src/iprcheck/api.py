@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from . import ledger as _ledger
+from .files import replace_atomically
 from .ledger import Event, Ledger, Recorded
 from .ledger.binding import catalog_for, most_common_list
 from .ledger.imports import ImportResult, import_file
@@ -222,7 +223,6 @@ def write(
     without ``force``. ``internal``: a document for the office itself (divisions, internal
     deadlines); ``by``: a rollup ``"province"`` by province or ``"measure"`` by measure;
     ``office``: the sender a Word document names (浙江省知识产权局)."""
-    from .files import replace_atomically
 
     target = Path(path)
     subject = Subject.REPORT if isinstance(data, Report) else Subject.ROLLUP

@@ -19,7 +19,7 @@ import msgspec
 
 from ..errors import IprcheckError
 from ..files import first_line
-from ..tasklist import Catalog, load
+from ..tasklist import Catalog, library, load
 from ..tasklist.catalog import load_bundled
 from .codec import MAX_BYTES, LedgerError
 from .records import ListRef
@@ -52,7 +52,6 @@ def list_id_of(path: Path) -> str | None:
 
 def catalog_named(ident: str) -> Catalog:
     """A list from the library: by its id, its year where one list has it, or its title."""
-    from ..tasklist import library
 
     source = library.find(ident)
     if source is None:
@@ -80,7 +79,6 @@ def catalog_by_id(list_id: str, ledger_path: Path | None = None) -> Catalog:
     bundled = load_bundled()
     if list_id == bundled.task_list.id:
         return bundled
-    from ..tasklist import library
 
     source = library.by_id(list_id)
     if source is None:

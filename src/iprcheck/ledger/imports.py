@@ -38,6 +38,7 @@ from typing import Literal
 from msgspec import Struct
 
 from ..errors import IprcheckError
+from ..i18n import t
 from ..obligations import UNTRACKED, Entry, Tracking
 from ..sheets.columns import (
     READ,
@@ -124,7 +125,6 @@ class ImportResult(Struct, frozen=True):
 
 
 def unit_of(ledger: Ledger, catalog: Catalog) -> str:
-    from ..i18n import t
 
     if ledger.header.national:
         name = t("national_office", "zh")

@@ -59,7 +59,7 @@ def read_bytes(data: bytes, name: str) -> Document:
     if suffix == ".csv":
         return _csv(text, name)
     if suffix in (".html", ".htm", ".xhtml") or _looks_like_html(text):
-        from .web import read_html
+        from .web import read_html  # the HTML reader, only for a page copied from the web
 
         return read_html(text, name)
     return _plain(text, name)
@@ -74,7 +74,7 @@ def _package(data: bytes, name: str) -> Document:
     package = open_package(data, name)
     names = set(package.namelist())
     if "word/document.xml" in names:
-        from .word import read_docx
+        from .word import read_docx  # the Word reader, only for a .docx
 
         return read_docx(data, name)
     if "xl/workbook.xml" in names:

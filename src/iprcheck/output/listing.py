@@ -15,6 +15,7 @@ from .guards import md_table
 from .rows import records
 from .rows import to_csv as rows_to_csv
 from .rows import to_json as rows_to_json
+from .wrap import Wrapped, columns
 
 
 class Listing(Struct, frozen=True):
@@ -33,7 +34,6 @@ def table(listing: Listing, view: View) -> list[Any]:
     from rich.table import Table
 
     from .console import text  # rich: only the text view draws with it
-    from .wrap import Wrapped, columns
 
     lang = view.lang
     owner = L.profile_line(

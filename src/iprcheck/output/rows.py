@@ -10,6 +10,7 @@ from typing import Any
 
 from ..obligations import Item
 from ..sheets import columns
+from ..vocab import Actor, ProvinceType, Requirement, Status
 from .guards import csv_cell, json_text
 
 
@@ -69,7 +70,6 @@ CSV_HEADS_ZH = columns.CSV_HEADINGS_ZH
 def _zh_value(key: str, value: Any) -> Any:
     """A value as a Chinese reader reads it: status and requirement words, types by name,
     times as YYYY-MM-DD HH:MM."""
-    from ..vocab import Actor, ProvinceType, Requirement, Status
 
     if value is None or value == []:
         return value

@@ -14,6 +14,8 @@ from ..tasklist.model import in_english
 from ..vocab import Status
 from . import View
 from . import labels as L
+from .console import text  # rich: this module is only loaded to draw the text view
+from .guards import shown
 from .wrap import Keep, Wrapped
 
 
@@ -29,8 +31,6 @@ def page(data: TaskPage, view: View) -> list[Any]:
     """Header, then each measure with its rule, its requirement for the profile, its targets,
     and what the ledger knows of it: status, owner, internal deadline, note and evidence."""
     from rich.padding import Padding
-
-    from .console import text  # rich: only the text view draws with it
 
     lang, task, section = view.lang, data.task, data.section
     whole = keep(data, lang)
@@ -78,8 +78,6 @@ def _measure(data: TaskPage, m: Measure, lang: str, whole: Keep) -> list[Any]:
     from rich.padding import Padding
     from rich.rule import Rule
 
-    from .console import text  # rich: only the text view draws with it
-
     focus, c = data.focus, L.colon(lang)
     # The arrow shows the measure asked for without colour too (NO_COLOR, piped).
     line = text("▶ " if m.id == focus else "")
@@ -112,7 +110,6 @@ def _tracked(tr: Tracking, oid: str, lang: str, whole: Keep) -> list[Any]:
     """What the ledger knows of a measure beyond its status: the owner and internal deadline,
     the progress note (a blocked or waived one without its reason says so), the evidence, and
     the last change; a long note or list of evidence cut, with the command that prints it."""
-    from .console import text  # rich: only the text view draws with it
 
     lines: list[Any] = []
     owner = t("show_owner", lang, owner=L.name(tr.owner)) if tr.owner else ""
@@ -146,8 +143,6 @@ def hits(data: SearchHits, view: View) -> list[Any]:
     """One row per hit: where it is, then the text around the match, wrapped under itself."""
     from rich.table import Table
 
-    from .console import text  # rich: only the text view draws with it
-
     whole = L.keep(view.lang)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="bold")
@@ -160,8 +155,6 @@ def hits(data: SearchHits, view: View) -> list[Any]:
 
 def highlight(value: str, query: str, context: int | None = 40) -> Any:
     """The text around each match, the match highlighted; long texts are cut to the matches."""
-    from .console import text  # rich: only the text view draws with it
-    from .guards import shown
 
     value = shown(value)  # the spans are found in the text as it will be shown
     needle = fold(shown(query))

@@ -17,7 +17,7 @@ from msgspec import Struct
 from ..characters import shown
 from ..errors import IprcheckError
 from .columns import READ, Formula, headings, normal
-from .record import ExportRecord
+from .record import LIST, UNIT, ExportRecord, from_properties
 
 HEADER_WITHIN = 10
 MAX_ROWS = 2_000  # a 台账 has a row per obligation: a province's few dozen, a long list's hundreds
@@ -115,7 +115,6 @@ class Table:
             self.more_unknown += 1
 
     def sheet(self, props: dict[str, Any] | None = None) -> Sheet:
-        from .record import LIST, UNIT, from_properties
 
         if self.fields is None:
             raise IprcheckError("import_no_header", sheet=self.name, valid="编号 / ID")

@@ -23,7 +23,7 @@ from .. import __version__, cache
 from .categories import Categories
 from .categories import of as categories_of
 from .model import SCHEMA_VERSION, Obligation, ReportingUnit, Task, TaskList, obligations
-from .source import Source, read_source
+from .source import Source, bundled_source, read_source
 
 # A unit's name without its kind: 浙江省 -> 浙江, 广西壮族自治区 -> 广西.
 _SHORT = re.compile(r"^(.+?)(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
@@ -171,7 +171,6 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
 
 def load_bundled() -> Catalog:
     """The bundled list, whatever --tasks or $IPRCHECK_TASKS say (the library of lists)."""
-    from .source import bundled_source
 
     return _validated(bundled_source())
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from ...i18n import t
 from ...reports.report import Report
 from .. import View
+from ..history import change
 from ..rows import to_csv as rows_to_csv
 
 
 def to_csv(report: Report, view: View) -> str:
     if report.since is None:
         return rows_to_csv(report.items, view.lang)
-    from ..history import change
 
     lines: dict[str, list[str]] = {}
     for ev in report.changes:

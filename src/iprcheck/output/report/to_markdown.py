@@ -11,6 +11,7 @@ from .. import View
 from .. import labels as L
 from ..guards import md_table as table
 from ..guards import md_text as cell
+from ..history import change_rows
 
 
 def to_markdown(report: Report, view: View) -> str:
@@ -108,7 +109,6 @@ def _attention(report: Report, lang: str) -> list[str]:
 
 def _since(report: Report, lang: str) -> list[str]:
     """本期进展: the changes after the --since day, as a table."""
-    from ..history import change_rows
 
     if report.since is None:
         return []

@@ -16,10 +16,11 @@ from ...i18n import t
 from ...numbers import percent
 from ...obligations import summary
 from ...reports.report import Overdue, Report, Week
-from ...vocab import STATUSES, Requirement
+from ...vocab import STATUSES, Requirement, Status
 from .. import View
 from .. import labels as L
 from ..console import text
+from ..history import change
 from ..wrap import Keep, Wrapped
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -223,7 +224,6 @@ def _owner(owner: str | None, lang: str) -> str:
 
 def _since(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     """本期进展: every change after the --since day, one line each, oldest first."""
-    from ..history import change
 
     assert report.since is not None
     head = Text(t("report_since", lang, date=report.since.isoformat()), style="bold")
@@ -255,7 +255,6 @@ def _cut(value: str, report: Report, oid: str | None, lang: str) -> str:
 def _notes(report: Report, lang: str, whole: Keep) -> list[RenderableType]:
     """Every item with a progress note or evidence, but the blocked and waived ones, whose
     notes the attention list shows already."""
-    from ...vocab import Status
 
     shown = [
         i

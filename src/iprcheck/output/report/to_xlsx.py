@@ -39,6 +39,7 @@ from ...vocab import STATUSES, Requirement, Status
 from .. import View
 from .. import labels as L
 from ..guards import capped
+from ..history import change_rows
 from ..xlsx import FONT, HEADER_FILL, print_setup, set_cell, text_lines, workbook
 
 TITLE_ROW, FILL_ROW, HEAD_ROW = 1, 2, 3  # data from HEAD_ROW + 1
@@ -386,8 +387,6 @@ def _since_sheet(ws: Any, report: Report, lang: str) -> None:
     """本期进展: the changes after the --since day, one a row, in the reader's local time (a
     long note shown in part, with its length: this sheet is read, never imported)."""
     from openpyxl.styles import Alignment, Font, PatternFill
-
-    from ..history import change_rows
 
     assert report.since is not None
     ws.cell(row=1, column=1).value = t("report_since", lang, date=report.since.isoformat())

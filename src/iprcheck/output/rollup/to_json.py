@@ -1,4 +1,33 @@
-"""The rollup as JSON other tools can read."""
+"""The rollup as JSON other tools can read.
+
+Schema ``iprcheck-rollup``, version 1 (new keys may be added within a version; none is removed
+or renamed):
+
+```
+{"format": "iprcheck-rollup", "version": 1,
+ "list": {"id", "year", "title", "title_en", "sha256"}, "sort": "progress|name|updated",
+ "provinces": [{"province": name, "name_source": "header|file|national", "path",
+                "national": bool, "department", "types": [type keys],
+                "totals": {exactly report --format json's "totals"},
+                "mandatory": {"done", "total", "percent"}, "blocked": N (all requirements),
+                "last_update": ISO time | null,
+                "copies": N (copies of this ledger joined: 1 where there was one),
+                "cells": {"<task>": "done|partly-done|in-progress|blocked|not-started|
+                          not-applicable"},
+                "optional_cells": [tasks whose cell shows optional obligations only]}],
+ "tasks": [{"task", "section", "title", "title_en", "owe", "done", "percent"}],
+ "skipped": [{"path", "reason" (a sentence in the --lang language),
+              "code": "unreadable|other-list|duplicate|not-found|conflict"}],
+ "missing": [the list's reporting units no ledger was counted for (未报送), in its order],
+ "notes": [sentences: ledgers of different units that share one ledger id],
+ "by": "province|measure" (rollup --by),
+ "measures": [{"id", "owe": [{"province", "status"}] (the provinces that must do it)}]
+             (every provincial obligation, in the list's order),
+ "blocked": [{"province", "id", "note", "owner"}] (every blocked obligation)}
+```
+
+"skipped" and "notes" are also said on the command's stderr.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +35,7 @@ from typing import Any
 
 import msgspec
 
-from ...reports.rollup import Rollup
+from ...reports.rollup import Rollup, Row
 from .. import View
 from ..guards import json_text
 
@@ -15,30 +44,6 @@ VERSION = 1  # new keys may be added within a version; none is removed or rename
 
 
 def as_dict(rollup: Rollup, lang: str, by: str = "province") -> dict[str, Any]:
-    """Schema ``iprcheck-rollup``, version 1:
-
-    ```
-    {"format": "iprcheck-rollup", "version": 1,
-     "list": {"id", "year", "title", "title_en", "sha256"}, "sort": "progress|name|updated",
-     "provinces": [{"province": name, "name_source": "header|file|national", "path",
-                    "national": bool, "department", "types": [type keys],
-                    "totals": {exactly report --format json's "totals"},
-                    "mandatory": {"done", "total", "percent"}, "blocked": N (all requirements),
-                    "last_update": ISO time | null,
-                    "copies": N (copies of this ledger joined: 1 where there was one),
-                    "cells": {"<task>": "done|partly-done|in-progress|blocked|not-started|
-                              not-applicable"},
-                    "optional_cells": [tasks whose cell shows optional obligations only]}],
-     "tasks": [{"task", "section", "title", "title_en", "owe", "done", "percent"}],
-     "skipped": [{"path", "reason" (a sentence in the --lang language),
-                  "code": "unreadable|other-list|duplicate|not-found"}],
-     "missing": [the list's reporting units no ledger was counted for (未报送), in its order],
-     "by": "province|measure" (rollup --by),
-     "measures": [{"id", "owe": [{"province", "status"}] (the provinces that must do it)}]
-                 (every provincial obligation, in the list's order),
-     "blocked": [{"province", "id", "note", "owner"}] (every blocked obligation)}
-    ```
-    """
     tl = rollup.catalog.task_list
     section_of = {task.number: s.number for s in tl.sections for task in s.tasks}
     return {
@@ -52,24 +57,7 @@ def as_dict(rollup: Rollup, lang: str, by: str = "province") -> dict[str, Any]:
             "sha256": rollup.catalog.source.digest,
         },
         "sort": rollup.sort.value,
-        "provinces": [
-            {
-                "province": r.name,
-                "name_source": r.name_source,
-                "path": str(r.path),
-                "national": r.national,
-                "department": r.department,
-                "types": list(r.types),
-                "totals": msgspec.to_builtins(r.totals),
-                "mandatory": {"done": r.done, "total": r.total, "percent": r.percent},
-                "blocked": r.blocked,
-                "last_update": r.last_update,
-                "copies": r.copies,
-                "cells": {str(n): c.state.value for n, c in r.cells.items()},
-                "optional_cells": [n for n, c in r.cells.items() if c.optional],
-            }
-            for r in rollup.rows
-        ],
+        "provinces": [_province(r) for r in rollup.rows],
         "tasks": [
             {
                 "task": s.task.number,
@@ -87,6 +75,7 @@ def as_dict(rollup: Rollup, lang: str, by: str = "province") -> dict[str, Any]:
             for s in rollup.skipped
         ],
         "missing": list(rollup.missing),
+        "notes": [note.render(lang) for note in rollup.notes],
         "by": by,
         "measures": [
             {"id": m.id, "owe": [{"province": x.province, "status": x.status.value} for x in m.owe]}
@@ -96,6 +85,24 @@ def as_dict(rollup: Rollup, lang: str, by: str = "province") -> dict[str, Any]:
             {"province": b.province, "id": b.id, "note": b.note, "owner": b.owner}
             for b in rollup.blocked_reasons
         ],
+    }
+
+
+def _province(r: Row) -> dict[str, Any]:
+    return {
+        "province": r.name,
+        "name_source": r.name_source,
+        "path": str(r.path),
+        "national": r.national,
+        "department": r.department,
+        "types": list(r.types),
+        "totals": msgspec.to_builtins(r.totals),
+        "mandatory": {"done": r.done, "total": r.total, "percent": r.percent},
+        "blocked": r.blocked,
+        "last_update": r.last_update,
+        "copies": r.copies,
+        "cells": {str(n): c.state.value for n, c in r.cells.items()},
+        "optional_cells": [n for n, c in r.cells.items() if c.optional],
     }
 
 

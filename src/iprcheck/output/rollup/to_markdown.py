@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...i18n import t
+from ...obligations import summary
 from ...reports.rollup import Cell, Rollup
 from .. import View
 from .. import labels as L
@@ -102,7 +103,6 @@ def _blocked_rows(rollup: Rollup, lang: str) -> list[list[object]]:
 
 def _by_measure(rollup: Rollup, lang: str) -> list[str]:
     """Each provincial obligation, how many provinces owe it and how each stands."""
-    from ...obligations import summary
 
     heads = [t("col_id", lang), t("col_measure", lang), t("rollup_col_owe", lang)]
     rows: list[list[object]] = [

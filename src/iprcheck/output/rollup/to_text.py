@@ -8,6 +8,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from ...i18n import t
+from ...obligations import summary
 from ...reports.rollup import Cell, Rollup, TaskSummary
 from .. import View
 from .. import labels as L
@@ -257,8 +258,6 @@ def _by_measure(rollup: Rollup, lang: str, whole: Keep) -> list[RenderableType]:
     they stand, and which have not done it (each province with its status, kept together)."""
     from rich.padding import Padding
     from rich.table import Table
-
-    from ...obligations import summary
 
     out: list[RenderableType] = [
         Text(list_title(rollup, lang), style="bold"),
