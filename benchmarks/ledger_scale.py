@@ -1,4 +1,4 @@
-"""Does a year of changes slow the ledger down? (issue #3) — a benchmark, not a timed test.
+"""Does a year of changes slow the ledger down? — a benchmark, not a timed test.
 
     python benchmarks/ledger_scale.py              # 10,000 changes, 15 timed runs per command
     python benchmarks/ledger_scale.py --runs 30 --changes 20000

@@ -1,4 +1,4 @@
-"""How `iprcheck rollup` grows with the number of ledgers and the length of each (issue #5).
+"""How `iprcheck rollup` grows with the number of ledgers and the length of each.
 
     python benchmarks/rollup_scale.py              # the default series, 5 timed runs each
     python benchmarks/rollup_scale.py --runs 9 --format table

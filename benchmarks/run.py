@@ -1,4 +1,4 @@
-"""Time whole iprcheck processes against the floors of a hello-world Typer app (issue #6).
+"""Time whole iprcheck processes against the floors of a hello-world Typer app.
 
     python benchmarks/run.py                 # every command, 15 timed runs each
     python benchmarks/run.py --runs 30 --only list-json --only mark

@@ -4,6 +4,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from typer.testing import CliRunner
+
+from iprcheck.cli import app
 
 if TYPE_CHECKING:
     from typer.testing import Result
@@ -23,40 +26,55 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
 
 
+# The command line in the test's process: one runner for the whole suite. ``run`` gives the
+# result (in English unless ``lang`` says otherwise), ``ok`` the output of a command that must
+# succeed, ``refused`` the one stderr line of a command that must fail without a traceback,
+# ``as_typed`` a command line exactly as typed (no language chosen for it).
+runner = CliRunner()
+
+
+def as_typed(*args: str, env: dict[str, str | None] | None = None) -> Result:
+    return runner.invoke(app, list(args), env=env)
+
+
+def run(
+    *args: str,
+    lang: str = "en",
+    env: dict[str, str | None] | None = None,
+    input: str | None = None,
+) -> Result:
+    return runner.invoke(app, ["--lang", lang, *args], env=env, input=input)
+
+
+def ok(*args: str, **kw: Any) -> str:
+    result = run(*args, **kw)
+    assert result.exit_code == 0, result.output
+    return str(result.stdout)
+
+
+def refused(*args: str, code: int = 1, **kw: Any) -> str:
+    result = run(*args, **kw)
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return str(lines[0])
+
+
 class Cli:
-    """The command line as a user meets it, in one language: ``run`` gives the result, ``ok``
-    the output of a command that must succeed, ``refused`` the one stderr line of a command
-    that must fail without a traceback."""
+    """The command line in one language, as a fixture (``cli``, ``cli_zh``)."""
 
     def __init__(self, lang: str = "en") -> None:
-        from typer.testing import CliRunner
-
         self.lang = lang
-        self.runner = CliRunner()
 
-    def run(
-        self,
-        *args: str,
-        lang: str | None = None,
-        env: dict[str, str | None] | None = None,
-        input: str | None = None,
-    ) -> Result:
-        from iprcheck.cli import app
+    def run(self, *args: str, lang: str | None = None, **kw: Any) -> Result:
+        return run(*args, lang=lang or self.lang, **kw)
 
-        return self.runner.invoke(app, ["--lang", lang or self.lang, *args], env=env, input=input)
+    def ok(self, *args: str, lang: str | None = None, **kw: Any) -> str:
+        return ok(*args, lang=lang or self.lang, **kw)
 
-    def ok(self, *args: str, **kw: Any) -> str:
-        result = self.run(*args, **kw)
-        assert result.exit_code == 0, result.output
-        return str(result.stdout)
-
-    def refused(self, *args: str, code: int = 1, **kw: Any) -> str:
-        result = self.run(*args, **kw)
-        assert result.exit_code == code, result.output
-        assert "Traceback" not in result.output, result.output
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1, result.stderr
-        return str(lines[0])
+    def refused(self, *args: str, code: int = 1, lang: str | None = None, **kw: Any) -> str:
+        return refused(*args, code=code, lang=lang or self.lang, **kw)
 
 
 @pytest.fixture

@@ -11,12 +11,11 @@ from itertools import combinations
 from typing import Any
 
 import pytest
+from conftest import runner
 from source_document import SourceTask, parse
-from typer.testing import CliRunner
 
 from iprcheck.cli import app
 
-runner = CliRunner()
 _, SOURCE_TASKS = parse()
 
 TYPES = ("all", "involved", "pilot", "pilot-leading", "pilot-supporting", "pilot-featured")

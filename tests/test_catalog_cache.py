@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from conftest import runner
 
 import iprcheck
 import iprcheck.tasklist.catalog as catalog
@@ -21,8 +21,6 @@ from iprcheck.cli import app
 from iprcheck.errors import CatalogError
 from iprcheck.tasklist import Catalog, load, source, yaml_reader
 from iprcheck.vocab import Actor
-
-runner = CliRunner()
 
 
 def cache_dir() -> Path:

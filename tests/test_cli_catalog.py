@@ -10,23 +10,18 @@ import subprocess
 import sys
 
 import pytest
+from conftest import as_typed as run
 from rich.cells import cell_len
 from source_document import parse
-from typer.testing import CliRunner, Result
 
 import iprcheck
-from iprcheck.cli import app
 
-runner = CliRunner()
 _, SOURCE_TASKS = parse()
 ANSI = re.compile(r"\x1b\[")
 
 
-def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
-    return runner.invoke(app, list(args), env=env)
-
-
 def ok(*args: str, env: dict[str, str | None] | None = None) -> str:
+    """A command as typed (its --lang, if any, its own) that must succeed."""
     result = run(*args, env=env)
     assert result.exit_code == 0, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)

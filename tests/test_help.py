@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 import typer.main
+from conftest import as_typed
 
 from iprcheck.cli import app
 from iprcheck.i18n.help_zh import PAGES, PARAMS
@@ -167,12 +168,12 @@ def test_every_chinese_example_is_a_command_line_iprcheck_takes(
 
 
 def test_help_follows_lang_after_the_command(cli: Cli) -> None:
-    result = cli.runner.invoke(app, ["list", "-h", "--lang", "zh"])
+    result = as_typed("list", "-h", "--lang", "zh")
     assert result.exit_code == 0 and result.stdout.startswith("用法：iprcheck list")
 
 
 def test_no_arguments_at_all_is_help(cli: Cli) -> None:
-    result = cli.runner.invoke(app, [], env={"IPRCHECK_LANG": "zh"})
+    result = as_typed(env={"IPRCHECK_LANG": "zh"})
     assert result.exit_code == 0 and result.stdout.startswith("用法：iprcheck 命令")
     assert cli.ok("config").startswith("Usage: iprcheck config")
 

@@ -1,4 +1,4 @@
-"""Issue #11, "Whatever a colleague sends is data": hostile ledgers, task lists and folders.
+""" "Whatever a colleague sends is data": hostile ledgers, task lists and folders.
 
 Black-box only: iprcheck runs as a subprocess (``python -m iprcheck``) in the test's folder, with
 its own cache folder, so that these tests survive the restructuring of ``src/``. Every test

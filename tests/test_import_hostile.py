@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Cli
+from conftest import Cli, runner
 from hostile_sheets import BOMBS, DAMAGED, OVER, mutants
 from report_ledger import AS_OF
 
@@ -20,7 +20,6 @@ from report_ledger import AS_OF
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory, pilot_built: Path) -> dict[str, bytes]:
     """The pilot ledger's 台账, as xlsx and csv (made once for the module)."""
-    from typer.testing import CliRunner
 
     from iprcheck.cli import app
 
@@ -28,7 +27,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory, pilot_built: Path) -> dic
     out = {}
     for kind in ("xlsx", "csv"):
         path = folder / f"台账.{kind}"
-        result = CliRunner().invoke(
+        result = runner.invoke(
             app,
             ["--lang", "zh", "--ledger", str(pilot_built), "report", "--as-of", AS_OF]
             + ["--output", str(path)],

@@ -1,4 +1,4 @@
-"""The ledger library underneath the commands: replay, order, merge, writing (issue #3).
+"""The ledger library underneath the commands: replay, order, merge, writing.
 
 The commands are tested from outside in test_ledger_cli.py; this file pins down what they rest
 on with many generated ledgers, and what cannot be provoked from outside (a full disk)."""
@@ -204,7 +204,7 @@ def test_random_copies_merge_to_one_state_either_way(seed: int, tmp_path: Path) 
     rng = random.Random(seed)
     common, only_a, only_b = (random_changes(rng, n) for n in (50, 80, 80))
     # The generator's undo-shaped records name commands that never were; a merge refuses to
-    # take such records in (issue #11), so here they are changes that restore a note exactly.
+    # take such records in, so here they are changes that restore a note exactly.
     for change in [*only_a, *only_b]:
         change.pop("undo_of", None)
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
@@ -274,7 +274,7 @@ def test_what_a_write_returns_is_what_a_read_sees(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Also when the clock went back between two marks: the logical clock puts the new change
-    last, so it takes effect, and it keeps the time it was made at (issue #14; before, its
+    last, so it takes effect, and it keeps the time it was made at (before, its
     time was moved to just after the latest change)."""
     path = tmp_path / ledger.DEFAULT_NAME
     _init(path, catalog)
@@ -387,7 +387,7 @@ def test_a_link_whose_target_is_missing_is_refused_and_nothing_made(
     tmp_path: Path, catalog: Catalog
 ) -> None:
     """A link into a share that is not mounted: writing through it would create folders and a
-    new ledger where the share should be (issue #11). Before, init followed it and made them."""
+    new ledger where the share should be. Before, init followed it and made them."""
     link = tmp_path / "mine.jsonl"
     link.symlink_to(tmp_path / "team" / "2020" / "iprcheck-ledger.jsonl")
     for attempt in (

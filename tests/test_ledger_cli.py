@@ -1,4 +1,4 @@
-"""The ledger from outside, as a user meets it (issue #3): init, mark, list, history, undo,
+"""The ledger from outside, as a user meets it: init, mark, list, history, undo,
 assign, merge; a damaged ledger stops every command and is left as it was; what people type
 into notes comes back exactly. Real processes are in test_ledger_processes.py."""
 
@@ -13,35 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from conftest import ok, refused, run
 
 import iprcheck
 from iprcheck import ledger
 from iprcheck.cli import app
 
-runner = CliRunner()
 LEDGER = ledger.DEFAULT_NAME
 BUNDLED = Path(iprcheck.__file__).parent / "data" / "tasks_2020.yaml"
-
-
-def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
-    return runner.invoke(app, ["--lang", "en", *args], env=env)
-
-
-def ok(*args: str, env: dict[str, str | None] | None = None) -> str:
-    result = run(*args, env=env)
-    assert result.exit_code == 0, result.output
-    return str(result.stdout)
-
-
-def refused(*args: str) -> str:
-    """Run a command that must fail (exit code 1) with one line on stderr; return that line."""
-    result = run(*args)
-    assert result.exit_code == 1, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return str(lines[0])
 
 
 def files_here() -> list[str]:
@@ -125,7 +104,7 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 @pytest.fixture(scope="module")
 def other_list(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, Path]:
     """A ledger of another task list (another id), and that list. (A revised title, or a
-    corrected text, under the same id is the same list now: issue #14.)"""
+    corrected text, under the same id is the same list now.)"""
     folder = tmp_path_factory.mktemp("other")
     revised = folder / "tasks_revised.yaml"
     text = BUNDLED.read_text(encoding="utf-8")
@@ -591,7 +570,7 @@ def test_a_typo_in_an_empty_folder_creates_no_ledger() -> None:
 
 
 def test_a_mark_that_changes_nothing_is_not_recorded() -> None:
-    """Issue #14: repeating a status (or an assignment) records nothing, says so, and leaves
+    """repeating a status (or an assignment) records nothing, says so, and leaves
     the time of the last change (更新时间) as it was. Before, each repeat was recorded."""
     ok("init")
     ok("mark", "6", "done")

@@ -1,4 +1,4 @@
-"""The ledger's promises where only real processes can show them (issue #3): many `iprcheck
+"""The ledger's promises where only real processes can show them: many `iprcheck
 mark` processes at once all land, `kill -9` at any moment leaves a ledger that loads, and what
 a shell passes in argv is stored exactly. Processes run the installed entry point."""
 
@@ -110,7 +110,7 @@ def test_twenty_marks_at_once_all_land() -> None:
 
 
 def test_twenty_identical_marks_at_once_record_one_change() -> None:
-    """A mark that changes nothing is not recorded (issue #14): of twenty identical ones at
+    """A mark that changes nothing is not recorded: of twenty identical ones at
     once, the first records, and the nineteen queued behind it see it and say so."""
     iprcheck("init", "--province-type", "pilot")
     results = _finish(_start_together(20, "mark", "6", "done"))

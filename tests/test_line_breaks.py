@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from typer.testing import CliRunner
+from conftest import runner
 
 from iprcheck.cli import app
 from iprcheck.output.console import to_text
@@ -58,7 +58,6 @@ def test_the_rule_in_brief() -> None:
 
 def test_views_use_the_rule_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    runner = CliRunner()
     import os
     import subprocess
     import sys
@@ -85,7 +84,6 @@ def test_views_use_the_rule_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_history_time_is_compact() -> None:
-    runner = CliRunner()
     runner.invoke(app, ["mark", "6", "done"])
     out = runner.invoke(app, ["history"]).stdout
     assert re.search(r"^\d{4}-\d\d-\d\d \d\d:\d\d   ", out.splitlines()[2])

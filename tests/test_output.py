@@ -1,4 +1,4 @@
-"""The one output pipeline (issue #10): every workbook keeps text as text, every --output says
+"""The one output pipeline: every workbook keeps text as text, every --output says
 so on stderr, and each subject offers the formats the registry has writers for."""
 
 from __future__ import annotations
@@ -7,11 +7,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
+from conftest import ok, runner
 
 from iprcheck.cli import app
 
-runner = CliRunner()
 NOTES = [
     "=1+1",
     "+SUM(A1:A9)",
@@ -21,12 +20,6 @@ NOTES = [
     "零宽\u200b字符",
     "非字符\ufffe\uffff",  # no XML can hold them: they once crashed both workbook writers
 ]
-
-
-def ok(*args: str) -> str:
-    result = runner.invoke(app, ["--lang", "en", *args])
-    assert result.exit_code == 0, result.output
-    return result.stdout
 
 
 @pytest.fixture

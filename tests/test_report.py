@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import runner
 from report_ledger import AS_OF, CELL_NOTE, FORMULA_NOTE, SCRIPT_NOTE, TOTALS, build
-from typer.testing import CliRunner
 
 from iprcheck.cli import app
 from iprcheck.ledger import ops
 
-runner = CliRunner()
 STATUSES = ("todo", "in-progress", "done", "blocked", "waived")
 EN_STATUS = {"to do": "todo", "in progress": "in-progress", "done": "done"}
 EN_STATUS.update(blocked="blocked", waived="waived")
@@ -204,7 +203,7 @@ def test_attention_lists(pilot: Path) -> None:
     early = json.loads(ok("report", "-f", "json", "--as-of", "2020-09-10"))
     assert early["attention"]["overdue"] == []
     late = json.loads(ok("report", "-f", "json", "--as-of", "2021-01-05"))
-    # An optional obligation never started was never owed: not overdue (#15; this once
+    # An optional obligation never started was never owed: not overdue (this once
     # counted the optional to-do one too, 16 + 1).
     assert len(late["attention"]["overdue"]) == 16
     assert late["header"]["days_left"] == -5

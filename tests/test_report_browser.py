@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import runner
 from report_ledger import AS_OF, CELL_NOTE, SCRIPT_NOTE, TOTALS, build
-from typer.testing import CliRunner
 
 from iprcheck.cli import app
 
@@ -51,7 +51,7 @@ def chromium(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def page(tmp_path: Path) -> Path:
     build(tmp_path)
-    result = CliRunner().invoke(
+    result = runner.invoke(
         # the office's own page: every part of it, the ledger check included
         app,
         ["--lang", "zh", "report", "--as-of", AS_OF, "--output", "report.html", "--internal"],

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ok as ok_en
+from conftest import runner
 from report_ledger import AS_OF, SCRIPT_NOTE, build
-from typer.testing import CliRunner
 
 from iprcheck.cli import app
 from iprcheck.output import View
@@ -24,14 +25,14 @@ docx = pytest.importorskip("docx")
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
-runner = CliRunner()
+
+def ok(*args: str, lang: str = "zh") -> str:
+    """The Word report is read in Chinese."""
+    return ok_en(*args, lang=lang)
+
+
 HEADING1 = re.compile(r"^[一二三四五六七八九十]+、")
 HEADING2 = re.compile(r"^（[一二三四五六七八九十]+）")
-
-
-def ok(*args: str, lang: str = "zh") -> None:
-    result = runner.invoke(app, ["--lang", lang, *args])
-    assert result.exit_code == 0, result.output
 
 
 def written(tmp_path: Path, lang: str = "zh", *more: str) -> Any:

@@ -1,4 +1,4 @@
-"""The national rollup (issue #5): numbers, skips, exit codes, and ledgers left untouched."""
+"""The national rollup: numbers, skips, exit codes, and ledgers left untouched."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 
 import msgspec
 import pytest
+from conftest import runner
 from rollup_ledgers import make_country, snapshot, write_direct
-from typer.testing import CliRunner
 
 from iprcheck import ledger
 from iprcheck.cli import app
@@ -22,7 +22,6 @@ from iprcheck.reports.rollup import Cell, cell, rollup
 from iprcheck.tasklist import Catalog, load
 from iprcheck.vocab import SortKey
 
-runner = CliRunner()
 BUNDLED = Path(__file__).resolve().parents[1] / "src" / "iprcheck" / "data" / "tasks_2020.yaml"
 
 
@@ -42,7 +41,7 @@ def country(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
 @pytest.fixture(scope="module")
 def misfits(tmp_path_factory: pytest.TempPathFactory, country: Path) -> dict[str, Path]:
     """A broken ledger, a second (separately made) ledger of a province, and a ledger of another
-    task list. (A copy of a ledger is no misfit: the rollup joins copies, issue #14.)"""
+    task list. (A copy of a ledger is no misfit: the rollup joins copies.)"""
     root = tmp_path_factory.mktemp("misfits")
     broken = root / "broken" / ledger.DEFAULT_NAME
     broken.parent.mkdir()

@@ -8,17 +8,15 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import runner
 from rich.cells import cell_len
 from rollup_ledgers import make_country
-from typer.testing import CliRunner
 
 from iprcheck import ledger
 from iprcheck.cli import app
 from iprcheck.output.rollup.labels import GLYPH
 from iprcheck.reports.rollup import Cell
 from iprcheck.tasklist import Catalog, load
-
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +54,7 @@ def test_the_matrix_fits_a_normal_terminal(
     assert rows[1].startswith("北京市" if lang == "zh" else "Beijing")
     assert rows[-1].startswith("新疆维吾尔自治区" if lang == "zh" else "Xinjiang")
     # Header, national row, 31 provinces and the legend fit one 50-line screen.
-    # The legend now says what it is (#15): 图例： / Key:
+    # The legend now says what it is: 图例： / Key:
     legend = next(i for i, line in enumerate(lines) if line.startswith(("图例：# ", "Key: # ")))
     assert legend < 45
 
@@ -110,7 +108,7 @@ def test_csv_has_one_row_per_ledger(country: Path) -> None:
     result = runner.invoke(app, ["rollup", str(country), "-f", "csv", "--sort", "name"])
     assert result.stdout.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
-    # Then one row per unit that sent nothing (#15): here the 兵团, name_source "missing".
+    # Then one row per unit that sent nothing: here the 兵团, name_source "missing".
     missing = [r for r in rows if r["name_source"] == "missing"]
     assert [r["province"] for r in missing] == data["missing"] == ["新疆生产建设兵团"]
     rows = [r for r in rows if r["name_source"] != "missing"]
@@ -130,7 +128,7 @@ def test_csv_keeps_a_file_name_from_becoming_a_formula(country: Path) -> None:
     assert result.exit_code == 0, result.output
     row, *missing = csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")))
     assert row["path"] == "'=1+1.jsonl"
-    assert len(missing) == 31 and {r["name_source"] for r in missing} == {"missing"}  # #15
+    assert len(missing) == 31 and {r["name_source"] for r in missing} == {"missing"}
 
 
 def test_markdown(country: Path) -> None:

@@ -13,12 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from conftest import runner
+from typer.testing import Result
 
 from iprcheck.cli import app
 from iprcheck.tasklist import bundled_source
 
-runner = CliRunner()
 GALLERY = Path(__file__).parent / "gallery"
 OK = GALLERY / "ok_minimal.yaml"
 BAD = sorted(GALLERY.glob("bad_*.yaml"))

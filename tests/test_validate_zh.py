@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from conftest import runner
+from typer.testing import Result
 
 from iprcheck.cli import app
 from iprcheck.errors import CatalogError, Msg
@@ -23,7 +24,6 @@ from iprcheck.tasklist import source as source_module
 from iprcheck.tasklist import validate as catalog
 from iprcheck.tasklist.validate import _pydantic_message
 
-runner = CliRunner()
 GALLERY = Path(__file__).parent / "gallery"
 OK = GALLERY / "ok_minimal.yaml"
 BAD = sorted(GALLERY.glob("bad_*.yaml"))

@@ -1,4 +1,4 @@
-"""Issue #12: what Windows offices need, tested on Linux where Linux can show it.
+"""what Windows offices need, tested on Linux where Linux can show it.
 
 Output into a file or a pipe is UTF-8 whatever the console's code page (GBK on a Chinese
 Windows, reproduced with PYTHONIOENCODING=gbk); the language comes from the user's settings
@@ -18,13 +18,12 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import runner
 
 from iprcheck import config, files, i18n
 from iprcheck.cli import app
 from iprcheck.errors import IprcheckError
 
-runner = CliRunner()
 LEDGER = "iprcheck-ledger.jsonl"
 
 

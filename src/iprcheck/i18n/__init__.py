@@ -1,12 +1,11 @@
 """User-facing words in Chinese and English, and how the language is chosen.
 
 The words themselves are in one table per part (``catalog``, ``ledger``, ``usage``, ``views``,
-``errors``, ``office`` for the printed 台账, ``ledger_sheet`` for the 台账 going out and coming
-back (import), ``documents`` for the Word documents, ``outputs`` for the formats, ``day``
-for a day's work, ``notices`` for reading a notice into a list, ``typed`` for words people
-type that name nothing known, ``help`` for the help's headings, ``layout`` for how a view
-fits long notes and narrow screens); the vocabulary's labels (statuses, requirements,
-province types) are in ``vocab.py``.
+``errors``, ``workbook`` for the printed 台账, ``ledger_sheet`` for the 台账 going out and
+coming back (import), ``documents`` for the Word documents, ``outputs`` for the formats,
+``notices`` for reading a notice into a list, ``typed`` for the words people type, ``help`` for
+the help's headings, ``layout`` for how a view fits long notes and narrow screens); the
+vocabulary's labels (statuses, requirements, province types) are in ``vocab.py``.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from typing import Any
 
 from . import (
     catalog,
-    day,
     documents,
     errors,
     help,
@@ -26,11 +24,11 @@ from . import (
     ledger,
     ledger_sheet,
     notices,
-    office,
     outputs,
     typed,
     usage,
     views,
+    workbook,
 )
 
 # Every message by key: (Chinese, English). One table per part of iprcheck, joined here.
@@ -40,11 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **ledger.MESSAGES,
     **usage.MESSAGES,
     **views.MESSAGES,
-    **office.MESSAGES,
+    **workbook.MESSAGES,
     **documents.MESSAGES,
     **outputs.MESSAGES,
     **ledger_sheet.MESSAGES,
-    **day.MESSAGES,
     **notices.MESSAGES,
     **typed.MESSAGES,
     **help.MESSAGES,

@@ -13,15 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import runner
 from report_ledger import AS_OF, build
-from typer.testing import CliRunner
 
 from iprcheck.cli import app
 from iprcheck.ledger import DEFAULT_NAME
 
 openpyxl = pytest.importorskip("openpyxl")
-
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")

@@ -1,21 +1,15 @@
-"""#15, what people type: province and status words, ids, dates, and the pointed messages."""
+"""What people type: province and status words, ids and ranges in the forms an input method gives,
+dates, and the pointed messages a slip gets."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from typer.testing import CliRunner, Result
+from conftest import as_typed as run
 
-from iprcheck.cli import app
 from iprcheck.cli.options import day
 from iprcheck.tasklist import load
-
-runner = CliRunner()
-
-
-def run(*args: str) -> Result:
-    return runner.invoke(app, list(args))
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""#15, the report that answers "what changed, who owes what, by when": --since, --owner, the
+"""The report that answers "what changed, who owes what, by when": --since, --owner, the
 overdue and due-soon rules, the Chinese CSV."""
 
 from __future__ import annotations
@@ -11,17 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ok
 from report_ledger import AS_OF, build
-from typer.testing import CliRunner
 
-from iprcheck.cli import app
 from iprcheck.ledger import ops
 from iprcheck.obligations import Entry, Tracking
 from iprcheck.reports.report import due_soon, overdue, owed
 from iprcheck.tasklist import load
 from iprcheck.vocab import Requirement, Status
-
-runner = CliRunner()
 
 
 @pytest.fixture
@@ -30,12 +27,6 @@ def pilot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # What the tests record here happens on 20 September 2020, inside the report's period.
     monkeypatch.setattr(ops, "now", lambda: "2020-09-20T10:00:00+08:00")
     return path
-
-
-def ok(*args: str, lang: str = "en") -> str:
-    result = runner.invoke(app, ["--lang", lang, *args])
-    assert result.exit_code == 0, result.output
-    return str(result.stdout)
 
 
 def report(*args: str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""#15, the rollup a newcomer reads: a legend for the symbols and the task-number header, the
+"""The rollup a newcomer reads: a legend for the symbols and the task-number header, the
 units that sent no ledger (未报送) in every format, sections as 第一部分 in Chinese."""
 
 from __future__ import annotations
@@ -9,15 +9,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import runner
 from rollup_ledgers import make_country
-from typer.testing import CliRunner
 
 from iprcheck.cli import app
 from iprcheck.numbers import chinese_numeral
 from iprcheck.output.labels import section_name, section_number
 from iprcheck.tasklist import load
-
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")

@@ -5,16 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from conftest import as_typed as run
+from typer.testing import Result
 
-from iprcheck.cli import app
-
-runner = CliRunner()
 LEDGER = Path("iprcheck-ledger.jsonl")
-
-
-def run(*args: str) -> Result:
-    return runner.invoke(app, list(args))
 
 
 def one_line(result: Result) -> str:
@@ -348,7 +342,7 @@ def test_a_full_width_space_between_id_and_status_is_a_space() -> None:
 
 
 def test_a_change_dated_days_ahead_never_stops_new_marks() -> None:
-    """Issue #14: a colleague's PC whose clock reads days ahead must not freeze the office.
+    """a colleague's PC whose clock reads days ahead must not freeze the office.
     The logical clock orders the changes; the odd time is kept and flagged by check. (Before,
     every later mark was refused.)"""
     import json

@@ -1,4 +1,5 @@
-"""Issue #14: ledgers that travel — renamed copies, wrong clocks, several copies, the roster."""
+"""Ledgers that travel: renamed copies, wrong clocks, several copies, the roster; a province that
+starts from another's file, a reworded copy."""
 
 from __future__ import annotations
 
@@ -8,22 +9,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from typer.testing import CliRunner, Result
+from conftest import ok, run
 
-from iprcheck.cli import app
-
-runner = CliRunner()
 LEDGER = "iprcheck-ledger.jsonl"
-
-
-def run(*args: str) -> Result:
-    return runner.invoke(app, ["--lang", "en", *args])
-
-
-def ok(*args: str) -> str:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result.stdout
 
 
 def lines(path: Path) -> list[dict[str, Any]]:
